@@ -1,0 +1,96 @@
+"""The archive's schema as ordered sqlite-utils migrations; `migrate()` brings any file up to date."""
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("folio")
+
+ARTICLE_COLUMNS = {
+    "id": str,  # stable: derived from the article URL, so a rebuild yields the same ids
+    "site": str,
+    "url": str,
+    "canonical_url": str,
+    "title": str,
+    "subtitle": str,
+    "authors": str,  # JSON list of names
+    "reviewer": str,
+    "published": str,  # ISO 8601: a date, or a timezone-aware date-time
+    "published_raw": str,
+    "section": str,
+    "language": str,
+    "body_text": str,  # paragraphs separated by a blank line
+    "body_html": str,  # the same paragraphs as minimal HTML (<p>, <h2>, <ul>), sanitized on output too
+    "word_count": int,
+    "page_count": int,
+    "complete": int,
+    "missing_pages": str,  # JSON list of page URLs that could not be fetched
+    "content_hash": str,
+    "first_seen": str,
+    "updated": str,  # when the stored content last changed
+}
+
+
+@migrations()
+def create_articles(db: Database) -> None:
+    db["articles"].create(ARTICLE_COLUMNS, pk="id", not_null={"site", "url"})
+    db["articles"].create_index(["url"], unique=True)
+    db["articles"].create_index(["site", "published"])
+
+
+@migrations()
+def create_pages(db: Database) -> None:
+    db["pages"].create(
+        {
+            "url": str,
+            "article_id": str,
+            "site": str,
+            "number": int,
+            "status": int,
+            "final_url": str,
+            "fetched_at": str,
+            "content_type": str,
+            "etag": str,
+            "last_modified": str,
+            "headers": str,  # JSON object of the response headers
+            "error": str,
+            "body_sha256": str,
+            "body_size": int,
+            "html_gz": bytes,  # the raw body exactly as received, gzip-compressed
+        },
+        pk="url",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["pages"].create_index(["article_id", "number"])
+
+
+@migrations()
+def create_crawls(db: Database) -> None:
+    db["crawls"].create(
+        {
+            "id": int,
+            "site": str,
+            "started": str,
+            "finished": str,
+            "outcome": str,  # finished, interrupted, failed, …: Scrapy's finish reason
+            "articles_stored": int,
+            "articles_unchanged": int,
+            "articles_incomplete": int,
+            "pages_fetched": int,
+            "errors": int,
+            "stats": str,  # JSON of Scrapy's crawl stats
+        },
+        pk="id",
+    )
+
+
+@migrations()
+def enable_search(db: Database) -> None:
+    db["articles"].enable_fts(
+        ["title", "subtitle", "authors", "body_text"], create_triggers=True, tokenize="porter"
+    )
+
+
+def migrate(db: Database) -> None:
+    """Apply every pending migration and switch the file to WAL so readers can browse during a crawl."""
+    db.enable_wal()
+    migrations.apply(db)

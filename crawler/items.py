@@ -1,0 +1,35 @@
+"""What the spider hands to the pipelines: the raw pages of one article."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Page:
+    """One fetch of one page of an article, kept exactly as received."""
+
+    url: str  # the URL asked for
+    number: int  # 1-based position in the article
+    status: int | None = None  # HTTP status; None when no response arrived
+    final_url: str | None = None  # after redirects
+    fetched_at: str | None = None  # ISO 8601 UTC
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    error: str | None = None  # why this page is not usable (HTTP 500, DNS failure, not HTML…)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class ArticleCapture:
+    """Every page fetched for one article, in order, plus what could not be fetched."""
+
+    site: str
+    url: str  # page 1 as linked: the article's identity
+    pages: list[Page] = field(default_factory=list)
+    stopped: str | None = None  # why pagination stopped early (loop, page limit, fetch failure)
+    # Filled by the pipelines, in order: Extract, Reassemble, Normalize.
+    extracted: list[dict] = field(default_factory=list)
+    article: dict = field(default_factory=dict)
