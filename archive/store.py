@@ -1,0 +1,174 @@
+"""The only code that writes the archive: idempotent, one transaction per article."""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from archive.schema import migrate
+from crawler.items import ArticleCapture, Page
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_DB = Path(__file__).parent / "folio.db"
+KEPT_HEADERS = ("content-type", "etag", "last-modified", "content-length", "content-language", "location")
+
+
+class ArchiveError(Exception):
+    """The archive file cannot be opened or written; the message says why in one line."""
+
+
+def article_id(url: str) -> str:
+    """A stable id from the article URL, so re-crawls and rebuilds address the same row."""
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def open_archive(path: Path | str) -> Database:
+    """Open (creating if needed) and migrate the archive at ``path``, or raise ArchiveError."""
+    path = Path(path)
+    if path.is_dir():
+        raise ArchiveError(f"{path} is a folder; give a file path such as {path / 'folio.db'}")
+    if not path.parent.exists():
+        raise ArchiveError(f"cannot create the archive {path}: folder {path.parent} does not exist")
+    try:
+        db = Database(path)
+        db.execute("PRAGMA synchronous=NORMAL")  # safe in WAL mode, and far fewer fsyncs
+        migrate(db)
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"cannot use {path} as an archive: {exc}") from None
+    except OSError as exc:
+        raise ArchiveError(f"cannot write the archive {path}: {exc.strerror or exc}") from None
+    return db
+
+
+class Archive:
+    """Writes articles, their pages and crawl runs."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.db = open_archive(self.path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def save(self, capture: ArticleCapture, record: dict | None) -> str:
+        """Store an article and its pages; returns "new", "changed", "unchanged" or "failed"."""
+        key = article_id(capture.url) if record else None
+        with self.db.conn:
+            outcome = self._save_article(key, record) if record else "failed"
+            self._save_pages(key, capture)
+        return outcome
+
+    def _save_article(self, key: str, record: dict) -> str:
+        row = {column: record.get(column) for column in self.db["articles"].columns_dict}
+        row.update(
+            id=key,
+            authors=json.dumps(record.get("authors") or [], ensure_ascii=False),
+            missing_pages=json.dumps(record.get("missing_pages") or [], ensure_ascii=False),
+            complete=int(bool(record.get("complete"))),
+        )
+        existing = next(self.db.query("select * from articles where id = ?", [key]), None)
+        if existing and all(existing[c] == row[c] for c in ("content_hash", "complete", "missing_pages", "page_count")):
+            return "unchanged"
+        row["first_seen"] = existing["first_seen"] if existing else now()
+        row["updated"] = now()
+        self.db["articles"].upsert(row, pk="id")
+        return "changed" if existing else "new"
+
+    def _save_pages(self, key: str | None, capture: ArticleCapture) -> None:
+        known = {
+            r["url"]: (r["body_sha256"], r["status"], r["error"])
+            for r in self.db.query(
+                f"select url, body_sha256, status, error from pages where url in ({','.join('?' * len(capture.pages))})",
+                [p.url for p in capture.pages],
+            )
+        }
+        rows = [page_row(page, key, capture.site) for page in capture.pages]
+        changed = [r for r in rows if known.get(r["url"]) != (r["body_sha256"], r["status"], r["error"])]
+        if changed:
+            self.db["pages"].upsert_all(changed, pk="url")
+
+    def start_crawl(self, site: str) -> int:
+        with self.db.conn:
+            return self.db["crawls"].insert({"site": site, "started": now(), "outcome": "running"}).last_pk
+
+    def finish_crawl(self, crawl_id: int, *, outcome: str, counts: dict, stats: dict) -> None:
+        row = {"finished": now(), "outcome": outcome, **counts, "stats": json.dumps(stats, default=str, sort_keys=True)}
+        with self.db.conn:
+            self.db["crawls"].update(crawl_id, row)
+
+
+def page_row(page: Page, key: str | None, site: str) -> dict:
+    """The `pages` row of one fetch: validators, status, and the raw body gzip-compressed."""
+    headers = {k.lower(): v for k, v in page.headers.items()}
+    return {
+        "url": page.url,
+        "article_id": key,
+        "site": site,
+        "number": page.number,
+        "status": page.status,
+        "final_url": page.final_url,
+        "fetched_at": page.fetched_at,
+        "content_type": headers.get("content-type"),
+        "etag": headers.get("etag"),
+        "last_modified": headers.get("last-modified"),
+        "headers": json.dumps({k: headers[k] for k in KEPT_HEADERS if k in headers}),
+        "error": page.error,
+        "body_sha256": hashlib.sha256(page.body).hexdigest() if page.body else None,
+        "body_size": len(page.body),
+        "html_gz": gzip.compress(page.body, mtime=0) if page.body else None,
+    }
+
+
+class Store:
+    """Scrapy pipeline: write each article to the archive named by the ARCHIVE_DB setting."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.archive: Archive | None = None
+        self.crawl_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from scrapy import signals
+
+        store = cls(crawler)
+        crawler.signals.connect(store.spider_closed, signal=signals.spider_closed)
+        return store
+
+    def open_spider(self):
+        self.archive = Archive(self.crawler.settings.get("ARCHIVE_DB") or DEFAULT_DB)
+        self.crawl_id = self.archive.start_crawl(self.crawler.spider.profile.slug)
+
+    def process_item(self, item: ArticleCapture) -> ArticleCapture:
+        record = item.article if item.article.get("title") or item.article.get("body_text") else None
+        if item.extracted and record is None:
+            logger.warning("%s: no title and no text found; pages kept, no article stored", item.url)
+        outcome = self.archive.save(item, record if item.extracted else None)
+        stats = self.crawler.stats
+        stats.inc_value(f"folio/articles/{outcome}")
+        if record and not record.get("complete"):
+            stats.inc_value("folio/articles/incomplete")
+        return item
+
+    def spider_closed(self, spider, reason):
+        stats = self.crawler.stats
+        counts = {
+            "articles_stored": stats.get_value("folio/articles/new", 0) + stats.get_value("folio/articles/changed", 0),
+            "articles_unchanged": stats.get_value("folio/articles/unchanged", 0),
+            "articles_incomplete": stats.get_value("folio/articles/incomplete", 0),
+            "pages_fetched": stats.get_value("folio/pages/fetched", 0),
+            "errors": stats.get_value("folio/pages/failed", 0) + stats.get_value("log_count/ERROR", 0),
+        }
+        self.archive.finish_crawl(self.crawl_id, outcome=reason, counts=counts, stats=stats.get_stats())
+        self.archive.close()

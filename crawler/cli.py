@@ -1,0 +1,209 @@
+"""The `folio` command: crawl, extract, demo, serve, sites."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from archive.store import DEFAULT_DB, ArchiveError, open_archive
+from crawler import sites
+
+DB_OPTION = click.option(
+    "--db", "db_path", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default="archive/folio.db",
+    help="The archive file (SQLite); created if missing.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="folio")
+def main():
+    """Folio archives multi-page health news articles into SQLite and publishes them with Datasette."""
+
+
+@main.command()
+@click.argument("slugs", nargs=-1)
+@click.option("--url", "urls", multiple=True, help="An article URL to archive with generic detection (repeatable).")
+@DB_OPTION
+@click.option("--base-url", help="Crawl a profile whose start URLs are paths (the sample site) on this host.")
+@click.option("--log-file", type=click.Path(path_type=Path), help="Write Scrapy's log here.")
+@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's INFO log on stderr.")
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
+def crawl(slugs, urls, db_path, base_url, log_file, verbose, overrides):
+    """Crawl the sites named by SLUGS (see `folio sites`), or the article URLs given with --url."""
+    if not slugs and not urls:
+        raise click.UsageError("name a site (see `folio sites`) or give --url URL")
+    if slugs and urls:
+        raise click.UsageError("give site names or --url, not both")
+    jobs = [{"url": ",".join(urls)}] if urls else [{"site": s, "base_url": base_url} for s in slugs]
+    for job in jobs:
+        _check_job(job)
+    _check_archive(db_path)
+    settings = crawl_settings(db_path, log_file=log_file, verbose=verbose, overrides=overrides)
+    reasons = run_crawls(jobs, settings)
+    summary = archive_summary(db_path)
+    click.echo(
+        f"archive {db_path}: {summary['articles']} articles ({summary['incomplete']} incomplete), "
+        f"{summary['pages']} pages, {summary['failed_pages']} pages not fetched"
+    )
+    bad = [r for r in reasons if r != "finished"]
+    if bad:
+        raise click.ClickException(f"crawl ended early: {', '.join(bad)}")
+
+
+def _check_job(job: dict) -> None:
+    from crawler.spiders.article import ArticleSpider
+
+    try:
+        ArticleSpider(**{k: v for k, v in job.items() if v})
+    except sites.ProfileError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _check_archive(db_path: Path) -> None:
+    try:
+        open_archive(db_path).close()
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def crawl_settings(db_path: Path, *, log_file=None, verbose=False, overrides=()):
+    """Scrapy settings for a crawl started by the `folio` command."""
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    settings.set("ARCHIVE_DB", str(db_path), priority="cmdline")
+    settings.set("FOLIO_PROGRESS", True, priority="cmdline")
+    settings.set("LOG_LEVEL", "INFO" if verbose or log_file else "WARNING", priority="cmdline")
+    if log_file:
+        settings.set("LOG_FILE", str(log_file), priority="cmdline")
+    for item in overrides:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.UsageError(f"-s takes NAME=VALUE, got {item!r}")
+        settings.set(name.strip(), value, priority="cmdline")
+    return settings
+
+
+def run_crawls(jobs: list[dict], settings) -> list[str]:
+    """Run one crawl per job in this process; returns each crawl's finish reason."""
+    from scrapy import signals
+    from scrapy.crawler import CrawlerProcess
+
+    from crawler.spiders.article import ArticleSpider
+
+    process = CrawlerProcess(settings)
+    reasons: list[str] = []
+    for job in jobs:
+        crawler = process.create_crawler(ArticleSpider)
+        crawler.signals.connect(lambda spider, reason: reasons.append(reason), signal=signals.spider_closed)
+        process.crawl(crawler, **{k: v for k, v in job.items() if v})
+    process.start()
+    return reasons
+
+
+def archive_summary(db_path: Path) -> dict:
+    """Counts of what the archive holds."""
+    db = open_archive(db_path)
+    try:
+        one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "articles": one("select count(*) from articles"),
+            "incomplete": one("select count(*) from articles where complete = 0"),
+            "pages": one("select count(*) from pages where error is null"),
+            "failed_pages": one("select count(*) from pages where error is not null"),
+        }
+    finally:
+        db.close()
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--url", "urls", multiple=True, help="The URL each file was fetched from, in the same order.")
+@click.option("--site", help="Use this site profile's selectors (see `folio sites`).")
+@click.option("--each", is_flag=True, help="Every file is its own article: one JSON object per line.")
+def extract(files, urls, site, each):
+    """Print the extraction of saved pages as JSON (several files: one article, pages in order)."""
+    from pipelines.offline import process_pages, public_view
+
+    if urls and len(urls) != len(files):
+        raise click.UsageError(f"got {len(files)} files but {len(urls)} --url values; give one --url per file")
+    urls = urls or [path.resolve().as_uri() for path in files]
+    profile = _profile(site) if site else None
+    pages = [(_read(path), url) for path, url in zip(files, urls)]
+    if each:
+        for page in pages:
+            click.echo(json.dumps(public_view(process_pages([page], profile)), ensure_ascii=False))
+    else:
+        click.echo(json.dumps(public_view(process_pages(pages, profile)), ensure_ascii=False, indent=2))
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _profile(slug: str) -> sites.SiteProfile:
+    try:
+        return sites.load(slug)
+    except sites.ProfileError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@main.command(name="sites")
+def list_sites():
+    """List the site profiles Folio ships."""
+    for slug in sites.available():
+        profile = sites.load(slug)
+        click.echo(f"{slug:<14} {profile.name}")
+
+
+SAMPLE_SITES = ("dailyhealth", "medwire", "wellbeing")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--no-serve", is_flag=True, help="Stop after the crawl instead of serving the archive.")
+@click.option("--port", default=8001, show_default=True, help="Port for Datasette.")
+def demo(db_path, no_serve, port):
+    """Serve the bundled sample health site, crawl it into the archive, then publish it with Datasette."""
+    from crawler.samplesite import SampleSite
+
+    _check_archive(db_path)
+    with SampleSite() as site:
+        click.echo(f"sample site at {site.base_url}; crawling {', '.join(SAMPLE_SITES)} into {db_path}")
+        command = [sys.executable, "-m", "crawler.cli", "crawl", *SAMPLE_SITES, "--base-url", site.base_url,
+                   "--db", str(db_path)]
+        result = subprocess.run(command, check=False)
+    if result.returncode != 0:
+        raise click.ClickException("the demo crawl failed (see the messages above)")
+    if no_serve:
+        return
+    _serve(db_path, port=port)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--port", default=8001, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+def serve(db_path, port, host):
+    """Publish an archive with Datasette (browse, search, JSON API)."""
+    _serve(db_path, port=port, host=host)
+
+
+def _serve(db_path: Path, *, port: int, host: str = "127.0.0.1") -> None:
+    from archive.publish import PublishError, serve as run_datasette
+
+    try:
+        run_datasette(db_path, host=host, port=port)
+    except PublishError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""Next-page detection: the profile's selector first, then rel=next, then a scoring of candidate links."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from parsel import Selector
+
+# Query parameters that number the pages of one article on real sites.
+PAGE_PARAMS = ("page", "pagewanted", "pg", "p", "pagenum", "page_num", "pn")
+_PATH_NUMBER = re.compile(r"/(\d{1,3})/?$|_(\d{1,2})(?=\.s?html?$)")
+_NEXT_TEXT = re.compile(r"^(?:next(?:\s+page)?|continued?|more|weiter|suivant[e]?|siguiente)\b|^[›»→>]+$", re.I)
+_PREV_TEXT = re.compile(r"\b(?:prev(?:ious)?|back|first|last|older|newer|zurück|précédent)\b|^[‹«←<]+", re.I)
+_ARROWS = " \t\n›»→>‹«←<|"
+# Containers whose links are never the article's own pagination.
+_NOISE = re.compile(r"related|recommend|popular|trending|comment|footer|sidebar|promo|teaser|newsletter|share", re.I)
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link to another page of the same article."""
+
+    url: str
+    number: int | None
+
+
+def page_number(url: str) -> int:
+    """The page number a URL names (``?page=3``, ``/slug/3/``, ``_3``), 1 when it names none."""
+    parts = urlsplit(url)
+    for key, value in parse_qsl(parts.query):
+        if key.lower() in PAGE_PARAMS and value.isdigit():
+            return int(value)
+    match = _PATH_NUMBER.search(parts.path)
+    number = int(match.group(1) or match.group(2)) if match else 1
+    return number if 1 < number < 200 else 1
+
+
+def article_key(url: str) -> str:
+    """The URL with page numbering and fragment removed: equal for every page of one article."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k.lower() not in PAGE_PARAMS]
+    path = parts.path
+    match = _PATH_NUMBER.search(path)
+    if match and 1 < int(match.group(1) or match.group(2)) < 200:
+        path = path[: match.start()] + path[match.end():]
+    path = path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme, (parts.hostname or "").lower(), path, urlencode(query), ""))
+
+
+def find_next_page(sel: Selector, url: str, selector: str | None = None) -> str | None:
+    """The absolute URL of the page after ``url``, or None when this is the last page."""
+    base = _base_url(sel, url)
+    if selector:
+        for href in sel.css(selector).xpath("@href").getall():
+            target = _resolve(base, href)
+            if target and _strip_fragment(target) != _strip_fragment(url):
+                return target
+        return None
+    for href in sel.xpath("//link[@rel='next']/@href | //a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href").getall():
+        target = _resolve(base, href)
+        if target and _same_host(target, url) and _strip_fragment(target) != _strip_fragment(url):
+            return target
+    best = max(_scored_links(sel, url, base), default=None, key=lambda pair: pair[0])
+    return best[1] if best and best[0] >= 50 else None
+
+
+def find_page_links(sel: Selector, url: str, selector: str | None = None) -> list[PageLink]:
+    """Every other page of this article that the page links to, in page order."""
+    base = _base_url(sel, url)
+    key, here = article_key(url), page_number(url)
+    found: dict[str, PageLink] = {}
+    hrefs = sel.xpath("//a/@href | //link[@rel='next' or @rel='prev']/@href").getall()
+    if selector:
+        hrefs += sel.css(selector).xpath("@href").getall()
+    for href in hrefs:
+        target = _resolve(base, href)
+        if not target or article_key(target) != key:
+            continue
+        number = page_number(target)
+        if number != here and _strip_fragment(target) not in found:
+            found[_strip_fragment(target)] = PageLink(_strip_fragment(target), number)
+    return sorted(found.values(), key=lambda link: (link.number or 0, link.url))
+
+
+def _scored_links(sel: Selector, url: str, base: str):
+    """Yield (score, url) for each link that could be the next page."""
+    key, here = article_key(url), page_number(url)
+    for anchor in sel.xpath("//a[@href]"):
+        target = _resolve(base, anchor.attrib["href"])
+        if not target or not _same_host(target, url) or _strip_fragment(target) == _strip_fragment(url):
+            continue
+        text = " ".join(anchor.xpath("normalize-space(.)").getall()).strip()
+        text = text or anchor.attrib.get("title", "") or anchor.attrib.get("aria-label", "")
+        score = 0
+        same_article = article_key(target) == key
+        number = page_number(target)
+        if _NEXT_TEXT.search(text.strip(_ARROWS) or text):
+            score += 40
+        if _PREV_TEXT.search(text):
+            score -= 100
+        if same_article and number == here + 1:
+            score += 40
+            if text.strip(_ARROWS).isdigit():
+                score += 10
+        elif same_article and number <= here:
+            score -= 60
+        elif not same_article:
+            score -= 30
+        if _in_noise(anchor):
+            score -= 50
+        yield score, _strip_fragment(target)
+
+
+def _in_noise(anchor: Selector) -> bool:
+    for ancestor in anchor.xpath("ancestor::*[position() <= 6]"):
+        tag = ancestor.root.tag if isinstance(ancestor.root.tag, str) else ""
+        if tag in ("footer", "aside", "nav") and not _looks_like_pager(ancestor):
+            return True
+        marker = " ".join((ancestor.attrib.get("class", ""), ancestor.attrib.get("id", "")))
+        if marker.strip() and _NOISE.search(marker) and not _looks_like_pager(ancestor):
+            return True
+    return False
+
+
+def _looks_like_pager(node: Selector) -> bool:
+    marker = " ".join((node.attrib.get("class", ""), node.attrib.get("id", ""), node.attrib.get("aria-label", "")))
+    return bool(re.search(r"pag(e|ination|er)", marker, re.I))
+
+
+def _base_url(sel: Selector, url: str) -> str:
+    href = sel.xpath("//base/@href").get()
+    return urljoin(url, href.strip()) if href else url
+
+
+def _resolve(base: str, href: str | None) -> str | None:
+    if not href:
+        return None
+    href = href.strip()
+    if href.startswith(("javascript:", "mailto:", "tel:", "#")):
+        return None
+    target = urljoin(base, href)
+    return target if urlsplit(target).scheme in ("http", "https") else None
+
+
+def _same_host(a: str, b: str) -> bool:
+    return (urlsplit(a).hostname or "").lower() == (urlsplit(b).hostname or "").lower()
+
+
+def _strip_fragment(url: str) -> str:
+    return url.split("#", 1)[0]

@@ -1,0 +1,47 @@
+"""Scrapy settings for Folio. Every value that differs from Scrapy's default says what the default is."""
+
+BOT_NAME = "folio"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# Identify the crawler honestly; users put a contact address here for real sites.
+USER_AGENT = "Folio/0.1 (news archiver)"  # default "Scrapy/VERSION (+https://scrapy.org)"
+
+# Safe by default: obey robots.txt, stay polite, cap sizes.
+ROBOTSTXT_OBEY = True  # default False (the project template sets True)
+CONCURRENT_REQUESTS = 16  # default 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 8  # default 8
+AUTOTHROTTLE_ENABLED = True  # default False: adapt the delay to the server's latency
+AUTOTHROTTLE_START_DELAY = 0.5  # default 5.0
+AUTOTHROTTLE_MAX_DELAY = 30.0  # default 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 4.0  # default 1.0
+DOWNLOAD_TIMEOUT = 30  # default 180
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # default 1 GiB: no article page is larger than 8 MiB
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024  # default 32 MiB
+RETRY_TIMES = 2  # default 2 (500, 502, 503, 504, 522, 524, 408 and 429 are retried)
+TELNETCONSOLE_ENABLED = False  # default True: no open debugging port
+COOKIES_ENABLED = False  # default True: articles need no session
+
+# Folio's own limits.
+FOLIO_MAX_PAGES = 20  # pages followed per article; a profile's max_pages may lower it
+FOLIO_MAX_LISTING_PAGES = 500  # listing pages followed per crawl (calendar and tag traps)
+FOLIO_EXTRACT_WORKERS = 1  # processes parsing pages off the reactor; 0 = one thread instead
+FOLIO_PROGRESS = False  # a live progress line on stderr (the `folio` command turns it on)
+
+# Where articles land; `datasette archive/` serves this file.
+ARCHIVE_DB = None  # None means archive/folio.db
+
+ITEM_PIPELINES = {
+    "pipelines.extract.Extract": 100,
+    "pipelines.reassemble.Reassemble": 200,
+    "pipelines.normalize.Normalize": 300,
+    "archive.store.Store": 400,
+}
+EXTENSIONS = {
+    "crawler.progress.Progress": 500,
+}
+
+# Keep CONCURRENT_ITEMS modest: each item holds an article's raw pages in memory.
+CONCURRENT_ITEMS = 32  # default 100
+LOG_LEVEL = "INFO"  # default "DEBUG"
+FEED_EXPORT_ENCODING = "utf-8"

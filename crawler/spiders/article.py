@@ -1,0 +1,192 @@
+"""The one generic article spider: listings -> articles -> every page of each article."""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.sitemap import Sitemap
+from twisted.python.failure import Failure
+
+from crawler import sites
+from crawler.items import ArticleCapture, Page
+from crawler.pagination import find_next_page, find_page_links, page_number
+
+logger = logging.getLogger(__name__)
+
+# Article pages outrank new articles, which outrank listing pages: the scheduler's queue
+# stays small because each listing page is worked off before the next one is fetched.
+LISTING_PRIORITY, ARTICLE_PRIORITY, PAGE_PRIORITY = 0, 10, 20
+HTML_TYPES = (b"text/html", b"application/xhtml+xml")
+
+
+class ArticleSpider(scrapy.Spider):
+    """Crawl one site profile (``-a site=SLUG``) or given article URLs (``-a url=U1,U2``)."""
+
+    name = "article"
+
+    def __init__(self, site: str | None = None, url: str | None = None, base_url: str | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.article_urls = [u.strip() for u in (url or "").replace("\n", ",").split(",") if u.strip()]
+        if site and self.article_urls:
+            raise sites.ProfileError("give either a site or article URLs, not both")
+        if self.article_urls:
+            bad = [u for u in self.article_urls if urlsplit(u).scheme not in ("http", "https") or not urlsplit(u).hostname]
+            if bad:
+                raise sites.ProfileError(f"not an absolute http(s) URL: {bad[0]}")
+            self.profile = sites.SiteProfile.generic(self.article_urls)
+        elif site:
+            self.profile = sites.load(site)
+            if base_url:
+                self.profile = self.profile.with_base_url(base_url)
+            self.profile.check_runnable()
+        else:
+            raise sites.ProfileError("give a site (-a site=SLUG) or article URLs (-a url=URL)")
+        self.allowed_domains = list(self.profile.allowed_domains) or sorted(
+            {urlsplit(u).hostname for u in self.profile.start_urls + self.profile.sitemap_urls}
+        )
+        self.listing_pages = 0
+
+    async def start(self):
+        for url in self.article_urls:
+            yield self.article_request(url)
+        for url in self.profile.sitemap_urls:
+            yield scrapy.Request(url, callback=self.parse_sitemap, priority=LISTING_PRIORITY)
+        for url in self.profile.start_urls:
+            yield scrapy.Request(url, callback=self.parse_listing, priority=LISTING_PRIORITY)
+
+    def article_request(self, url: str) -> scrapy.Request:
+        capture = ArticleCapture(site=self.profile.slug, url=url)
+        return scrapy.Request(
+            url, callback=self.parse_article, errback=self.page_failed, priority=ARTICLE_PRIORITY,
+            cb_kwargs={"capture": capture},
+        )
+
+    def parse_listing(self, response: Response):
+        """Queue the articles a listing page links to, then the next listing page."""
+        if not isinstance(response, TextResponse):
+            logger.warning("listing %s is not HTML; skipped", response.url)
+            return
+        self.listing_pages += 1
+        for href in response.css(self.profile.article_links or "article a, h2 a, h3 a").xpath("@href").getall():
+            url = response.urljoin(href).split("#", 1)[0]
+            if urlsplit(url).scheme in ("http", "https"):
+                yield self.article_request(url)
+        limit = self.settings.getint("FOLIO_MAX_LISTING_PAGES")
+        next_url = find_next_page(response, response.url, self.profile.listing_next)
+        if next_url and self.listing_pages < limit:
+            yield scrapy.Request(next_url, callback=self.parse_listing, priority=LISTING_PRIORITY)
+
+    def parse_sitemap(self, response: Response):
+        """Articles from a sitemap (or the sitemaps of a sitemap index)."""
+        try:
+            sitemap = Sitemap(response.body)
+        except Exception as exc:  # lxml raises several types on broken XML; the crawl goes on
+            logger.error("sitemap %s could not be read: %s", response.url, exc)
+            return
+        for entry in sitemap:
+            loc = entry.get("loc")
+            if not loc:
+                continue
+            if sitemap.type == "sitemapindex":
+                yield scrapy.Request(loc, callback=self.parse_sitemap, priority=LISTING_PRIORITY)
+            else:
+                yield self.article_request(loc)
+
+    def parse_article(self, response: Response, capture: ArticleCapture):
+        """Record this page, then fetch the next one or hand the finished article on."""
+        page = self._page(response, capture)
+        capture.pages.append(page)
+        self.crawler.stats.inc_value("folio/pages/fetched")
+        if not page.ok:
+            self.crawler.stats.inc_value("folio/pages/failed")
+            logger.warning("%s: %s", response.url, page.error)
+            yield from self._after_failure(capture)
+            return
+        if len(capture.pages) == 1:
+            capture.known_pages = [link.url for link in find_page_links(response, response.url, self.profile.next_page)]
+        next_url = find_next_page(response, response.url, self.profile.next_page)
+        yield from self._continue(capture, next_url)
+
+    def page_failed(self, failure: Failure):
+        """A page that could not be fetched is recorded; the rest of the article is kept."""
+        request = failure.request
+        capture: ArticleCapture = request.cb_kwargs["capture"]
+        status = failure.value.response.status if failure.check(HttpError) else None
+        reason = f"HTTP {status}" if status else f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        if failure.check(IgnoreRequest):  # robots.txt, off-site or size limits: not fetched on purpose
+            self.crawler.stats.inc_value("folio/pages/ignored")
+        capture.pages.append(Page(url=request.url, number=len(capture.pages) + 1, status=status,
+                                  fetched_at=_now(), error=reason))
+        self.crawler.stats.inc_value("folio/pages/failed")
+        logger.warning("%s: page %d of %s not fetched (%s)", capture.site, len(capture.pages), capture.url, reason)
+        yield from self._after_failure(capture)
+
+    def _after_failure(self, capture: ArticleCapture):
+        """Skip to the next page the article is known to have, or finish it incomplete."""
+        tried = {p.url for p in capture.pages}
+        failed_number = page_number(capture.pages[-1].url)
+        remaining = [u for u in capture.known_pages if u not in tried and page_number(u) > failed_number]
+        if remaining:
+            yield from self._continue(capture, remaining[0])
+        else:
+            yield capture
+
+    def _continue(self, capture: ArticleCapture, next_url: str | None):
+        seen = {p.url for p in capture.pages} | {p.final_url for p in capture.pages if p.final_url}
+        limit = min(self.profile.max_pages, self.settings.getint("FOLIO_MAX_PAGES"))
+        if not next_url:
+            yield capture
+            return
+        if next_url in seen:
+            capture.stopped = f"loop: next page {next_url} was already fetched"
+        elif urlsplit(next_url).hostname != urlsplit(capture.url).hostname:
+            capture.stopped = f"off-site next page not followed: {next_url}"
+        elif len(capture.pages) >= limit:
+            capture.stopped = f"unfetched: {next_url}"
+            logger.warning("%s: stopped after %d pages (FOLIO_MAX_PAGES)", capture.url, limit)
+        else:
+            yield scrapy.Request(
+                next_url, callback=self.parse_article, errback=self.page_failed, priority=PAGE_PRIORITY,
+                cb_kwargs={"capture": capture}, dont_filter=True,  # loops are caught above, per article
+            )
+            return
+        self.crawler.stats.inc_value(f"folio/pagination/{capture.stopped.split(':')[0].split()[0]}")
+        logger.info("%s: %s", capture.url, capture.stopped)
+        yield capture
+
+    def _page(self, response: Response, capture: ArticleCapture) -> Page:
+        content_type = response.headers.get(b"Content-Type", b"").split(b";")[0].strip().lower()
+        error = None
+        if not isinstance(response, TextResponse) or (content_type and content_type not in HTML_TYPES):
+            error = f"not HTML ({content_type.decode('latin-1') or 'no content type'})"
+        elif _undecodable(response):
+            self.crawler.stats.inc_value("folio/pages/decode_errors")
+            logger.warning("%s: bytes invalid in %s were replaced", response.url, response.encoding)
+        redirects = response.meta.get("redirect_urls") or []
+        return Page(
+            url=redirects[0] if redirects else response.url,
+            number=len(capture.pages) + 1,
+            status=response.status,
+            final_url=response.url,
+            fetched_at=_now(),
+            headers={k.decode("latin-1"): v[0].decode("latin-1") for k, v in response.headers.items() if v},
+            body=response.body,
+            error=error,
+        )
+
+
+def _undecodable(response: TextResponse) -> bool:
+    try:
+        response.body.decode(response.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return True
+    return False
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

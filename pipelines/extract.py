@@ -1,0 +1,276 @@
+"""Extract: one page's HTML to plain data (metadata candidates, body blocks, pagination links)."""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from urllib.parse import urljoin
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from multiprocessing import get_context
+
+import lxml.html
+import nh3
+import trafilatura
+from lxml import etree
+from parsel import Selector
+
+from crawler.items import ArticleCapture
+from crawler.pagination import find_next_page, find_page_links
+from crawler.sites import SiteProfile
+
+logger = logging.getLogger(__name__)
+
+BLOCK_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"}
+# Inline markup kept inside a block; everything else is reduced to its text.
+INLINE_TAGS = {"a", "em", "strong", "b", "i", "br", "sub", "sup", "code"}
+# Chrome that is never article text, on any site.
+GENERIC_REMOVE = (
+    "script", "style", "noscript", "template", "form", "button", "select", "iframe", "svg", "nav",
+    "[aria-hidden=true]", "[hidden]",
+)
+_SPACE = re.compile(r"\s+")
+
+
+def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None) -> dict:
+    """Everything Folio reads from one page, as plain data (no normalization yet)."""
+    profile = profile or SiteProfile.generic()
+    text = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
+    sel = Selector(text=text, base_url=url)
+    ld = json_ld(sel)
+    page = {
+        "url": url,
+        "canonical_url": _first(sel, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"),
+        "title": _select_text(sel, profile.title) or _meta(sel, "og:title") or ld.get("headline") or _title(sel),
+        "subtitle": _select_text(sel, profile.subtitle),
+        "byline": _select_lines(sel, profile.byline) or _ld_names(ld.get("author")) or _byline(sel),
+        "reviewer": _select_text(sel, profile.reviewer) or _reviewed_line(sel),
+        "dates": _date_candidates(sel, profile, ld),
+        "section": _select_text(sel, profile.section) or ld.get("articleSection") or _meta(sel, "article:section")
+        or _breadcrumb(sel),
+        "language": sel.xpath("/html/@lang").get() or _meta(sel, "og:locale") or ld.get("inLanguage"),
+        "description": _meta(sel, "og:description") or _meta(sel, "description"),
+        "blocks": body_blocks(text, url, profile),
+        "next_page_url": find_next_page(sel, url, profile.next_page),
+        "page_urls": [link.url for link in find_page_links(sel, url, profile.next_page)],
+    }
+    if page["canonical_url"]:
+        page["canonical_url"] = urljoin(url, page["canonical_url"])
+    if isinstance(page["section"], list):
+        page["section"] = page["section"][0] if page["section"] else None
+    return page
+
+
+def body_blocks(html: str, url: str, profile: SiteProfile) -> list[dict]:
+    """The article's paragraphs and headings on this page, as {tag, text, html} in reading order."""
+    if profile.body:
+        tree = lxml.html.fromstring(html, base_url=url)
+        containers = tree.cssselect(profile.body)
+        if containers:
+            container = containers[0]
+            _drop(container, GENERIC_REMOVE + tuple(profile.remove))
+            container.make_links_absolute(url, resolve_base_href=False)
+            return _blocks_of(container)
+        logger.info("%s: body selector %r matched nothing; using generic extraction", url, profile.body)
+    extracted = trafilatura.extract(
+        html, url=url, output_format="html", include_links=True, include_comments=False,
+        include_tables=True, include_images=False, with_metadata=False,
+    )
+    if not extracted:
+        return []
+    container = lxml.html.fromstring(extracted)
+    container.make_links_absolute(url, resolve_base_href=False)
+    return _blocks_of(container)
+
+
+def _blocks_of(container) -> list[dict]:
+    blocks = []
+    for element in container.iter(*BLOCK_TAGS, "td"):
+        if any(parent.tag in BLOCK_TAGS for parent in element.iterancestors()):
+            continue  # its text belongs to the enclosing block
+        if element.tag == "td" or (element.tag == "blockquote" and element.find(".//p") is not None):
+            continue
+        text = _SPACE.sub(" ", element.text_content()).strip()
+        if text:
+            tag = "h2" if element.tag in ("h5", "h6") else element.tag
+            blocks.append({"tag": tag, "text": text, "html": _inline_html(element)})
+    return blocks
+
+
+def _inline_html(element) -> str:
+    raw = etree.tostring(element, encoding="unicode", method="html", with_tail=False)
+    start, end = raw.find(">") + 1, raw.rfind("<")
+    inner = raw[start:end] if 0 < start <= end else ""
+    return nh3.clean(
+        inner, tags=INLINE_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow noopener",
+    ).strip()
+
+
+def _drop(container, selectors) -> None:
+    for css in selectors:
+        for element in container.cssselect(css):
+            parent = element.getparent()
+            if parent is not None:
+                element.drop_tree()
+
+
+def json_ld(sel: Selector) -> dict:
+    """The first schema.org Article-like object of the page's JSON-LD, or {}."""
+    for raw in sel.xpath("//script[@type='application/ld+json']/text()").getall():
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        for node in _ld_nodes(data):
+            kind = node.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds):
+                return node
+    return {}
+
+
+def _ld_nodes(data):
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_nodes(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _ld_nodes(data.get("@graph", []))
+
+
+def _ld_names(value) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    names = [v.get("name") if isinstance(v, dict) else v for v in values]
+    return [n.strip() for n in names if isinstance(n, str) and n.strip()]
+
+
+def _date_candidates(sel: Selector, profile: SiteProfile, ld: dict) -> list[list[str]]:
+    """(source, raw string) pairs, most trusted first; Normalize parses the first that parses."""
+    found = [
+        ["profile", _select_text(sel, profile.date)],
+        ["json-ld", ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None],
+        ["meta", _meta(sel, "article:published_time")],
+        ["meta", _first(sel, "//meta[@name='date' or @name='pubdate' or @name='publish-date' or "
+                             "@name='DC.date.issued' or @itemprop='datePublished']/@content")],
+        ["time", _first(sel, "//article//time/@datetime", "//time[@itemprop='datePublished']/@datetime")],
+    ]
+    return [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
+
+
+def _select_text(sel: Selector, css: str | None) -> str | None:
+    if not css:
+        return None
+    for node in sel.css(css):
+        text = _SPACE.sub(" ", " ".join(node.xpath(".//text()").getall())).strip()
+        if text:
+            return text
+    return None
+
+
+def _select_lines(sel: Selector, css: str | None) -> list[str]:
+    """The text of the first match, one entry per visual line (<br> and block breaks split)."""
+    if not css:
+        return []
+    for node in sel.css(css):
+        html = re.sub(r"<br\s*/?>|</(p|div|span|li)>", "\n", node.get(), flags=re.I)
+        text = lxml.html.fromstring(f"<div>{html}</div>").text_content()
+        lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+        if any(lines):
+            return [line for line in lines if line]
+    return []
+
+
+def _byline(sel: Selector) -> list[str]:
+    names = [_SPACE.sub(" ", n).strip() for n in sel.xpath("//a[@rel='author']//text()").getall()]
+    names = [n for n in names if n]
+    if names:
+        return list(dict.fromkeys(names))
+    meta = _meta(sel, "author") or _first(sel, "//meta[@name='author']/@content")
+    return [meta] if meta else []
+
+
+def _reviewed_line(sel: Selector) -> str | None:
+    for text in sel.xpath("//*[not(self::script)][starts-with(normalize-space(.), 'Reviewed by')]"
+                          "[not(.//*[starts-with(normalize-space(.), 'Reviewed by')])]").xpath("normalize-space(.)").getall():
+        if len(text) < 200:
+            return text
+    return None
+
+
+def _breadcrumb(sel: Selector) -> str | None:
+    items = sel.xpath("//*[contains(@class,'breadcrumb') or @aria-label='breadcrumb' or @aria-label='Breadcrumb']"
+                      "//a/text()").getall()
+    items = [_SPACE.sub(" ", i).strip() for i in items if i.strip()]
+    items = [i for i in items if i.lower() not in ("home", "news")]
+    return items[-1] if items else None
+
+
+def _meta(sel: Selector, name: str) -> str | None:
+    value = sel.xpath(f"//meta[@property='{name}' or @name='{name}']/@content").get()
+    return value.strip() if value and value.strip() else None
+
+
+def _first(sel: Selector, *xpaths: str) -> str | None:
+    for xpath in xpaths:
+        value = sel.xpath(xpath).get()
+        if value and value.strip():
+            return value.strip()
+    return None
+
+
+def _title(sel: Selector) -> str | None:
+    title = _SPACE.sub(" ", sel.xpath("normalize-space(//title)").get() or "").strip()
+    headings = [_SPACE.sub(" ", h).strip() for h in sel.xpath("//h1//text() | //h2//text()").getall()]
+    # A heading that the <title> starts with is the title without the site name glued on.
+    for heading in headings:
+        if len(heading) > 15 and title.startswith(heading):
+            return heading
+    for sep in (" | ", " - ", " – ", " — ", " :: "):
+        if sep in title:
+            head = title.rsplit(sep, 1)[0].strip()
+            if len(head) > 15:
+                return head
+    return title or (headings[0] if headings else None)
+
+
+def extract_capture(capture: ArticleCapture, profile: SiteProfile) -> list[dict]:
+    """Extract every usable page of a capture; runs in a worker, so it takes and returns plain data."""
+    results = []
+    for page in capture.pages:
+        if page.ok:
+            results.append(extract_page(page.body, page.final_url or page.url, profile))
+    return results
+
+
+def make_executor(workers: int) -> Executor:
+    """Processes keep CPU-heavy extraction off the Scrapy reactor; 0 workers means one thread."""
+    if workers <= 0:
+        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="folio-extract")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+
+
+class Extract:
+    """Scrapy pipeline: parse each fetched page of an article in a worker, off the reactor."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.workers = crawler.settings.getint("FOLIO_EXTRACT_WORKERS")
+        self.executor: Executor | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def open_spider(self):
+        self.executor = make_executor(self.workers)
+
+    def close_spider(self):
+        if self.executor:
+            self.executor.shutdown(wait=True)
+
+    async def process_item(self, item: ArticleCapture) -> ArticleCapture:
+        profile = self.crawler.spider.profile
+        future = self.executor.submit(extract_capture, item, profile)
+        item.extracted = await asyncio.wrap_future(future)
+        return item

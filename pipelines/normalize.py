@@ -1,0 +1,196 @@
+"""Normalize: clean names, parse dates with dateparser, and derive text, counts and the content hash."""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from datetime import datetime
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from crawler.items import ArticleCapture
+
+_SPACE = re.compile(r"\s+")
+_BY = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.I)
+# Lines of a byline that name the publisher or a role rather than a person.
+_NOT_A_NAME = re.compile(
+    r"\b(?:news|staff|contributor|contributing|correspondent|reporter|editor|writer|columnist|"
+    r"published|updated|posted|reviewed|health|team|desk|agency|associated press|reuters)\b",
+    re.I,
+)
+_CREDENTIAL = re.compile(r"^(?:MD|M\.D\.|PhD|Ph\.D\.|DO|RN|MPH|MS|MA|MBA|DDS|PharmD|FACP|FAAP|MSc|BSN|NP|PA-C|LD|RD|CDE)$", re.I)
+_REVIEWED = re.compile(r"^\s*(?:medically\s+)?reviewed\s+by[:\s]+(?P<name>.+?)(?:\s+on\s+(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4}))?\s*$", re.I)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z .,'/()-]{0,40}?[\s,(])?((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})"
+    r"\s*(?:--|—|–)\s*"
+)
+_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}|T\d{2}")
+
+
+def clean_names(lines: list[str]) -> list[str]:
+    """Person names from byline lines: no "By", no publisher line, credentials kept with their name."""
+    names: list[str] = []
+    candidates = [line for line in (_SPACE.sub(" ", x).strip() for x in lines) if line]
+    people = [line for line in candidates if not _NOT_A_NAME.search(_BY.sub("", line))] or candidates[:1]
+    for line in people:
+        line = _BY.sub("", line)
+        line = re.split(r"\s+(?:\||·|—|–|-)\s+", line)[0]
+        for part in re.split(r"\s*(?:,|&|\band\b|;)\s*", line):
+            part = part.strip(" .,")
+            if not part:
+                continue
+            if _CREDENTIAL.match(part) and names:
+                names[-1] = f"{names[-1]}, {part}"
+            elif not _NOT_A_NAME.search(part) and len(part.split()) <= 5:
+                names.append(part)
+    return list(dict.fromkeys(names))
+
+
+def clean_reviewer(text: str | None) -> tuple[str | None, str | None]:
+    """("Name, MD", raw review date or None) from a "Reviewed by …" line."""
+    if not text:
+        return None, None
+    text = _SPACE.sub(" ", text).strip()
+    match = _REVIEWED.match(text)
+    if not match:
+        return text, None
+    return match.group("name").strip(" .,"), match.group("date")
+
+
+def dateline(text: str) -> str | None:
+    """The date of a news dateline opening a paragraph ("April 17, 2015 -- …"), or None."""
+    match = _DATELINE.match(text or "")
+    return match.group(1) if match else None
+
+
+@lru_cache(maxsize=64)
+def _parser(languages: tuple[str, ...], timezone: str) -> DateDataParser:
+    settings = {"TIMEZONE": timezone, "RETURN_AS_TIMEZONE_AWARE": True, "PREFER_DATES_FROM": "past"}
+    return DateDataParser(languages=list(languages) or None, settings=settings)
+
+
+def parse_date(raw: str | None, *, languages=("en",), timezone: str | None = None) -> str | None:
+    """ISO 8601 at the precision the source gives: a date, or a timezone-aware date-time. Never guessed."""
+    if not raw or not raw.strip():
+        return None
+    raw = raw.strip()
+    try:
+        value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        value = None
+    if value is not None:
+        if "T" not in raw and " " not in raw.strip():
+            return value.date().isoformat()
+        if value.tzinfo is None:
+            return _parse_with_dateparser(raw, languages, timezone)
+        return value.isoformat()
+    return _parse_with_dateparser(raw, languages, timezone)
+
+
+def _parse_with_dateparser(raw: str, languages, timezone: str | None) -> str | None:
+    data = _parser(tuple(languages or ()), timezone or "UTC").get_date_data(raw)
+    if data.date_obj is None:
+        return None
+    if data.period == "year":
+        return f"{data.date_obj.year:04d}"
+    if data.period == "month":
+        return f"{data.date_obj.year:04d}-{data.date_obj.month:02d}"
+    if _TIME_OF_DAY.search(raw):
+        return data.date_obj.isoformat()
+    return data.date_obj.date().isoformat()
+
+
+def published(article: dict, *, languages=("en",), timezone: str | None = None) -> tuple[str | None, str | None]:
+    """(ISO value, raw string) of the first date candidate that parses, then the body's dateline."""
+    candidates = [raw for _, raw in article.get("dates", [])]
+    for block in (article.get("blocks") or [])[:3]:
+        if dateline(block["text"]):
+            candidates.append(dateline(block["text"]))
+            break
+    for raw in candidates:
+        value = parse_date(raw, languages=languages, timezone=timezone)
+        if value:
+            return value, raw
+    return None, candidates[0] if candidates else None
+
+
+def body_html(blocks: list[dict]) -> str:
+    """The blocks as minimal HTML: headings, paragraphs, quotes and lists (list items grouped)."""
+    out: list[str] = []
+    in_list = False
+    for block in blocks:
+        if block["tag"] == "li" and not in_list:
+            out.append("<ul>")
+            in_list = True
+        elif block["tag"] != "li" and in_list:
+            out.append("</ul>")
+            in_list = False
+        inner = block.get("html") or html.escape(block["text"])
+        out.append(f"<{block['tag']}>{inner}</{block['tag']}>")
+    if in_list:
+        out.append("</ul>")
+    return "\n".join(out)
+
+
+CONTENT_FIELDS = ("title", "subtitle", "authors", "reviewer", "published", "section", "body_text")
+
+
+def normalize(article: dict, *, languages=("en",), timezone: str | None = None) -> dict:
+    """The storable record of a reassembled article (the `articles` columns, values normalized)."""
+    blocks = article.get("blocks") or []
+    reviewer, _reviewed = clean_reviewer(article.get("reviewer"))
+    value, raw = published(article, languages=languages, timezone=timezone)
+    body_text = "\n\n".join(b["text"] for b in blocks)
+    language = (article.get("language") or "").replace("_", "-").split("-")[0].lower() or None
+    record = {
+        "site": article.get("site"),
+        "url": article.get("url"),
+        "canonical_url": article.get("canonical_url") or article.get("url"),
+        "title": _clean(article.get("title")),
+        "subtitle": _clean(article.get("subtitle")),
+        "authors": clean_names(article.get("byline") or []),
+        "reviewer": reviewer,
+        "published": value,
+        "published_raw": raw,
+        "section": _clean(article.get("section")),
+        "language": language,
+        "body_text": body_text,
+        "body_html": body_html(blocks),
+        "word_count": len(re.findall(r"\w+", body_text)),
+        "page_count": article.get("page_count", 0),
+        "complete": bool(article.get("complete")),
+        "missing_pages": article.get("missing_pages", []),
+        "next_page_url": article.get("next_page_url"),
+        "page_urls": article.get("page_urls", []),
+    }
+    record["content_hash"] = content_hash(record)
+    return record
+
+
+def content_hash(record: dict) -> str:
+    """SHA-256 of the content fields: equal hashes mean an unchanged article."""
+    content = {key: record.get(key) for key in CONTENT_FIELDS}
+    return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _clean(text: str | None) -> str | None:
+    text = _SPACE.sub(" ", text or "").strip()
+    return text or None
+
+
+class Normalize:
+    """Scrapy pipeline: the article record, dates read with the site's languages and timezone."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item: ArticleCapture) -> ArticleCapture:
+        profile = self.crawler.spider.profile
+        item.article = normalize(item.article, languages=profile.date_languages, timezone=profile.timezone)
+        return item
