@@ -15,7 +15,7 @@ CHROME_TEXT = re.compile(
     r"|advertisement|continue reading(?: below)?\s*[>›»]*)$",
     re.I,
 )
-NEAR_DUPLICATE = 0.9  # share of a page's shingles already seen for it to count as a repeat
+NEAR_DUPLICATE = 0.8  # share of a page's shingles already seen for it to count as a repeat
 
 
 def norm(text: str | None) -> str:

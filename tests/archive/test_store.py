@@ -1,0 +1,87 @@
+"""The store: idempotent writes, raw pages kept, clear errors for unusable files."""
+import gzip
+import json
+import pytest
+
+from archive.store import Archive, ArchiveError, article_id, open_archive
+from crawler.items import ArticleCapture, Page
+
+
+def capture(body=b"<html>page one</html>", failed=False):
+    pages = [Page(url="https://x.example/a", number=1, status=200, fetched_at="2024-01-01T00:00:00+00:00",
+                  headers={"ETag": '"abc"', "Content-Type": "text/html"}, body=body)]
+    if failed:
+        pages.append(Page(url="https://x.example/a?page=2", number=2, status=500, error="HTTP 500"))
+    return ArticleCapture(site="x", url="https://x.example/a", pages=pages)
+
+
+def record(**changes):
+    base = {"site": "x", "url": "https://x.example/a", "title": "T", "authors": ["A B"], "body_text": "Body.",
+            "page_count": 1, "complete": True, "missing_pages": [], "content_hash": "h1"}
+    base.update(changes)
+    return base
+
+
+def test_first_save_is_new_and_a_repeat_changes_nothing(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    assert archive.save(capture(), record()) == "new"
+    before = list(archive.db.query("select * from articles")), list(archive.db.query("select * from pages"))
+    assert archive.save(capture(), record()) == "unchanged"
+    after = list(archive.db.query("select * from articles")), list(archive.db.query("select * from pages"))
+    assert before == after
+
+
+def test_changed_content_updates_the_row_in_place(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    archive.save(capture(), record())
+    assert archive.save(capture(b"<html>new</html>"), record(title="T2", content_hash="h2")) == "changed"
+    rows = list(archive.db.query("select title from articles"))
+    assert rows == [{"title": "T2"}]
+    page = next(archive.db.query("select html_gz from pages"))
+    assert gzip.decompress(page["html_gz"]) == b"<html>new</html>"
+
+
+def test_pages_keep_raw_body_validators_and_failures(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    archive.save(capture(failed=True), record(complete=False, missing_pages=["https://x.example/a?page=2"]))
+    pages = {r["number"]: r for r in archive.db.query("select * from pages")}
+    assert pages[1]["etag"] == '"abc"' and pages[1]["article_id"] == article_id("https://x.example/a")
+    assert gzip.decompress(pages[1]["html_gz"]) == b"<html>page one</html>"
+    assert (pages[2]["status"], pages[2]["error"], pages[2]["html_gz"]) == (500, "HTTP 500", None)
+    article = next(archive.db.query("select complete, missing_pages, authors from articles"))
+    assert article["complete"] == 0
+    assert json.loads(article["missing_pages"]) == ["https://x.example/a?page=2"]
+    assert json.loads(article["authors"]) == ["A B"]
+
+
+def test_a_page_that_is_no_article_is_recorded_without_an_article_row(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    assert archive.save(capture(), None) == "failed"
+    assert archive.db["articles"].count == 0
+    assert next(archive.db.query("select article_id from pages"))["article_id"] is None
+
+
+def test_full_text_search_finds_body_words(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    archive.save(capture(), record(body_text="Walking lowers blood pressure."))
+    assert [r["title"] for r in archive.db["articles"].search("pressure")] == ["T"]
+
+
+def test_archive_is_in_wal_mode(tmp_path):
+    assert Archive(tmp_path / "a.db").db.journal_mode == "wal"
+
+
+def test_unusable_paths_give_one_clear_error(tmp_path):
+    with pytest.raises(ArchiveError, match="does not exist"):
+        open_archive(tmp_path / "missing" / "a.db")
+    with pytest.raises(ArchiveError, match="is a folder"):
+        open_archive(tmp_path)
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(ArchiveError, match="cannot use"):
+        open_archive(garbage)
+
+
+def test_unwritable_location_gives_one_clear_error():
+    with pytest.raises(ArchiveError, match="unable to open"):
+        open_archive("/proc/folio-test.db")  # not writable, even for root

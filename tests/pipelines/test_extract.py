@@ -1,0 +1,82 @@
+"""Extract: one page to plain data, with a profile's selectors or generically."""
+import textwrap
+
+from crawler.sites import SiteProfile
+from pipelines.extract import extract_page, json_ld
+from pipelines.offline import process_pages, public_view
+from parsel import Selector
+
+URL = "https://health.example/news/2019/walking"
+
+PAGE = textwrap.dedent("""\
+    <html lang="en-GB"><head><title>Walking After Meals Helps | Example Health</title>
+    <link rel="canonical" href="/news/2019/walking">
+    <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle",
+      "headline": "Walking After Meals Helps", "datePublished": "2019-05-02T08:00:00+01:00",
+      "author": [{"@type": "Person", "name": "Ruth Ade"}, {"@type": "Person", "name": "Omar Said"}],
+      "articleSection": "Diabetes"}]}</script></head>
+    <body><nav><a href="/">Home</a></nav>
+    <div class="story"><h1>Walking After Meals Helps</h1>
+      <div class="font">Font Size A A A</div>
+      <p>A ten-minute walk after dinner lowered blood sugar in <a href="/study">a small study</a>.</p>
+      <script>alert(1)</script>
+      <h3>What the team found</h3>
+      <p>Volunteers who walked had lower readings two hours later.</p>
+      <div class="pager"><a href="?page=2">Next Page &gt;</a></div>
+    </div></body></html>""")
+
+
+def test_profile_selectors_give_the_body_without_chrome():
+    profile = SiteProfile(slug="t", body="div.story", title="h1", remove=(".font", ".pager", "h1"))
+    page = extract_page(PAGE, URL, profile)
+    assert [b["text"] for b in page["blocks"]] == [
+        "A ten-minute walk after dinner lowered blood sugar in a small study.",
+        "What the team found",
+        "Volunteers who walked had lower readings two hours later.",
+    ]
+    assert [b["tag"] for b in page["blocks"]] == ["p", "h3", "p"]
+    # links kept, made absolute, and marked nofollow; scripts never survive
+    assert 'href="https://health.example/study"' in page["blocks"][0]["html"]
+    assert "alert" not in str(page["blocks"])
+
+
+def test_metadata_from_json_ld_and_head():
+    page = extract_page(PAGE, URL, SiteProfile(slug="t", body="div.story"))
+    assert page["title"] == "Walking After Meals Helps"
+    assert page["byline"] == ["Ruth Ade", "Omar Said"]
+    assert page["dates"][0] == ["json-ld", "2019-05-02T08:00:00+01:00"]
+    assert page["section"] == "Diabetes"
+    assert page["canonical_url"] == "https://health.example/news/2019/walking"
+    assert page["language"] == "en-GB"
+    assert page["next_page_url"] == URL + "?page=2"
+
+
+def test_title_without_the_site_name_when_there_is_no_metadata():
+    html = "<html><head><title>Sleep Debt Explained - Example Health</title></head><body><p>x</p></body></html>"
+    assert extract_page(html, URL)["title"] == "Sleep Debt Explained"
+
+
+def test_json_ld_ignores_broken_blocks():
+    sel = Selector(text='<script type="application/ld+json">{broken</script>'
+                        '<script type="application/ld+json">{"@type": "Article", "headline": "H"}</script>')
+    assert json_ld(sel)["headline"] == "H"
+
+
+def test_undecodable_bytes_do_not_stop_extraction():
+    html = PAGE.encode("utf-8").replace(b"lowered", b"low\xff\xfeered")
+    page = extract_page(html, URL, SiteProfile(slug="t", body="div.story"))
+    assert page["blocks"][0]["text"].startswith("A ten-minute walk after dinner low")
+
+
+def test_webmd_page_one_from_the_corpus(corpus):
+    body = (corpus / "readability-pages/webmd-2/source.html").read_bytes()
+    url = "http://fakehost/test/page.html"
+    view = public_view(process_pages([(body, url)]))
+    assert view["title"] == "Superbugs: What They Are and How You Get Them"
+    assert view["authors"] == ["Kelli Miller"]
+    assert view["reviewer"] == "Hansa D. Bhargava, MD"
+    assert view["published"] == "2015-04-17"
+    assert view["page_urls"] == [url + "?page=2", url + "?page=3"]
+    assert view["next_page_url"] == url + "?page=2"
+    assert view["body_text"].startswith("April 17, 2015 -- Imagine being sick in the hospital")
+    assert "Reviewed by" not in view["body_text"]

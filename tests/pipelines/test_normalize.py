@@ -1,0 +1,91 @@
+"""Normalize: names, reviewer, dates (never guessed), derived fields."""
+import pytest
+
+from pipelines.normalize import clean_names, clean_reviewer, content_hash, dateline, normalize, parse_date
+
+
+@pytest.mark.parametrize(
+    "lines, names",
+    [
+        (["By Kelli  Miller", "WebMD Health News"], ["Kelli Miller"]),
+        (["By Ana Ortiz and Tom Reyes"], ["Ana Ortiz", "Tom Reyes"]),
+        (["By Jane Roe, MD"], ["Jane Roe, MD"]),
+        (["Staff Writer"], []),
+        (["Lee Park, Sam Hill & Ola Nord"], ["Lee Park", "Sam Hill", "Ola Nord"]),
+        (["By Lee Park | Daily Health News"], ["Lee Park"]),
+    ],
+)
+def test_clean_names(lines, names):
+    assert clean_names(lines) == names
+
+
+def test_clean_reviewer_keeps_credentials_and_splits_review_date():
+    assert clean_reviewer("Reviewed by Hansa D. Bhargava, MD") == ("Hansa D. Bhargava, MD", None)
+    assert clean_reviewer("Reviewed by Ann Lee, MD on July 05, 2011") == ("Ann Lee, MD", "July 05, 2011")
+    assert clean_reviewer(None) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "raw, tz, expected",
+    [
+        ("April 17, 2015", "America/New_York", "2015-04-17"),
+        ("2024-06-12T09:30:00+01:00", "America/New_York", "2024-06-12T09:30:00+01:00"),
+        ("2015-04-17", None, "2015-04-17"),
+        ("June 12, 2024 9:30 AM", "America/New_York", "2024-06-12T09:30:00-04:00"),
+        ("March 2011", None, "2011-03"),
+        ("not a date at all", None, None),
+        ("", None, None),
+    ],
+)
+def test_parse_date_keeps_the_precision_of_the_source(raw, tz, expected):
+    assert parse_date(raw, timezone=tz) == expected
+
+
+def test_parse_date_in_another_language():
+    assert parse_date("12 juin 2024", languages=("fr",)) == "2024-06-12"
+
+
+def test_dateline():
+    assert dateline("April 17, 2015 -- Imagine being sick") == "April 17, 2015"
+    assert dateline("NEW YORK, Sept. 4, 2012 -- Officials said") == "Sept. 4, 2012"
+    assert dateline("On April 17, 2015 the agency said") is None
+
+
+def _article(**changes):
+    article = {
+        "site": "s", "url": "https://x.example/a", "title": " A  title ", "subtitle": None,
+        "byline": ["By Ann Lee", "Example Health News"], "reviewer": "Reviewed by Bo Chu, MD",
+        "dates": [], "section": "Heart", "language": "en-US", "page_count": 2, "complete": True,
+        "missing_pages": [], "blocks": [
+            {"tag": "p", "text": "May 2, 2016 -- First paragraph here.", "html": "May 2, 2016 -- First paragraph here."},
+            {"tag": "h3", "text": "A heading", "html": "A heading"},
+            {"tag": "li", "text": "one", "html": "one"},
+        ],
+    }
+    article.update(changes)
+    return article
+
+
+def test_normalize_builds_the_stored_record():
+    record = normalize(_article(), timezone="America/New_York")
+    assert record["title"] == "A title"
+    assert record["authors"] == ["Ann Lee"]
+    assert record["reviewer"] == "Bo Chu, MD"
+    assert (record["published"], record["published_raw"]) == ("2016-05-02", "May 2, 2016")
+    assert record["language"] == "en"
+    assert record["body_text"] == "May 2, 2016 -- First paragraph here.\n\nA heading\n\none"
+    assert record["body_html"].endswith("<h3>A heading</h3>\n<ul>\n<li>one</li>\n</ul>")
+    assert record["word_count"] == 9
+    assert record["canonical_url"] == "https://x.example/a"
+
+
+def test_unparseable_date_is_kept_raw_and_stored_null():
+    record = normalize(_article(dates=[["profile", "sometime last spring"]], blocks=[]))
+    assert record["published"] is None
+    assert record["published_raw"] == "sometime last spring"
+
+
+def test_content_hash_changes_with_content_only():
+    a = normalize(_article())
+    assert content_hash(a) == content_hash(normalize(_article(page_count=3)))
+    assert content_hash(a) != content_hash(normalize(_article(title="Another title")))
