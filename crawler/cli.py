@@ -1,4 +1,4 @@
-"""The `folio` command: crawl, extract, demo, serve, sites."""
+"""The `folio` command: crawl, extract, eval, demo, serve, sites."""
 from __future__ import annotations
 
 import json
@@ -153,6 +153,29 @@ def _profile(slug: str) -> sites.SiteProfile:
         return sites.load(slug)
     except sites.ProfileError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+@main.command(name="eval")
+@click.argument("corpus_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--only", "only", multiple=True, help="Score only this extractor: folio, trafilatura, readability.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (with each page's F1).")
+def evaluate(corpus_dir, only, as_json):
+    """Score Folio, trafilatura and readability-lxml on CORPUS_DIR (<case>/source.html + expected.html)."""
+    from pipelines import quality
+
+    known = {e.name: e for e in quality.EXTRACTORS}
+    unknown = sorted(set(only) - set(known))
+    if unknown:
+        raise click.UsageError(f"unknown extractor {unknown[0]!r}; choose from {', '.join(known)}")
+    cases = quality.load_corpus(corpus_dir)
+    if not cases:
+        raise click.ClickException(f"no <case>/source.html under {corpus_dir}")
+    report = quality.evaluate(cases, [known[n] for n in only] if only else quality.EXTRACTORS)
+    if as_json:
+        click.echo(json.dumps(report, indent=2))
+    else:
+        click.echo(f"{len(cases)} pages from {corpus_dir}")
+        click.echo(quality.format_table(report))
 
 
 @main.command(name="sites")
