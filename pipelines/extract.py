@@ -11,13 +11,13 @@ from multiprocessing import get_context
 
 import lxml.html
 import nh3
-import trafilatura
 from lxml import etree
 from parsel import Selector
 
 from crawler.items import ArticleCapture
 from crawler.pagination import find_next_page, find_page_links
 from crawler.sites import SiteProfile
+from pipelines.generic import trafilatura_blocks
 
 logger = logging.getLogger(__name__)
 
@@ -72,15 +72,7 @@ def body_blocks(html: str, url: str, profile: SiteProfile) -> list[dict]:
             container.make_links_absolute(url, resolve_base_href=False)
             return _blocks_of(container)
         logger.info("%s: body selector %r matched nothing; using generic extraction", url, profile.body)
-    extracted = trafilatura.extract(
-        html, url=url, output_format="html", include_links=True, include_comments=False,
-        include_tables=True, include_images=False, with_metadata=False,
-    )
-    if not extracted:
-        return []
-    container = lxml.html.fromstring(extracted)
-    container.make_links_absolute(url, resolve_base_href=False)
-    return _blocks_of(container)
+    return trafilatura_blocks(html, url)
 
 
 def _blocks_of(container) -> list[dict]:

@@ -178,7 +178,8 @@ def load_corpus(directory: Path) -> list[Case]:
     """Every ``<case>/source.html`` with its ``expected.html`` and ``expected-metadata.json``, by name."""
     cases = []
     for folder in sorted(p for p in Path(directory).iterdir() if (p / "source.html").is_file()):
-        expected = (folder / "expected.html").read_bytes() if (folder / "expected.html").is_file() else b""
+        # Decoded here: the expected files are UTF-8 without a charset declaration lxml would see.
+        expected = (folder / "expected.html").read_text(encoding="utf-8") if (folder / "expected.html").is_file() else ""
         meta_path = folder / "expected-metadata.json"
         metadata = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
         text = lxml.html.fromstring(expected).text_content() if expected.strip() else ""

@@ -1,0 +1,112 @@
+"""Generic body extraction: trafilatura's article tree, read into Folio's blocks without losing text.
+
+trafilatura's HTML output puts ``<pre>`` inside ``<p>`` and quotes around paragraphs; an HTML parser
+then splits those paragraphs and drops text. Reading its XML tree directly keeps every word.
+"""
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urljoin
+
+import nh3
+import trafilatura
+
+_SPACE = re.compile(r"\s+")
+_HI = {"#b": "strong", "#i": "em", "#t": "code", "#sub": "sub", "#sup": "sup"}
+_HREF = re.compile(r'href="([^"]*)"')
+_INLINE = {"a", "em", "strong", "b", "i", "br", "sub", "sup", "code"}
+
+
+def trafilatura_blocks(page_html: str, url: str) -> list[dict]:
+    """The article's blocks as trafilatura finds them: favor_recall, links and tables kept."""
+    document = trafilatura.bare_extraction(
+        page_html, url=url, favor_recall=True, include_comments=False, include_tables=True,
+        include_images=False, include_links=True, with_metadata=False, as_dict=False,
+    )
+    if document is None or document.body is None:
+        return []
+    blocks: list[dict] = []
+    _walk(document.body, blocks)
+    for block in blocks:  # trafilatura keeps hrefs as written
+        block["html"] = _HREF.sub(lambda m: f'href="{urljoin(url, html.unescape(m.group(1)))}"', block["html"])
+    return blocks
+
+
+def _walk(element, blocks: list[dict]) -> None:
+    """Append a block for each paragraph-like child; recurse into containers."""
+    _loose(element.text, blocks)
+    for child in element:
+        tag = child.tag
+        if tag == "p" or tag == "code":
+            _add(blocks, "p" if tag == "p" else "pre", child)
+        elif tag == "head":
+            _add(blocks, _heading(child.get("rend")), child)
+        elif tag == "list":
+            for item in child.iter("item"):
+                _add(blocks, "li", item, skip_nested="list")
+        elif tag == "quote":
+            _add(blocks, "blockquote", child)
+        elif tag == "table":
+            for row in child.iter("row"):
+                cells = [_text(cell) for cell in row.iter("cell")]
+                text = " ".join(c for c in cells if c)
+                if text:
+                    blocks.append({"tag": "p", "text": text, "html": html.escape(text)})
+        elif tag not in ("graphic", "lb", "ref", "hi"):
+            _walk(child, blocks)
+        else:
+            _loose(_text(child), blocks)
+        _loose(child.tail, blocks)
+
+
+def _heading(rend: str | None) -> str:
+    level = int(rend[1]) if rend and re.fullmatch(r"h[1-6]", rend) else 2
+    return f"h{min(max(level, 2), 4)}"
+
+
+def _add(blocks: list[dict], tag: str, element, skip_nested: str | None = None) -> None:
+    text = _text(element, skip_nested)
+    if text:
+        blocks.append({"tag": tag, "text": text, "html": _inline_html(element, skip_nested)})
+
+
+def _loose(text: str | None, blocks: list[dict]) -> None:
+    text = _SPACE.sub(" ", text or "").strip()
+    if text:
+        blocks.append({"tag": "p", "text": text, "html": html.escape(text)})
+
+
+def _text(element, skip_nested: str | None = None) -> str:
+    return _SPACE.sub(" ", "".join(_pieces(element, skip_nested))).strip()
+
+
+def _pieces(element, skip_nested: str | None):
+    yield element.text or ""
+    for child in element:
+        if child.tag != skip_nested:
+            yield from _pieces(child, skip_nested)
+        yield child.tail or ""
+
+
+def _inline_html(element, skip_nested: str | None = None) -> str:
+    """trafilatura's inline markup (ref, hi, code, lb) as the few HTML tags a block keeps."""
+    out: list[str] = [html.escape(element.text or "")]
+    for child in element:
+        if skip_nested and child.tag == skip_nested:
+            continue
+        tag = {"ref": "a", "lb": "br", "code": "code"}.get(child.tag) or _HI.get(child.get("rend", ""), "")
+        inner = _inline_html(child)
+        if tag == "a" and child.get("target"):
+            out.append(f'<a href="{html.escape(child.get("target"))}">{inner}</a>')
+        elif tag == "br":
+            out.append("<br>")
+        elif tag in _INLINE:
+            out.append(f"<{tag}>{inner}</{tag}>")
+        else:
+            out.append(inner)
+        out.append(html.escape(child.tail or ""))
+    return nh3.clean(
+        _SPACE.sub(" ", "".join(out)).strip(), tags=_INLINE, attributes={"a": {"href"}},
+        url_schemes={"http", "https", "mailto"}, link_rel="nofollow noopener",
+    )
