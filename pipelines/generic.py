@@ -9,11 +9,17 @@ import html
 import re
 from urllib.parse import urljoin
 
+import lxml.html
 import nh3
 import trafilatura
+from lxml import etree
 
 _SPACE = re.compile(r"\s+")
 _HI = {"#b": "strong", "#i": "em", "#t": "code", "#sub": "sub", "#sup": "sup"}
+_HIDDEN = (
+    "//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')"
+    " or contains(translate(@style, ' ', ''), 'visibility:hidden')][not(self::html or self::body)]"
+)
 _HREF = re.compile(r'href="([^"]*)"')
 _INLINE = {"a", "em", "strong", "b", "i", "br", "sub", "sup", "code"}
 
@@ -21,7 +27,7 @@ _INLINE = {"a", "em", "strong", "b", "i", "br", "sub", "sup", "code"}
 def trafilatura_blocks(page_html: str, url: str) -> list[dict]:
     """The article's blocks as trafilatura finds them: favor_recall, links and tables kept."""
     document = trafilatura.bare_extraction(
-        page_html, url=url, favor_recall=True, include_comments=False, include_tables=True,
+        _visible_tree(page_html), url=url, favor_recall=True, include_comments=False, include_tables=True,
         include_images=False, include_links=True, with_metadata=False, as_dict=False,
     )
     if document is None or document.body is None:
@@ -31,6 +37,18 @@ def trafilatura_blocks(page_html: str, url: str) -> list[dict]:
     for block in blocks:  # trafilatura keeps hrefs as written
         block["html"] = _HREF.sub(lambda m: f'href="{urljoin(url, html.unescape(m.group(1)))}"', block["html"])
     return blocks
+
+
+def _visible_tree(page_html: str):
+    """The page parsed, minus what a reader never sees (hidden, display:none, visibility:hidden)."""
+    try:
+        tree = lxml.html.fromstring(page_html)
+    except (etree.ParserError, ValueError):
+        return page_html  # let trafilatura report what it can
+    for element in tree.xpath(_HIDDEN):
+        if element.getparent() is not None:
+            element.drop_tree()
+    return tree
 
 
 def _walk(element, blocks: list[dict]) -> None:
