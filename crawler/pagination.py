@@ -3,15 +3,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from parsel import Selector
 
 # Query parameters that number the pages of one article on real sites.
 PAGE_PARAMS = ("page", "pagewanted", "pg", "p", "pagenum", "page_num", "pn")
-_PATH_NUMBER = re.compile(r"/(\d{1,3})/?$|_(\d{1,2})(?=\.s?html?$)")
-_NEXT_TEXT = re.compile(r"^(?:next(?:\s+page)?|continued?|more|weiter|suivant[e]?|siguiente)\b|^[›»→>]+$", re.I)
+_PATH_NUMBER = re.compile(r"/(?:page/)?(\d{1,3})/?$|_(\d{1,2})(?=\.s?html?$)")
+_NEXT_TEXT = re.compile(
+    r"^(?:(?:page|nächste|página)\s+)?(?:next(?:\s+page)?|continued?|more|weiter|seite|suivante?|siguiente)\b"
+    r"|^[›»→>]+$",
+    re.I,
+)
 _PREV_TEXT = re.compile(r"\b(?:prev(?:ious)?|back|first|last|older|newer|zurück|précédent)\b|^[‹«←<]+", re.I)
+# Links that continue something other than the article's text.
+_NOT_A_PAGE = re.compile(
+    r"comment|[?&]cpage=|/(?:tag|tags|category|categories|archive|archives|topics?|search|author|gallery|photos|"
+    r"slideshow|print)(?:/|$|\?)|[?&](?:s|q|replytocom)=|[?&]print=|\bolder (?:posts|entries|stories)\b",
+    re.I,
+)
 _ARROWS = " \t\n›»→>‹«←<|"
 # Containers whose links are never the article's own pagination.
 _NOISE = re.compile(r"related|recommend|popular|trending|comment|footer|sidebar|promo|teaser|newsletter|share", re.I)
@@ -25,6 +36,7 @@ class PageLink:
     number: int | None
 
 
+@lru_cache(maxsize=4096)
 def page_number(url: str) -> int:
     """The page number a URL names (``?page=3``, ``/slug/3/``, ``_3``), 1 when it names none."""
     parts = urlsplit(url)
@@ -36,6 +48,7 @@ def page_number(url: str) -> int:
     return number if 1 < number < 200 else 1
 
 
+@lru_cache(maxsize=4096)
 def article_key(url: str) -> str:
     """The URL with page numbering and fragment removed: equal for every page of one article."""
     parts = urlsplit(url)
@@ -57,6 +70,8 @@ def find_next_page(sel: Selector, url: str, selector: str | None = None) -> str 
             if target and _strip_fragment(target) != _strip_fragment(url):
                 return target
         return None
+    if looks_like_listing(sel):
+        return None  # a listing's "Next" leads to more articles, not more of one article
     for href in sel.xpath("//link[@rel='next']/@href | //a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href").getall():
         target = _resolve(base, href)
         if target and _same_host(target, url) and _strip_fragment(target) != _strip_fragment(url):
@@ -83,6 +98,14 @@ def find_page_links(sel: Selector, url: str, selector: str | None = None) -> lis
     return sorted(found.values(), key=lambda link: (link.number or 0, link.url))
 
 
+def looks_like_listing(sel: Selector) -> bool:
+    """Many linked headlines and little running text: a section, tag or search page."""
+    headlines = len(set(sel.xpath("//h2//a/@href | //h3//a/@href").getall()))
+    if headlines < 5:
+        return False
+    return len(sel.xpath("//p[string-length(normalize-space(.)) > 200]")) < 3
+
+
 def _scored_links(sel: Selector, url: str, base: str):
     """Yield (score, url) for each link that could be the next page."""
     key, here = article_key(url), page_number(url)
@@ -107,7 +130,9 @@ def _scored_links(sel: Selector, url: str, base: str):
             score -= 60
         elif not same_article:
             score -= 30
-        if _in_noise(anchor):
+        if _NOT_A_PAGE.search(target) or _NOT_A_PAGE.search(text):
+            score -= 80  # comment pages, listings, tags, galleries, print views
+        if score >= 50 and _in_noise(anchor):  # only worth the ancestor walk for a contender
             score -= 50
         yield score, _strip_fragment(target)
 
@@ -133,6 +158,7 @@ def _base_url(sel: Selector, url: str) -> str:
     return urljoin(url, href.strip()) if href else url
 
 
+@lru_cache(maxsize=8192)
 def _resolve(base: str, href: str | None) -> str | None:
     if not href:
         return None
@@ -149,3 +175,25 @@ def _same_host(a: str, b: str) -> bool:
 
 def _strip_fragment(url: str) -> str:
     return url.split("#", 1)[0]
+
+
+_SINGLE_TEXT = re.compile(r"\b(?:(?:view|read|show)\s+(?:as\s+)?(?:a\s+)?(?:single|one)\s+page|single[- ]page(?: view)?|"
+                          r"view all(?: pages)?|show full article)\b", re.I)
+_SINGLE_HREF = re.compile(r"[?&](?:pagewanted|page|view)=(?:all|single)\b|[?&](?:single|singlepage|fullpage)=(?:1|true)", re.I)
+_PRINT = re.compile(r"\bprint(?:er[- ]friendly)?\b|[?&]print=|/print/", re.I)
+
+
+def single_page_url(sel: Selector, url: str) -> str | None:
+    """The URL of the whole article on one page (a single-page or print view) that the page links to."""
+    base = _base_url(sel, url)
+    printable = None
+    for anchor in sel.xpath("//a[@href]"):
+        target = _resolve(base, anchor.attrib["href"])
+        if not target or not _same_host(target, url) or _strip_fragment(target) == _strip_fragment(url):
+            continue
+        text = anchor.xpath("normalize-space(.)").get() or anchor.attrib.get("title", "")
+        if _SINGLE_TEXT.search(text) or _SINGLE_HREF.search(target):
+            return _strip_fragment(target)
+        if printable is None and (_PRINT.search(text) or _PRINT.search(target)) and "javascript" not in target:
+            printable = _strip_fragment(target)
+    return printable

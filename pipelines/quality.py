@@ -231,3 +231,26 @@ def format_table(report: dict) -> str:
             f"{str(r['exact']) + '/' + str(r['documents']):>7} {' '.join(cells)} {r['pages_per_second']:>8.1f}"
         )
     return "\n".join(lines)
+
+
+# --- pagination: next-page detection on a labelled set ---
+
+def pagination_scores(directory: Path) -> dict:
+    """Precision and recall of find_next_page on ``<case>.html`` files labelled in ``labels.json``."""
+    from parsel import Selector
+
+    from crawler.pagination import find_next_page
+
+    labels = json.loads((Path(directory) / "labels.json").read_text(encoding="utf-8"))
+    results, correct, predicted, expected = {}, 0, 0, 0
+    for name, label in sorted(labels.items()):
+        page_html = (Path(directory) / f"{name}.html").read_text(encoding="utf-8")
+        found = find_next_page(Selector(text=page_html), label["url"])
+        predicted += found is not None
+        expected += label["next"] is not None
+        correct += found is not None and found == label["next"]
+        results[name] = {"expected": label["next"], "found": found, "ok": found == label["next"]}
+    return {
+        "cases": len(labels), "precision": correct / predicted if predicted else 1.0,
+        "recall": correct / expected if expected else 1.0, "results": results,
+    }
