@@ -1,0 +1,63 @@
+"""Datasette plugin: the article reading page, default-hidden raw columns, search-snippet highlights."""
+from __future__ import annotations
+
+from html import escape
+
+from datasette import hookimpl
+from datasette.utils import tilde_encode, urlsafe_components
+from markupsafe import Markup
+
+from archive.reading import article_view
+
+PAGE_COLUMNS = "url, number, status, final_url, fetched_at, content_type, error, body_size"
+
+
+async def _article(datasette, database: str, request) -> dict | None:
+    db = datasette.get_database(database)
+    pks = urlsafe_components(request.url_vars["pks"])
+    rows = (await db.execute("select * from articles where id = ?", [pks[0]])).rows
+    if not rows:
+        return None
+    pages = []
+    if await db.table_exists("pages"):
+        # Never html_gz: the raw page stays a download, never markup on this page.
+        result = await db.execute(f"select {PAGE_COLUMNS} from pages where article_id = ?", [pks[0]])
+        pages = [dict(row) for row in result.rows]
+        for page in pages:
+            row_path = tilde_encode(page["url"])
+            page["row_url"] = datasette.urls.row(database, "pages", row_path)
+            # Datasette serves blobs as attachments (application/binary): a download, not a page.
+            page["raw_url"] = datasette.urls.row_blob(database, "pages", row_path, "html_gz") if page["body_size"] else None
+    return article_view(dict(rows[0]), pages)
+
+
+def _hidden_columns(datasette, database: str, table: str, request) -> list[str]:
+    config = datasette.plugin_config("folio", database=database, table=table, fallback=False) or {}
+    asked_for = set(request.args.getlist("_col")) if request else set()
+    return [column for column in config.get("hidden_columns", []) if column not in asked_for]
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    """folio_article on an article's row page; folio_hidden_columns on table pages."""
+    if not (database and table):
+        return {}
+
+    async def inner():
+        extra = {}
+        if view_name == "table":
+            extra["folio_hidden_columns"] = _hidden_columns(datasette, database, table, request)
+        if view_name == "row" and table == "articles" and request is not None:
+            extra["folio_article"] = await _article(datasette, database, request)
+        return extra
+
+    return inner
+
+
+@hookimpl
+def render_cell(value, column, table):
+    """Show FTS snippet() highlights: escape the text, then restore only the <mark> tags it added."""
+    if table is None and column == "snippet" and isinstance(value, str):
+        safe = escape(value).replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
+        return Markup(safe)
+    return None

@@ -1,0 +1,251 @@
+"""Test archives for the publishing side: a small, realistic Folio database built with sqlite-utils."""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from archive.schema import migrate
+
+REPO = Path(__file__).resolve().parents[2]
+
+# Payloads that would leave a trace if any of them ever ran in a browser.
+MALICIOUS_BODY_HTML = """<p>Keep a simple diary of what you ate, how you slept and when the pain started.</p>
+<script>window.__pwned = "script"; document.title = "pwned";</script>
+<p><img src="https://tracker.example/pixel.gif" onerror="window.__pwned='onerror';document.title='pwned'"></p>
+<p><a id="diary-link" href="javascript:window.__pwned='link';document.title='pwned'">Read the diary guide</a></p>
+<p onclick="window.__pwned='onclick'" onmouseover="window.__pwned='hover'">Patterns usually show up after a month.</p>
+<iframe src="https://tracker.example/frame"></iframe>
+<svg onload="window.__pwned='svg'"><circle r="4"></circle></svg>
+<style>body { display: none; }</style>
+<p><a href="https://dailyhealth.example/migraine-diary.pdf">Download a printable diary</a></p>"""
+
+RAW_PAGE_MARKER = "RAW-PAGE-MARKER-do-not-render"
+
+
+def article_id(url: str) -> str:
+    """The same kind of stable text id the crawler derives from an article URL."""
+    return hashlib.sha1(url.encode()).hexdigest()[:16]
+
+
+def _paragraphs(*texts: str) -> tuple[str, str]:
+    return "\n\n".join(texts), "".join(f"<p>{t}</p>" for t in texts)
+
+
+ARTICLES = [
+    dict(
+        site="medwire", slug="vitamin-d-winter-colds", section="Nutrition",
+        title="Vitamin D and winter colds: what a new trial found",
+        subtitle="A year-long trial in 2,000 adults tested daily supplements.",
+        authors=["Kelli Jones"], reviewer="Dr. Amal Reyes", published="2024-03-12",
+        texts=["Researchers gave half of the volunteers a daily vitamin D supplement.",
+               "Colds were slightly shorter in the supplement group, but not less frequent.",
+               "People who started with low vitamin D levels saw the largest benefit."],
+        pages=2,
+    ),
+    dict(
+        site="medwire", slug="walking-after-meals", section="Fitness",
+        title="Walking after meals lowers blood sugar spikes",
+        subtitle=None, authors=["Kelli Jones", "Tom Baker"], reviewer=None, published="2024-02-02",
+        texts=["A ten-minute walk after dinner flattened glucose curves in a small study.",
+               "Even slow walking helped, as long as it started within half an hour."],
+        pages=1,
+    ),
+    dict(
+        site="medwire", slug="sleep-debt-heart", section="Heart Health",
+        title="Sleep debt and heart health", subtitle="Short nights add up.",
+        authors=["Tom Baker"], reviewer="Dr. Amal Reyes", published="2023-11-20",
+        texts=["Adults who slept under six hours had higher blood pressure a decade later.",
+               "Catching up at weekends did not fully reverse the effect."],
+        pages=1,
+    ),
+    dict(
+        site="dailyhealth", slug="rsv-vaccine-questions", section="Vaccines",
+        title="Five questions about the new RSV vaccine", subtitle="Who should get it, and when.",
+        authors=["Priya Natarajan"], reviewer="Dr. Hannah Cole", published="2024-04-03T09:30:00+00:00",
+        texts=["The vaccine is recommended for adults over 60 after talking to a doctor.",
+               "Side effects were mostly a sore arm and tiredness for a day or two.",
+               "It can be given at the same visit as a flu shot."],
+        pages=2,
+    ),
+    dict(
+        site="dailyhealth", slug="how-much-water", section="Nutrition",
+        title="How much water do you really need?", subtitle=None,
+        authors=["Sam Okafor"], reviewer=None, published="2023-07-15",
+        texts=["There is no single number: needs rise with heat, exercise and illness.",
+               "Food provides about a fifth of the water most people take in."],
+        pages=3, missing=[3],
+    ),
+    dict(
+        site="dailyhealth", slug="migraine-triggers", section="Neurology",
+        title="Migraine triggers you can track", subtitle="A diary beats guessing.",
+        authors=["Priya Natarajan"], reviewer=None, published="2024-01-09",
+        texts=["Keep a simple diary of what you ate, how you slept and when the pain started.",
+               "Patterns usually show up after a month."],
+        body_html=MALICIOUS_BODY_HTML, pages=1,
+    ),
+    dict(
+        site="carepost", slug="hearing-aids-memory", section="Aging",
+        title="Hearing aids and memory: what the studies say", subtitle=None,
+        authors=["Lena Fischer"], reviewer="Dr. Hannah Cole", published="2024-03-28",
+        texts=["Treating hearing loss was linked to slower memory decline in older adults.",
+               "The effect was strongest in people at higher risk of dementia."],
+        pages=1, body_html=None,  # stored without HTML: the page falls back to body_text
+    ),
+    dict(
+        site="carepost", slug="allergy-season-earlier", section="Allergies",
+        title="Seasonal allergies start earlier each year", subtitle=None,
+        authors=["Lena Fischer", "Kelli Jones"], reviewer=None, published=None, published_raw="Spring 2023",
+        texts=["Pollen seasons now begin about three weeks earlier than in 1990.",
+               "Starting nasal sprays before symptoms appear can help."],
+        pages=1,
+    ),
+]
+
+CRAWLS = [
+    dict(id=1, site="medwire", started="2024-04-01T06:00:00+00:00", finished="2024-04-01T06:04:10+00:00",
+         outcome="finished", articles_stored=3, articles_unchanged=0, articles_incomplete=0,
+         pages_fetched=4, errors=0),
+    dict(id=2, site="dailyhealth", started="2024-04-05T06:00:00+00:00", finished="2024-04-05T06:07:42+00:00",
+         outcome="finished", articles_stored=3, articles_unchanged=0, articles_incomplete=1,
+         pages_fetched=6, errors=1),
+    dict(id=3, site="carepost", started="2024-04-06T06:00:00+00:00", finished="2024-04-06T06:01:05+00:00",
+         outcome="shutdown", articles_stored=2, articles_unchanged=0, articles_incomplete=0,
+         pages_fetched=2, errors=0),
+]
+
+
+def _page_url(base: str, number: int) -> str:
+    return base if number == 1 else f"{base}?page={number}"
+
+
+def _rows(spec: dict) -> tuple[dict, list[dict]]:
+    base = f"https://{spec['site']}.example/{spec['slug']}/"
+    aid = article_id(base)
+    body_text, body_html = _paragraphs(*spec["texts"])
+    missing = [_page_url(base, n) for n in spec.get("missing", [])]
+    article = {
+        "id": aid, "site": spec["site"], "url": base, "canonical_url": base,
+        "title": spec["title"], "subtitle": spec["subtitle"], "authors": json.dumps(spec["authors"]),
+        "reviewer": spec["reviewer"], "published": spec["published"],
+        "published_raw": spec.get("published_raw", spec["published"]), "section": spec["section"],
+        "language": "en", "body_text": body_text, "body_html": spec.get("body_html", body_html),
+        "word_count": len(body_text.split()), "page_count": spec["pages"], "complete": 0 if missing else 1,
+        "missing_pages": json.dumps(missing), "content_hash": hashlib.sha256(body_text.encode()).hexdigest(),
+        "first_seen": "2024-04-06T06:00:00+00:00", "updated": "2024-04-06T06:00:00+00:00",
+    }
+    pages = []
+    for number in range(1, spec["pages"] + 1):
+        url = _page_url(base, number)
+        failed = url in missing
+        raw = f"<html><script>window.__pwned='raw'</script><p>{RAW_PAGE_MARKER}</p></html>".encode()
+        pages.append({
+            "url": url, "article_id": aid, "site": spec["site"], "number": number,
+            "status": 503 if failed else 200, "final_url": url, "fetched_at": "2024-04-06T06:00:01+00:00",
+            "content_type": "text/html; charset=utf-8",
+            "headers": json.dumps({"Content-Type": "text/html; charset=utf-8", "Server": "nginx"}),
+            "error": "HTTP 503 Service Unavailable after 3 retries" if failed else None,
+            "body_sha256": None if failed else hashlib.sha256(raw).hexdigest(),
+            "body_size": None if failed else len(raw), "html_gz": None if failed else gzip.compress(raw),
+        })
+    return article, pages
+
+
+def build_archive(path: Path) -> Path:
+    """Create a Folio archive at `path` with the articles, pages and crawls above."""
+    db = Database(path)
+    migrate(db)
+    for spec in ARTICLES:
+        article, pages = _rows(spec)
+        with db.conn:
+            db["articles"].insert(article)
+            db["pages"].insert_all(pages)
+    db["crawls"].insert_all([{**c, "stats": json.dumps({"downloader/request_count": c["pages_fetched"]})}
+                             for c in CRAWLS])
+    db.close()
+    return path
+
+
+def by_slug(slug: str) -> dict:
+    """The article row (as inserted) whose URL slug is `slug`."""
+    return _rows(next(s for s in ARTICLES if s["slug"] == slug))[0]
+
+
+@pytest.fixture(scope="session")
+def archive_db(tmp_path_factory) -> Path:
+    """A read-only-by-convention archive shared by the tests that only read it."""
+    return build_archive(tmp_path_factory.mktemp("archive") / "folio.db")
+
+
+@pytest.fixture
+def fresh_db(tmp_path) -> Path:
+    """An archive a test may change; named unlike folio.db to prove metadata follows the file."""
+    return build_archive(tmp_path / "healthnews.db")
+
+
+@contextmanager
+def served(db_path: Path) -> Iterator[str]:
+    """Run archive.publish.serve() in a subprocess on an OS-chosen port; yield its base URL."""
+    code = "import sys; from pathlib import Path; from archive.publish import serve; serve(Path(sys.argv[1]), port=0)"
+    proc = subprocess.Popen([sys.executable, "-u", "-c", code, str(db_path)], cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        lines, base_url, deadline = [], None, time.monotonic() + 20
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if match := re.search(r" at (http://127\.0\.0\.1:\d+)/", line):
+                base_url = match.group(1)
+            if base_url and "Application startup complete" in line:
+                # Keep reading so access-log lines never fill the pipe and stall the server.
+                threading.Thread(target=proc.stdout.read, daemon=True).start()
+                yield base_url
+                return
+        raise RuntimeError("server did not start:\n" + "".join(lines))
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server_url(archive_db) -> Iterator[str]:
+    """Base URL of a real Datasette (uvicorn, subprocess) serving the shared test archive."""
+    with served(archive_db) as url:
+        yield url
+
+
+@pytest.fixture
+def copy_of(tmp_path):
+    """Copy a file into tmp_path under a new name."""
+    def copy(src: Path, name: str) -> Path:
+        return Path(shutil.copy(src, tmp_path / name))
+    return copy
+
+
+@pytest.fixture(scope="session")
+def serve_archive():
+    """The `served(db_path)` context manager, for tests that need their own server."""
+    return served
+
+
+@pytest.fixture(scope="session")
+def article():
+    """Look up a test article row by its URL slug."""
+    return by_slug
