@@ -15,7 +15,7 @@ from lxml import etree
 from parsel import Selector
 
 from crawler.items import ArticleCapture
-from crawler.pagination import find_next_page, find_page_links
+from crawler.pagination import find_next_page, find_page_links, single_page_url
 from crawler.sites import SiteProfile
 from pipelines.generic import trafilatura_blocks
 
@@ -50,10 +50,16 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
         or _breadcrumb(sel),
         "language": sel.xpath("/html/@lang").get() or _meta(sel, "og:locale") or ld.get("inLanguage"),
         "description": _meta(sel, "og:description") or _meta(sel, "description"),
+        "modified": _modified_candidates(sel, ld),
+        "references": references(sel),
         "blocks": body_blocks(text, url, profile),
         "next_page_url": find_next_page(sel, url, profile.next_page),
+        "single_page_url": single_page_url(sel, url),
         "page_urls": [link.url for link in find_page_links(sel, url, profile.next_page)],
     }
+    if page["references"]:  # sources are their own field, not body text
+        listed = {_SPACE.sub(" ", r) for r in page["references"]} | _REFERENCE_HEADINGS
+        page["blocks"] = [b for b in page["blocks"] if b["text"] not in listed and b["text"].casefold() not in listed]
     if page["canonical_url"]:
         page["canonical_url"] = urljoin(url, page["canonical_url"])
     if isinstance(page["section"], list):
@@ -148,6 +154,39 @@ def _date_candidates(sel: Selector, profile: SiteProfile, ld: dict) -> list[list
         ["time", _first(sel, "//article//time/@datetime", "//time[@itemprop='datePublished']/@datetime")],
     ]
     return [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
+
+
+def _modified_candidates(sel: Selector, ld: dict) -> list[list[str]]:
+    """(source, raw) pairs for the last-modified date, most trusted first."""
+    found = [
+        ["json-ld", ld.get("dateModified") if isinstance(ld.get("dateModified"), str) else None],
+        ["meta", _meta(sel, "article:modified_time") or _meta(sel, "og:updated_time")],
+        ["time", _first(sel, "//time[@itemprop='dateModified']/@datetime")],
+    ]
+    return [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
+
+
+_REFERENCE_HEADINGS = {"sources", "source", "references", "reference", "sources:", "references:", "citations",
+                       "bibliography", "works cited"}
+
+
+def references(sel: Selector) -> list[str]:
+    """The items of a "Sources" / "References" section: a list after such a heading, or its paragraphs."""
+    for heading in sel.xpath("//h2|//h3|//h4|//h5|//p[count(*)=1 and (strong or b)]"):
+        if heading.xpath("normalize-space(.)").get("").casefold().rstrip(": ") + "" not in {
+                h.rstrip(":") for h in _REFERENCE_HEADINGS}:
+            continue
+        items = []
+        for sibling in heading.xpath("following-sibling::*"):
+            tag = sibling.root.tag
+            if tag in ("h1", "h2", "h3", "h4", "h5") or (items and tag not in ("p", "ul", "ol", "div")):
+                break
+            lines = sibling.xpath(".//li") if tag in ("ul", "ol") else [sibling]
+            items += [_SPACE.sub(" ", line.xpath("normalize-space(.)").get("")) for line in lines]
+        items = [item for item in items if item]
+        if items:
+            return items
+    return []
 
 
 def _select_text(sel: Selector, css: str | None) -> str | None:

@@ -140,8 +140,9 @@ CONTENT_FIELDS = ("title", "subtitle", "authors", "reviewer", "published", "sect
 def normalize(article: dict, *, languages=("en",), timezone: str | None = None) -> dict:
     """The storable record of a reassembled article (the `articles` columns, values normalized)."""
     blocks = article.get("blocks") or []
-    reviewer, _reviewed = clean_reviewer(article.get("reviewer"))
+    reviewer, reviewed_raw = clean_reviewer(article.get("reviewer"))
     value, raw = published(article, languages=languages, timezone=timezone)
+    modified_raw = next((raw for _, raw in article.get("modified", [])), None)
     body_text = "\n\n".join(b["text"] for b in blocks)
     language = (article.get("language") or "").replace("_", "-").split("-")[0].lower() or None
     record = {
@@ -154,6 +155,12 @@ def normalize(article: dict, *, languages=("en",), timezone: str | None = None) 
         "reviewer": reviewer,
         "published": value,
         "published_raw": raw,
+        "modified": parse_date(modified_raw, languages=languages, timezone=timezone),
+        "modified_raw": modified_raw,
+        "reviewed": parse_date(reviewed_raw, languages=languages, timezone=timezone),
+        "reviewed_raw": reviewed_raw,
+        "description": _clean(article.get("description")),
+        "references": article.get("references") or [],
         "section": _clean(article.get("section")),
         "language": language,
         "body_text": body_text,
@@ -164,6 +171,7 @@ def normalize(article: dict, *, languages=("en",), timezone: str | None = None) 
         "missing_pages": article.get("missing_pages", []),
         "next_page_url": article.get("next_page_url"),
         "page_urls": article.get("page_urls", []),
+        "single_page_url": article.get("single_page_url"),
     }
     record["content_hash"] = content_hash(record)
     return record

@@ -8,8 +8,9 @@ from pipelines.normalize import normalize
 from pipelines.reassemble import assemble_capture
 
 OUTPUT_KEYS = (
-    "url", "canonical_url", "title", "subtitle", "authors", "reviewer", "published", "published_raw",
-    "section", "language", "body_text", "page_count", "next_page_url", "page_urls",
+    "url", "canonical_url", "title", "subtitle", "authors", "reviewer", "reviewed", "published", "published_raw",
+    "modified", "description", "section", "language", "body_text", "references", "page_count", "next_page_url",
+    "page_urls", "single_page_url",
 )
 
 

@@ -31,6 +31,8 @@ def reassemble(pages: list[dict]) -> dict:
         article[key] = article.get(key) or next((p[key] for p in pages[1:] if p.get(key)), None)
     article["byline"] = first.get("byline") or next((p["byline"] for p in pages[1:] if p.get("byline")), [])
     article["dates"] = [d for p in pages for d in p.get("dates", [])]
+    article["modified"] = [d for p in pages for d in p.get("modified", [])]
+    article["references"] = list(dict.fromkeys(r for p in pages for r in p.get("references", [])))
     article["next_page_url"] = pages[-1].get("next_page_url")
     article["page_urls"] = _page_urls(pages)
     article["blocks"], article["repeated_pages"] = merge_blocks(pages, _header_texts(article))
