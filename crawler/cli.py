@@ -155,11 +155,17 @@ def _profile(slug: str) -> sites.SiteProfile:
         raise click.ClickException(str(exc)) from None
 
 
+LABELLED_PAGINATION = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pagination"
+
+
 @main.command(name="eval")
 @click.argument("corpus_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--only", "only", multiple=True, help="Score only this extractor: folio, trafilatura, readability.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (with each page's F1).")
-def evaluate(corpus_dir, only, as_json):
+@click.option("--pagination", "pagination_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=LABELLED_PAGINATION if LABELLED_PAGINATION.is_dir() else None,
+              show_default="tests/fixtures/pagination", help="Labelled next-page set to score as well.")
+def evaluate(corpus_dir, only, as_json, pagination_dir):
     """Score Folio, trafilatura and readability-lxml on CORPUS_DIR (<case>/source.html + expected.html)."""
     from pipelines import quality
 
@@ -171,11 +177,15 @@ def evaluate(corpus_dir, only, as_json):
     if not cases:
         raise click.ClickException(f"no <case>/source.html under {corpus_dir}")
     report = quality.evaluate(cases, [known[n] for n in only] if only else quality.EXTRACTORS)
+    pagination = quality.pagination_scores(pagination_dir) if pagination_dir else None
     if as_json:
-        click.echo(json.dumps(report, indent=2))
-    else:
-        click.echo(f"{len(cases)} pages from {corpus_dir}")
-        click.echo(quality.format_table(report))
+        click.echo(json.dumps({"body": report, "pagination": pagination}, indent=2))
+        return
+    click.echo(f"{len(cases)} pages from {corpus_dir}")
+    click.echo(quality.format_table(report))
+    if pagination:
+        click.echo(f"\nnext-page detection on {pagination['cases']} labelled pages ({pagination_dir}): "
+                   f"precision {pagination['precision']:.3f}, recall {pagination['recall']:.3f}")
 
 
 @main.command(name="sites")
