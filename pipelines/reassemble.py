@@ -55,7 +55,8 @@ def merge_blocks(pages: list[dict], header: set[str]) -> tuple[list[dict], list[
             if index and not kept and key in seen:
                 continue  # a lead paragraph that a later page repeats above its own text
             kept.append(block)
-        shingles = _shingles(" ".join(b["text"] for b in kept))
+        # The whole page's text, repeated lead included: a page whose every paragraph was seen is a repeat.
+        shingles = _shingles(" ".join(b["text"] for b in blocks))
         if index and shingles and _overlap(shingles, seen_shingles) >= NEAR_DUPLICATE:
             repeated.append(page["url"])
             continue

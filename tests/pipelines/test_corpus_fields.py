@@ -56,3 +56,42 @@ def test_medicalnewstoday():
 
 def test_review_date_is_read_from_the_reviewed_line():
     assert clean_reviewer("Reviewed by Hansa D. Bhargava, MD on July 05, 2011") == ("Hansa D. Bhargava, MD", "July 05, 2011")
+
+
+SYNTHETIC = CORPUS.parent / "multipage-synthetic"
+
+
+def _pages(names_and_urls):
+    return [((SYNTHETIC / name).read_bytes(), url) for name, url in names_and_urls]
+
+
+def test_multipage_synthetic_reassembles_each_page_once_in_order():
+    import json
+
+    truth = json.loads((SYNTHETIC / "GROUND_TRUTH.json").read_text(encoding="utf-8"))
+    record = process_pages(_pages(truth["pages_in_order"]))
+    paragraphs = record["body_text"].split("\n\n")
+    assert record["page_count"] == 3
+    assert len(paragraphs) == len(set(paragraphs))
+    from pipelines.extract import extract_page
+
+    firsts = [extract_page(html, url)["blocks"][-1]["text"] for html, url in _pages(truth["pages_in_order"])]
+    positions = [record["body_text"].index(text) for text in firsts]  # each page's text is there…
+    assert positions == sorted(positions)  # …in page order
+
+
+def test_near_duplicate_page_is_not_appended_twice():
+    from crawler.items import ArticleCapture, Page
+    from crawler.sites import SiteProfile
+    from pipelines.extract import extract_capture
+    from pipelines.reassemble import assemble_capture
+
+    names = ("duplicate-page-article.html", "duplicate-page-duplicate.html", "duplicate-page-unique.html")
+    capture = ArticleCapture(site="web", url="http://d.example/a")
+    capture.pages = [Page(url=f"http://d.example/a?page={n}", number=n, status=200, body=(SYNTHETIC / name).read_bytes())
+                     for n, name in enumerate(names, 1)]
+    capture.extracted = extract_capture(capture, SiteProfile.generic())
+    article = assemble_capture(capture)
+    texts = [b["text"] for b in article["blocks"]]
+    assert article["repeated_pages"] == ["http://d.example/a?page=2"]
+    assert len(texts) == len(set(texts)) == 4
