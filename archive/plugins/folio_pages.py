@@ -55,9 +55,15 @@ def extra_template_vars(template, database, table, view_name, request, datasette
 
 
 @hookimpl
-def render_cell(value, column, table):
-    """Show FTS snippet() highlights: escape the text, then restore only the <mark> tags it added."""
-    if table is None and column == "snippet" and isinstance(value, str):
+def render_cell(row, value, column, table, database, datasette):
+    """In query results: snippet() highlights as <mark>, and an article's id as a link to its page."""
+    if table is not None or not isinstance(value, str):
+        return None
+    if column == "snippet":
+        # Escape the text, then restore only the <mark> tags snippet() added.
         safe = escape(value).replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
         return Markup(safe)
+    if column == "id" and "title" in row.keys():  # rows of articles (crawl_history's ids are crawls)
+        url = datasette.urls.row(database, "articles", tilde_encode(value))
+        return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')
     return None
