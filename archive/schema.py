@@ -90,6 +90,14 @@ def enable_search(db: Database) -> None:
     )
 
 
+@migrations()
+def add_article_details(db: Database) -> None:
+    # Modified and review dates (ISO value + raw string, as for `published`), the description, the
+    # article's sources list kept out of the body (JSON list), and its single-page / print view.
+    for column in ("modified", "modified_raw", "reviewed", "reviewed_raw", "description", "sources", "single_page_url"):
+        db["articles"].add_column(column, str)
+
+
 def migrate(db: Database) -> None:
     """Apply every pending migration and switch the file to WAL so readers can browse during a crawl."""
     db.enable_wal()

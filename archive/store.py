@@ -75,6 +75,7 @@ class Archive:
             id=key,
             authors=json.dumps(record.get("authors") or [], ensure_ascii=False),
             missing_pages=json.dumps(record.get("missing_pages") or [], ensure_ascii=False),
+            sources=json.dumps(record.get("references") or [], ensure_ascii=False),
             complete=int(bool(record.get("complete"))),
         )
         existing = next(self.db.query("select * from articles where id = ?", [key]), None)

@@ -17,6 +17,7 @@ def capture(body=b"<html>page one</html>", failed=False):
 
 def record(**changes):
     base = {"site": "x", "url": "https://x.example/a", "title": "T", "authors": ["A B"], "body_text": "Body.",
+            "references": ["Journal of Tests, 2024."], "modified": "2024-02-01",
             "page_count": 1, "complete": True, "missing_pages": [], "content_hash": "h1"}
     base.update(changes)
     return base
@@ -48,7 +49,9 @@ def test_pages_keep_raw_body_validators_and_failures(tmp_path):
     assert pages[1]["etag"] == '"abc"' and pages[1]["article_id"] == article_id("https://x.example/a")
     assert gzip.decompress(pages[1]["html_gz"]) == b"<html>page one</html>"
     assert (pages[2]["status"], pages[2]["error"], pages[2]["html_gz"]) == (500, "HTTP 500", None)
-    article = next(archive.db.query("select complete, missing_pages, authors from articles"))
+    article = next(archive.db.query("select complete, missing_pages, authors, sources, modified from articles"))
+    assert json.loads(article["sources"]) == ["Journal of Tests, 2024."]
+    assert article["modified"] == "2024-02-01"
     assert article["complete"] == 0
     assert json.loads(article["missing_pages"]) == ["https://x.example/a?page=2"]
     assert json.loads(article["authors"]) == ["A B"]

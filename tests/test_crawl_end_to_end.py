@@ -1,0 +1,132 @@
+"""The real spider, in a subprocess, against the bundled sample site: every article as expected."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from crawler.samplesite import SampleSite, expected_articles
+from tests.conftest import REPO
+
+SITES = ("dailyhealth", "medwire", "wellbeing")
+pytestmark = pytest.mark.slow
+
+
+def folio(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "crawler.cli", *args], cwd=REPO, capture_output=True,
+                          text=True, timeout=300)
+
+
+def rows(db: Path, sql: str) -> list[dict]:
+    with sqlite3.connect(db) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute(sql)]
+
+
+@pytest.fixture(scope="module")
+def site():
+    with SampleSite() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def archive(site, tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("e2e") / "folio.db"
+    result = folio("crawl", *SITES, "--base-url", site.base_url, "--db", str(db))
+    assert result.returncode == 0, result.stderr[-3000:]
+    return db
+
+
+def allowed_articles():
+    return [e for e in expected_articles() if e["site"] in SITES and not e["robots_disallowed"]]
+
+
+@pytest.mark.parametrize("expected", allowed_articles(), ids=lambda e: e["path"].rsplit("/", 1)[-1])
+def test_every_article_is_archived_complete_and_as_expected(archive, site, expected):
+    url = site.base_url.rstrip("/") + expected["path"]
+    found = rows(archive, f"select * from articles where url = '{url}'")
+    assert found, f"{url} is not in the archive"
+    article = found[0]
+    assert article["complete"] == 1, article["missing_pages"]
+    assert article["site"] == expected["site"]
+    assert article["title"] == expected["title"]
+    assert article["subtitle"] == expected["subtitle"]
+    assert json.loads(article["authors"]) == expected["authors"]
+    assert article["reviewer"] == expected["reviewer"]
+    assert article["published"] == expected["published"]
+    assert article["section"] == expected["section"]
+    assert article["page_count"] == expected["page_count"]
+    assert article["body_text"].split("\n\n") == expected["body_paragraphs"]
+    assert article["language"] == "en"
+    assert article["word_count"] > 50 and len(article["content_hash"]) == 64
+
+
+def test_nothing_else_is_archived(archive):
+    assert len(rows(archive, "select id from articles")) == len(allowed_articles())
+
+
+def test_robots_txt_is_obeyed(archive, site):
+    blocked = [e for e in expected_articles() if e["robots_disallowed"]]
+    assert blocked, "the sample site must hold an article that robots.txt disallows"
+    for expected in blocked:
+        url = site.base_url.rstrip("/") + expected["path"]
+        assert not rows(archive, f"select id from articles where url = '{url}'")
+        # The skip is recorded, and no body was ever downloaded for it.
+        page = rows(archive, f"select status, error, body_size from pages where url = '{url}'")
+        assert page and page[0]["status"] is None and page[0]["body_size"] == 0
+        assert "robots.txt" in page[0]["error"]
+
+
+def test_every_page_is_kept_raw(archive):
+    pages = rows(archive, "select number, status, length(html_gz) as size, etag, article_id from pages "
+                          "where error is null")
+    expected_pages = sum(e["page_count"] for e in allowed_articles())
+    assert len(pages) == expected_pages
+    assert all(p["status"] == 200 and p["size"] > 100 and p["etag"] and p["article_id"] for p in pages)
+
+
+def test_the_crawl_is_recorded(archive):
+    crawls = rows(archive, "select * from crawls order by id")
+    assert [c["site"] for c in crawls] == list(SITES)
+    assert all(c["outcome"] == "finished" and c["finished"] for c in crawls)
+    assert sum(c["articles_stored"] for c in crawls) == len(allowed_articles())
+
+
+def test_a_second_crawl_changes_nothing(archive, site):
+    tables = ("articles", "pages")
+    before = {t: rows(archive, f"select * from {t} order by rowid") for t in tables}
+    result = folio("crawl", *SITES, "--base-url", site.base_url, "--db", str(archive))
+    assert result.returncode == 0, result.stderr[-3000:]
+    after = {t: rows(archive, f"select * from {t} order by rowid") for t in tables}
+    assert before == after
+    last = rows(archive, "select * from crawls order by id desc limit 3")
+    assert sum(c["articles_unchanged"] for c in last) == len(allowed_articles())
+    assert sum(c["articles_stored"] for c in last) == 0
+
+
+def test_scrapy_crawl_works_from_the_repo_root(site, tmp_path):
+    db = tmp_path / "scrapy.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "article", "-a", "site=wellbeing", "-a", f"base_url={site.base_url}",
+         "-s", f"ARCHIVE_DB={db}", "-s", "LOG_LEVEL=WARNING"],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    titles = {r["title"] for r in rows(db, "select title from articles")}
+    assert titles == {e["title"] for e in allowed_articles() if e["site"] == "wellbeing"}
+
+
+def test_articles_given_by_url_need_no_profile(site, tmp_path):
+    expected = max(allowed_articles(), key=lambda e: e["page_count"])
+    db = tmp_path / "urls.db"
+    result = folio("crawl", "--url", site.base_url.rstrip("/") + expected["path"], "--db", str(db))
+    assert result.returncode == 0, result.stderr[-3000:]
+    article = rows(db, "select * from articles")[0]
+    assert article["site"] == "web"
+    assert article["page_count"] == expected["page_count"]
+    assert article["title"] == expected["title"]
+    assert article["complete"] == 1
