@@ -29,7 +29,7 @@ class ArticleCapture:
     site: str
     url: str  # page 1 as linked: the article's identity
     pages: list[Page] = field(default_factory=list)
-    stopped: str | None = None  # why pagination stopped early (loop, page limit, off-site link)
+    stopped: str | None = None  # why pagination stopped before the last page (loop, page limit, off-site)
     known_pages: list[str] = field(default_factory=list)  # numbered pages page 1 links to
     # Filled by the pipelines, in order: Extract, Reassemble, Normalize.
     extracted: list[dict] = field(default_factory=list)

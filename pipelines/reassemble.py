@@ -116,8 +116,6 @@ def assemble_capture(capture: ArticleCapture) -> dict:
     article["site"] = capture.site
     article["page_count"] = len(ok_pages)
     missing = [p.url for p in capture.pages if not p.ok]
-    if capture.stopped and capture.stopped.startswith("unfetched:"):
-        missing += capture.stopped.split(":", 1)[1].split()
     article["missing_pages"] = missing
     article["complete"] = not missing and bool(ok_pages)
     article["stopped"] = capture.stopped

@@ -130,3 +130,52 @@ def test_articles_given_by_url_need_no_profile(site, tmp_path):
     assert article["page_count"] == expected["page_count"]
     assert article["title"] == expected["title"]
     assert article["complete"] == 1
+
+
+@pytest.fixture(scope="module")
+def faults_archive(site, tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("faults") / "faults.db"
+    result = folio("crawl", "faults", "--base-url", site.base_url, "--db", str(db))
+    assert result.returncode == 0, result.stderr[-3000:]
+    return db
+
+
+@pytest.mark.parametrize("expected", expected_articles("faults"), ids=lambda e: e["path"].rsplit("/", 1)[-1])
+def test_broken_pages_are_recorded_and_nothing_is_lost(faults_archive, site, expected):
+    base = site.base_url.rstrip("/")
+    url = base + expected["path"]
+    fault = expected["fault"]
+    found = rows(faults_archive, f"select * from articles where url = '{url}'")
+    pages = rows(faults_archive, f"select p.* from pages p where p.url = '{url}' or p.article_id in "
+                                 f"(select id from articles where url = '{url}') order by number")
+    assert pages, f"{url} left no trace in the archive"
+    if not fault["stored"]:
+        assert not found
+        assert pages[0]["error"].startswith("not HTML"), pages[0]["error"]
+        return
+    article = found[0]
+    assert article["complete"] == int(fault["complete"])
+    assert article["title"] == expected["title"]
+    missing = json.loads(article["missing_pages"])
+    if fault["missing_pages"]:
+        assert missing == [base + path for path in fault["missing_pages"]]
+        failed = [p for p in pages if p["url"] in missing]
+        assert failed and all(p["error"] and p["html_gz"] is None for p in failed)
+    elif not fault["complete"]:  # the next page is on another host: listed as missing, never fetched
+        assert len(missing) == 1 and "127.0.0.2" in missing[0]
+        assert [p["status"] for p in pages if p["url"] == missing[0]] == [None]
+    else:
+        assert missing == []
+        assert article["page_count"] == expected["page_count"]
+        assert article["body_text"].split("\n\n")[-1] == expected["body_paragraphs"][-1]
+
+
+def test_unknown_site_and_bad_db_path_give_one_clear_line(tmp_path):
+    result = folio("crawl", "nosuchsite", "--db", str(tmp_path / "x.db"))
+    assert result.returncode != 0
+    assert "unknown site 'nosuchsite'" in result.stderr and "Traceback" not in result.stderr
+    result = folio("crawl", "medwire", "--base-url", "http://127.0.0.1:9/", "--db", str(tmp_path / "no" / "x.db"))
+    assert result.returncode != 0
+    assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+    result = folio("crawl", "medwire", "--db", str(tmp_path / "x.db"))
+    assert "--base-url" in result.stderr and "Traceback" not in result.stderr

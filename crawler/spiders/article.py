@@ -145,18 +145,20 @@ class ArticleSpider(scrapy.Spider):
         if next_url in seen:
             capture.stopped = f"loop: next page {next_url} was already fetched"
         elif urlsplit(next_url).hostname != urlsplit(capture.url).hostname:
-            capture.stopped = f"off-site next page not followed: {next_url}"
+            capture.stopped = "off-site: the next page is on another host, not followed"
         elif len(capture.pages) >= limit:
-            capture.stopped = f"unfetched: {next_url}"
-            logger.warning("%s: stopped after %d pages (FOLIO_MAX_PAGES)", capture.url, limit)
+            capture.stopped = f"page limit: stopped after {limit} pages (FOLIO_MAX_PAGES)"
         else:
             yield scrapy.Request(
                 next_url, callback=self.parse_article, errback=self.page_failed, priority=PAGE_PRIORITY,
                 cb_kwargs={"capture": capture}, dont_filter=True,  # loops are caught above, per article
             )
             return
-        self.crawler.stats.inc_value(f"folio/pagination/{capture.stopped.split(':')[0].split()[0]}")
-        logger.info("%s: %s", capture.url, capture.stopped)
+        if not capture.stopped.startswith("loop"):
+            # A page that exists but is not fetched is recorded, so the article shows as incomplete.
+            capture.pages.append(Page(url=next_url, number=len(capture.pages) + 1, error=f"not fetched: {capture.stopped}"))
+        self.crawler.stats.inc_value(f"folio/pagination/{capture.stopped.split(':')[0].replace(' ', '_')}")
+        logger.warning("%s: %s", capture.url, capture.stopped)
         yield capture
 
     def _page(self, response: Response, capture: ArticleCapture) -> Page:
