@@ -144,3 +144,19 @@ def test_text_to_html_and_json_list():
     assert text_to_html("One & two\n\n\n<three>\nfour") == "<p>One &amp; two</p><p>&lt;three&gt;<br>four</p>"
     assert json_list('["Kelli Jones", "Tom Baker"]') == ["Kelli Jones", "Tom Baker"]
     assert json_list(None) == [] and json_list("Kelli Jones") == ["Kelli Jones"] and json_list('"A"') == ["A"]
+
+
+def test_article_details_when_the_page_gave_them(fresh_db, article):
+    from sqlite_utils import Database
+
+    row = article("rsv-vaccine-questions")
+    Database(fresh_db)["articles"].update(row["id"], {
+        "modified": "2024-04-10", "reviewed": "2024-04-02", "single_page_url": "javascript:alert(1)",
+        "sources": '["CDC. RSV vaccine guidance, 2024.", "https://example.org/study"]'})
+    [page] = get(fresh_db, f"/healthnews/articles/{row['id']}")
+    html = page.text
+    assert "Medically reviewed by Dr. Hannah Cole on 2 April 2024" in html
+    assert "updated 10 April 2024" in html
+    assert "<li>CDC. RSV vaccine guidance, 2024.</li>" in html
+    assert '<a href="https://example.org/study" rel="nofollow noopener">https://example.org/study</a>' in html
+    assert "javascript:" not in html and "single-page view" not in html
