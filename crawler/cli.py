@@ -37,18 +37,18 @@ def crawl(slugs, urls, db_path, base_url, log_file, verbose, overrides):
         raise click.UsageError("name a site (see `folio sites`) or give --url URL")
     if slugs and urls:
         raise click.UsageError("give site names or --url, not both")
+    settings = crawl_settings(db_path, log_file=log_file, verbose=verbose, overrides=overrides)
     jobs = [{"url": ",".join(urls)}] if urls else [{"site": s, "base_url": base_url} for s in slugs]
     for job in jobs:
         _check_job(job)
     _check_archive(db_path)
-    settings = crawl_settings(db_path, log_file=log_file, verbose=verbose, overrides=overrides)
     reasons = run_crawls(jobs, settings)
     summary = archive_summary(db_path)
     click.echo(
         f"archive {db_path}: {summary['articles']} articles ({summary['incomplete']} incomplete), "
-        f"{summary['pages']} pages, {summary['failed_pages']} pages not fetched"
+        f"{summary['pages']} pages; {summary['failed_pages']} not fetched (their reasons: pages.error)"
     )
-    bad = [r for r in reasons if r != "finished"]
+    bad = [r for r in reasons if r != "finished"] + ["did not run"] * (len(jobs) - len(reasons))
     if bad:
         raise click.ClickException(f"crawl ended early: {', '.join(bad)}")
 
@@ -89,19 +89,32 @@ def crawl_settings(db_path: Path, *, log_file=None, verbose=False, overrides=())
 
 
 def run_crawls(jobs: list[dict], settings) -> list[str]:
-    """Run one crawl per job in this process; returns each crawl's finish reason."""
-    from scrapy import signals
+    """Run the jobs' crawls one after another in this process; returns each crawl's finish reason."""
     from scrapy.crawler import CrawlerProcess
+    from twisted.internet import defer
 
     from crawler.spiders.article import ArticleSpider
 
+    from scrapy.utils.reactor import install_reactor
+
+    install_reactor(settings["TWISTED_REACTOR"])
     process = CrawlerProcess(settings)
+    from twisted.internet import reactor  # the reactor installed just above
+
     reasons: list[str] = []
-    for job in jobs:
-        crawler = process.create_crawler(ArticleSpider)
-        crawler.signals.connect(lambda spider, reason: reasons.append(reason), signal=signals.spider_closed)
-        process.crawl(crawler, **{k: v for k, v in job.items() if v})
-    process.start()
+
+    @defer.inlineCallbacks
+    def one_after_another():
+        try:
+            for job in jobs:
+                crawler = process.create_crawler(ArticleSpider)
+                yield process.crawl(crawler, **{k: v for k, v in job.items() if v})
+                reasons.append(crawler.stats.get_value("finish_reason"))
+        finally:
+            reactor.stop()
+
+    reactor.callWhenRunning(one_after_another)
+    process.start(stop_after_crawl=False)
     return reasons
 
 

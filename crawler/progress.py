@@ -41,7 +41,7 @@ class Progress:
         pages = get("folio/pages/fetched", 0)
         elapsed = max(time.monotonic() - self.started, 1e-6)
         return (
-            f"articles {articles} ({get('folio/articles/new', 0)} new, {get('folio/articles/incomplete', 0)} incomplete)"
+            f"{self.crawler.spider.profile.slug}: articles {articles} ({get('folio/articles/new', 0)} new, {get('folio/articles/incomplete', 0)} incomplete)"
             f" · pages {pages} · {get('folio/pages/failed', 0)} failed · {pages / elapsed:.0f} pages/s"
         )
 

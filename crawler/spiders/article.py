@@ -119,6 +119,7 @@ class ArticleSpider(scrapy.Spider):
         status = failure.value.response.status if failure.check(HttpError) else None
         reason = f"HTTP {status}" if status else f"{failure.type.__name__}: {failure.getErrorMessage()}"
         if failure.check(IgnoreRequest):  # robots.txt, off-site or size limits: not fetched on purpose
+            reason = f"not fetched: {failure.getErrorMessage()}"
             self.crawler.stats.inc_value("folio/pages/ignored")
         capture.pages.append(Page(url=request.url, number=len(capture.pages) + 1, status=status,
                                   fetched_at=_now(), error=reason))

@@ -1,0 +1,81 @@
+"""The `folio` command as a user runs it: JSON output, one-line errors, the demo."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO
+
+
+def folio(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "crawler.cli", *args], cwd=REPO, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def test_extract_prints_the_article_as_json(corpus):
+    page = corpus / "readability-pages/webmd-2/source.html"
+    result = folio("extract", str(page), "--url", "http://fakehost/test/page.html")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["title"] == "Superbugs: What They Are and How You Get Them"
+    assert data["authors"] == ["Kelli Miller"]
+    assert data["reviewer"] == "Hansa D. Bhargava, MD"
+    assert data["published"] == "2015-04-17"
+    assert data["page_urls"] == ["http://fakehost/test/page.html?page=2", "http://fakehost/test/page.html?page=3"]
+    for key in ("url", "canonical_url", "subtitle", "published_raw", "section", "language", "body_text",
+                "page_count", "next_page_url"):
+        assert key in data
+
+
+def test_extract_each_prints_one_line_per_file_in_order(corpus):
+    names = ["webmd-1", "webmd-2", "medicalnewstoday"]
+    files = [str(corpus / f"readability-pages/{n}/source.html") for n in names]
+    urls = [arg for n in names for arg in ("--url", f"http://fakehost/{n}.html")]
+    result = folio("extract", "--each", *files, *urls)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["url"] for line in lines] == [f"http://fakehost/{n}.html" for n in names]
+    assert all(line["body_text"] for line in lines)
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["extract", "/no/such/page.html"], "cannot read /no/such/page.html"),
+        (["extract", "a.html", "b.html", "--url", "http://x/a"], "one --url per file"),
+        (["extract", "x.html", "--site", "nosuch"], "unknown site 'nosuch'"),
+        (["crawl"], "name a site"),
+        (["crawl", "--url", "not-a-url"], "not an absolute http(s) URL"),
+        (["crawl", "medwire", "-s", "NOEQUALS"], "NAME=VALUE"),
+    ],
+)
+def test_user_mistakes_get_one_clear_line(args, message, tmp_path):
+    if args[0] == "extract" and args[1] in ("a.html", "x.html"):
+        for name in ("a.html", "b.html", "x.html"):
+            (tmp_path / name).write_text("<p>x</p>")
+        args = [str(tmp_path / a) if a.endswith(".html") else a for a in args]
+    result = folio(*args)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_sites_lists_the_profiles():
+    result = folio("sites")
+    assert result.returncode == 0
+    assert {line.split()[0] for line in result.stdout.splitlines()} >= {"dailyhealth", "medwire", "wellbeing"}
+
+
+@pytest.mark.slow
+def test_demo_without_serving_builds_the_archive(tmp_path):
+    db = tmp_path / "demo.db"
+    result = folio("demo", "--no-serve", "--db", str(db))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "13 articles (0 incomplete)" in result.stdout
+    assert "dailyhealth: articles 5" in result.stderr  # the progress display's last line per site
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from articles where complete = 1").fetchone()[0] == 13
