@@ -8,9 +8,8 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import uvicorn
-import yaml
 from datasette.app import Datasette
-from datasette.utils import tilde_encode
+from datasette.utils import parse_metadata, tilde_encode
 
 # archive/ is a Datasette configuration directory: `datasette archive/` uses the same files.
 ARCHIVE_DIR = Path(__file__).resolve().parent
@@ -61,7 +60,7 @@ def _small(db_path: Path) -> bool:
 
 def load_metadata(db_name: str) -> dict:
     """metadata.yml with its database section keyed by `db_name` (Datasette keys metadata by file stem)."""
-    metadata = yaml.safe_load((ARCHIVE_DIR / "metadata.yml").read_text())
+    metadata = parse_metadata((ARCHIVE_DIR / "metadata.yml").read_text())  # Datasette's own loader
     databases = metadata.get("databases", {})
     if METADATA_DB_NAME in databases and db_name != METADATA_DB_NAME:
         databases[db_name] = databases.pop(METADATA_DB_NAME)

@@ -11,10 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from sqlite_utils import Database
 
-from archive.publish import ARCHIVE_DIR, PublishError, check_database, datasette_app, urls_to_open
+from archive.publish import (
+    ARCHIVE_DIR, PublishError, check_database, datasette_app, load_metadata, urls_to_open,
+)
 
 
 def fetch(db_path: Path, *paths: str):
@@ -129,7 +130,7 @@ def test_urls_to_open_points_at_real_pages(archive_db, article):
 # --- metadata -------------------------------------------------------------------------------------
 
 def test_every_visible_table_and_column_is_described(archive_db):
-    metadata = yaml.safe_load((ARCHIVE_DIR / "metadata.yml").read_text())
+    metadata = load_metadata("folio")
     assert metadata["title"] and metadata["description_html"] and metadata["source"] and metadata["license"]
     tables = metadata["databases"]["folio"]["tables"]
     db = Database(archive_db)
