@@ -98,6 +98,49 @@ def add_article_details(db: Database) -> None:
         db["articles"].add_column(column, str)
 
 
+@migrations()
+def keep_history(db: Database) -> None:
+    # Every distinct body a URL ever returned, exactly as received: the source of truth that
+    # `folio rebuild` and `folio export-warc` read. `pages` stays the latest state of each URL.
+    db["captures"].create(
+        {
+            "id": int,
+            "url": str,
+            "final_url": str,
+            "fetched_at": str,
+            "status": int,
+            "headers": str,  # JSON object of every response header as received
+            "body_sha256": str,
+            "body_gz": bytes,
+        },
+        pk="id",
+    )
+    db["captures"].create_index(["url", "fetched_at"])
+    db["captures"].create_index(["body_sha256"])
+    db["pages"].add_column("capture_id", int, fk="captures", fk_col="id")
+    # One row per distinct content of an article; the highest number is the current one.
+    db["article_versions"].create(
+        {
+            "article_id": str,
+            "version": int,
+            "captured_at": str,
+            "title": str,
+            "subtitle": str,
+            "authors": str,
+            "published": str,
+            "body_text": str,
+            "content_hash": str,
+        },
+        pk=("article_id", "version"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["articles"].add_column("version_count", int)
+    db.execute("update articles set version_count = 0 where version_count is null")
+    # Who started a run, where its log is, and what the process exited with.
+    for column, kind in (("trigger", str), ("log_file", str), ("exit_code", int), ("dispatched_to", str)):
+        db["crawls"].add_column(column, kind)
+
+
 def migrate(db: Database) -> None:
     """Apply every pending migration and switch the file to WAL so readers can browse during a crawl."""
     db.enable_wal()
