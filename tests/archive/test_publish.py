@@ -135,7 +135,7 @@ def test_every_visible_table_and_column_is_described(archive_db):
     tables = metadata["databases"]["folio"]["tables"]
     db = Database(archive_db)
     visible = [name for name in db.table_names() if not tables.get(name, {}).get("hidden")]
-    assert sorted(visible) == ["articles", "crawls", "pages"]
+    assert sorted(visible) == ["article_versions", "articles", "captures", "crawls", "pages"]
     for name in visible:
         assert tables[name]["description"], name
         undescribed = set(db[name].columns_dict) - set(tables[name]["columns"])
@@ -146,7 +146,8 @@ def test_every_visible_table_and_column_is_described(archive_db):
 
 def test_internal_tables_are_hidden_but_reachable(archive_db):
     listing = {t["name"]: t["hidden"] for t in rows(archive_db, "/folio.json")["tables"]}
-    assert {name for name, hidden in listing.items() if not hidden} == {"articles", "pages", "crawls"}
+    assert {name for name, hidden in listing.items() if not hidden} == {
+        "articles", "pages", "crawls", "article_versions", "captures"}
     assert listing["_sqlite_migrations"] and listing["articles_fts"] and listing["articles_fts_data"]
     migrations = rows(archive_db, "/folio/_sqlite_migrations.json?_shape=array")
     assert {m["name"] for m in migrations} >= {"create_articles", "enable_search"}
