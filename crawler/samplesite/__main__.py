@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 
 from .server import SampleSite
 
@@ -18,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         parser.exit(1, f"cannot serve on port {args.port}: {exc.strerror}\n")
     print(f"Sample site at {site.base_url} (Ctrl-C to stop)", flush=True)
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl-C
     try:
         site.wait()
     except KeyboardInterrupt:
@@ -25,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         site.stop()
     return 0
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

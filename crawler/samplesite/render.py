@@ -82,13 +82,14 @@ def listing_page(site: str, number: int, *, base_url: str, bulk_total: int = 0) 
     """Listing page ``number`` of ``site``; None when there is no such page."""
     if site == "bulk":
         count = -(-bulk_total // bulk.PER_LISTING)
-        items = [{"path": path, "title": bulk.title(n), "teaser": ""} for n, path in bulk.listing(number, bulk_total)]
+        entries = [(path, bulk.title(n), "", None) for n, path in bulk.listing(number, bulk_total)]
     else:
         pages = listing_pages(site)
         count = len(pages)
-        items = [{"path": a.path, "title": a.title, "teaser": a.teaser, "article": a} for a in pages[number - 1]] if number <= count else []
+        entries = [(a.path, a.title, a.teaser, a) for a in pages[number - 1]] if number <= count else []
     if not 1 <= number <= count:
         return None
+    items = [{"path": path, "title": title, "teaser": teaser, "article": a} for path, title, teaser, a in entries]
     context = {
         "site": site,
         "page": number,
@@ -99,8 +100,7 @@ def listing_page(site: str, number: int, *, base_url: str, bulk_total: int = 0) 
         "prev_url": listing_url(site, number - 1) if number > 1 else None,
         "pdf": site == "faults",
     }
-    template = "wellbeing" if site == "wellbeing" else "dailyhealth" if site == "dailyhealth" else "medwire"
-    return environment().get_template(f"{template}_listing.html").render(context)
+    return environment().get_template(f"{LAYOUTS[site]}_listing.html").render(context)
 
 
 def site_page(name: str, *, base_url: str) -> str:

@@ -126,6 +126,7 @@ def _page_number(query: dict[str, list[str]]) -> int | None:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: the benchmark fetches thousands of pages
+    disable_nagle_algorithm = True  # headers and body go out in two writes; don't wait 40 ms for an ACK
     server_version = "FolioSampleSite/1.0"
     sys_version = ""
 
@@ -137,19 +138,18 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, *, send_body: bool) -> None:
         response = self.server.router.get(self.path)
-        status, body = response.status, response.body
-        if status == 200 and self._not_modified(response):
-            status, body = 304, b""
+        status = 304 if response.status == 200 and self._not_modified(response) else response.status
         self.send_response(status)
         self.send_header("Content-Type", response.content_type)
-        self.send_header("Content-Length", str(len(body)))
+        # HEAD and 304 announce the length of the body they leave out (RFC 9110 8.6).
+        self.send_header("Content-Length", str(len(response.body)))
         if response.status == 200:
             self.send_header("ETag", response.etag)
         if response.modified is not None and response.status == 200:
             self.send_header("Last-Modified", _http_date(response.modified))
         self.end_headers()
-        if send_body:
-            self.wfile.write(body)
+        if send_body and status != 304:
+            self.wfile.write(response.body)
 
     def _not_modified(self, response: Response) -> bool:
         match = self.headers.get("If-None-Match")
