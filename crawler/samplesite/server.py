@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -175,6 +176,11 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128  # default 5: too few for a crawler's concurrent connections
     router: Router
+
+    def handle_error(self, request, client_address) -> None:
+        """Clients that hang up mid-response are normal for a crawler; anything else is printed."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def _http_date(moment: datetime) -> str:
