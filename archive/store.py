@@ -17,7 +17,6 @@ from crawler.items import ArticleCapture, Page
 logger = logging.getLogger(__name__)
 
 DEFAULT_DB = Path(__file__).parent / "folio.db"
-KEPT_HEADERS = ("content-type", "etag", "last-modified", "content-length", "content-language", "location")
 
 
 class ArchiveError(Exception):
@@ -62,14 +61,18 @@ class Archive:
         self.db.close()
 
     def save(self, capture: ArticleCapture, record: dict | None) -> str:
-        """Store an article and its pages; returns "new", "changed", "unchanged" or "failed"."""
+        """Store an article and its pages; returns "new", "changed", "unchanged", "kept" or "failed".
+
+        "kept": the stored article is complete and this fetch is not, so the stored content stays.
+        """
         key = article_id(capture.url) if record else None
         with self.db.conn:
-            outcome = self._save_article(key, record) if record else "failed"
+            outcome = self.save_article(key, record) if record else "failed"
             self._save_pages(key, capture)
         return outcome
 
-    def _save_article(self, key: str, record: dict) -> str:
+    def save_article(self, key: str, record: dict) -> str:
+        """Write the article row (and a new version) unless its content is unchanged; no commit."""
         row = {column: record.get(column) for column in self.db["articles"].columns_dict}
         row.update(
             id=key,
@@ -81,23 +84,53 @@ class Archive:
         existing = next(self.db.query("select * from articles where id = ?", [key]), None)
         if existing and all(existing[c] == row[c] for c in ("content_hash", "complete", "missing_pages", "page_count")):
             return "unchanged"
+        if existing and existing["complete"] and not row["complete"]:
+            logger.warning("%s: incomplete this time (%s); the complete stored version is kept",
+                           record.get("url"), ", ".join(record.get("missing_pages") or []))
+            return "kept"
         row["first_seen"] = existing["first_seen"] if existing else now()
         row["updated"] = now()
+        versions = (existing["version_count"] or 0) if existing else 0
+        if not existing or existing["content_hash"] != row["content_hash"]:
+            versions += 1
+            self.db["article_versions"].insert({
+                "article_id": key, "version": versions, "captured_at": row["updated"],
+                **{c: row[c] for c in ("title", "subtitle", "authors", "published", "body_text", "content_hash")},
+            })
+        row["version_count"] = versions
         self.db["articles"].upsert(row, pk="id")
         return "changed" if existing else "new"
 
     def _save_pages(self, key: str | None, capture: ArticleCapture) -> None:
+        urls = [p.url for p in capture.pages]
         known = {
-            r["url"]: (r["body_sha256"], r["status"], r["error"])
+            r["url"]: r
             for r in self.db.query(
-                f"select url, body_sha256, status, error from pages where url in ({','.join('?' * len(capture.pages))})",
-                [p.url for p in capture.pages],
+                f"select url, body_sha256, status, error, capture_id from pages where url in ({','.join('?' * len(urls))})",
+                urls,
             )
         }
-        rows = [page_row(page, key, capture.site) for page in capture.pages]
-        changed = [r for r in rows if known.get(r["url"]) != (r["body_sha256"], r["status"], r["error"])]
-        if changed:
-            self.db["pages"].upsert_all(changed, pk="url")
+        for page in capture.pages:
+            row = page_row(page, key, capture.site)
+            old = known.get(page.url)
+            if old and (old["body_sha256"], old["status"], old["error"]) == (row["body_sha256"], row["status"], row["error"]):
+                continue
+            if old and old["capture_id"] and not page.ok:
+                continue  # a failed re-fetch never replaces a page that was kept
+            row["capture_id"] = self._capture(page, row["body_sha256"]) if page.body else None
+            self.db["pages"].upsert(row, pk="url")
+
+    def _capture(self, page: Page, sha256: str) -> int:
+        """The id of the capture holding this body for this URL, appending one if it is new."""
+        latest = next(self.db.query("select id, body_sha256 from captures where url = ? order by id desc limit 1",
+                                    [page.url]), None)
+        if latest and latest["body_sha256"] == sha256:
+            return latest["id"]
+        return self.db["captures"].insert({
+            "url": page.url, "final_url": page.final_url, "fetched_at": page.fetched_at, "status": page.status,
+            "headers": json.dumps(page.headers, ensure_ascii=False), "body_sha256": sha256,
+            "body_gz": gzip.compress(page.body, mtime=0),
+        }).last_pk
 
     def start_crawl(self, site: str) -> int:
         with self.db.conn:
@@ -123,7 +156,7 @@ def page_row(page: Page, key: str | None, site: str) -> dict:
         "content_type": headers.get("content-type"),
         "etag": headers.get("etag"),
         "last_modified": headers.get("last-modified"),
-        "headers": json.dumps({k: headers[k] for k in KEPT_HEADERS if k in headers}),
+        "headers": json.dumps(headers, ensure_ascii=False),
         "error": page.error,
         "body_sha256": hashlib.sha256(page.body).hexdigest() if page.body else None,
         "body_size": len(page.body),

@@ -64,7 +64,8 @@ def run_size(articles: int, workers: int) -> dict:
         out = Path(tmp) / "bare.json"
         bare_s, bare_rss = measure([sys.executable, "-m", "scrapy", "runspider", "bench/bare_spider.py",
                                     "-a", f"base_url={site.base_url}", "-a", f"out={out}", *COMMON,
-                                    "-s", "ITEM_PIPELINES={}", "-s", "EXTENSIONS={}"])
+                                    "-s", "ITEM_PIPELINES={}", "-s", "EXTENSIONS={}",
+                                    "-s", "HTTPCACHE_ENABLED=False"])
         bare_pages = json.loads(out.read_text())["pages"]
         db = Path(tmp) / "bench.db"
         folio_s, folio_rss = measure([sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--base-url",

@@ -42,7 +42,8 @@ class Progress:
         elapsed = max(time.monotonic() - self.started, 1e-6)
         return (
             f"{self.crawler.spider.profile.slug}: articles {articles} ({get('folio/articles/new', 0)} new, {get('folio/articles/incomplete', 0)} incomplete)"
-            f" · pages {pages} · {get('folio/pages/failed', 0)} failed · {pages / elapsed:.0f} pages/s"
+            f" · pages {pages} ({get('folio/pages/not_modified', 0)} not modified) · {get('folio/pages/failed', 0)} failed"
+            f" · {pages / elapsed:.0f} pages/s"
         )
 
     def show(self):

@@ -22,6 +22,12 @@ RETRY_TIMES = 2  # default 2 (500, 502, 503, 504, 522, 524, 408 and 429 are retr
 TELNETCONSOLE_ENABLED = False  # default True: no open debugging port
 COOKIES_ENABLED = False  # default True: articles need no session
 
+# Incremental recrawls: known pages are revalidated with their stored ETag / Last-Modified
+# through Scrapy's HTTP cache, whose storage is the archive itself (crawler/revalidate.py).
+HTTPCACHE_ENABLED = True  # default False
+HTTPCACHE_STORAGE = "crawler.revalidate.ArchiveCache"  # default FilesystemCacheStorage
+HTTPCACHE_POLICY = "crawler.revalidate.AlwaysRevalidate"  # default DummyPolicy
+
 # Folio's own limits.
 FOLIO_MAX_PAGES = 20  # pages followed per article; a profile's max_pages may lower it
 FOLIO_MAX_LISTING_PAGES = 500  # listing pages followed per crawl (calendar and tag traps)

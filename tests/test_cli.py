@@ -76,6 +76,6 @@ def test_demo_without_serving_builds_the_archive(tmp_path):
     result = folio("demo", "--no-serve", "--db", str(db))
     assert result.returncode == 0, result.stderr[-2000:]
     assert "13 articles (0 incomplete)" in result.stdout
-    assert "dailyhealth: articles 5" in result.stderr  # the progress display's last line per site
+    assert "dailyhealth: articles 5 (5 new, 0 incomplete) · pages 13 (0 not modified)" in result.stderr
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from articles where complete = 1").fetchone()[0] == 13

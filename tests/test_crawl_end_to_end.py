@@ -98,14 +98,21 @@ def test_the_crawl_is_recorded(archive):
 
 def test_a_second_crawl_changes_nothing(archive, site):
     tables = ("articles", "pages")
-    before = {t: rows(archive, f"select * from {t} order by rowid") for t in tables}
+    before = {t: rows(archive, f"select * from {t} order by rowid") for t in tables + ("captures",)}
+    sent_before = site.statuses()
     result = folio("crawl", *SITES, "--base-url", site.base_url, "--db", str(archive))
     assert result.returncode == 0, result.stderr[-3000:]
-    after = {t: rows(archive, f"select * from {t} order by rowid") for t in tables}
+    after = {t: rows(archive, f"select * from {t} order by rowid") for t in tables + ("captures",)}
     assert before == after
     last = rows(archive, "select * from crawls order by id desc limit 3")
     assert sum(c["articles_unchanged"] for c in last) == len(allowed_articles())
     assert sum(c["articles_stored"] for c in last) == 0
+    # Every known page was revalidated with its validators and answered 304: nothing re-downloaded.
+    pages = sum(e["page_count"] for e in allowed_articles())
+    assert site.statuses().get(304, 0) - sent_before.get(304, 0) == pages
+    stats = [json.loads(c["stats"]) for c in last]
+    assert sum(s.get("folio/pages/not_modified", 0) for s in stats) == pages
+    assert not rows(archive, "select * from article_versions where version > 1")
 
 
 def test_scrapy_crawl_works_from_the_repo_root(site, tmp_path):

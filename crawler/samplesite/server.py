@@ -5,6 +5,7 @@ import hashlib
 import re
 import sys
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime, parsedate_to_datetime
@@ -140,6 +141,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, *, send_body: bool) -> None:
         response = self.server.router.get(self.path)
         status = 304 if response.status == 200 and self._not_modified(response) else response.status
+        self.server.count(status)
         self.send_response(status)
         self.send_header("Content-Type", response.content_type)
         # HEAD and 304 announce the length of the body they leave out (RFC 9110 8.6).
@@ -176,6 +178,15 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128  # default 5: too few for a crawler's concurrent connections
     router: Router
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.statuses: Counter[int] = Counter()
+        self._lock = threading.Lock()
+
+    def count(self, status: int) -> None:
+        with self._lock:
+            self.statuses[status] += 1
 
     def handle_error(self, request, client_address) -> None:
         """Clients that hang up mid-response are normal for a crawler; anything else is printed."""
@@ -220,6 +231,13 @@ class SampleSite:
         if self._thread is not None:
             self._thread.join()
         self._server = self._thread = None
+
+    def statuses(self) -> dict[int, int]:
+        """How many responses of each status the site has sent since it started (tests read it)."""
+        if self._server is None:
+            return {}
+        with self._server._lock:
+            return dict(self._server.statuses)
 
     def wait(self) -> None:
         """Block until the server thread ends (the CLI waits here for Ctrl-C)."""

@@ -102,6 +102,8 @@ class ArticleSpider(scrapy.Spider):
         page = self._page(response, capture)
         capture.pages.append(page)
         self.crawler.stats.inc_value("folio/pages/fetched")
+        if "cached" in response.flags:  # revalidated: the server answered 304 Not Modified
+            self.crawler.stats.inc_value("folio/pages/not_modified")
         if not page.ok:
             self.crawler.stats.inc_value("folio/pages/failed")
             logger.warning("%s: %s", response.url, page.error)

@@ -88,3 +88,41 @@ def test_unusable_paths_give_one_clear_error(tmp_path):
 def test_unwritable_location_gives_one_clear_error():
     with pytest.raises(ArchiveError, match="unable to open"):
         open_archive("/proc/folio-test.db")  # not writable, even for root
+
+
+def test_each_distinct_content_is_a_version_and_a_repeat_adds_none(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    archive.save(capture(), record())
+    archive.save(capture(), record())
+    archive.save(capture(b"<html>v2</html>"), record(title="T2", content_hash="h2"))
+    versions = list(archive.db.query("select version, title, content_hash from article_versions order by version"))
+    assert versions == [{"version": 1, "title": "T", "content_hash": "h1"},
+                        {"version": 2, "title": "T2", "content_hash": "h2"}]
+    assert next(archive.db.query("select version_count from articles"))["version_count"] == 2
+
+
+def test_captures_keep_every_distinct_body_with_all_headers(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    archive.save(capture(b"<html>one</html>"), record())
+    archive.save(capture(b"<html>one</html>"), record())
+    archive.save(capture(b"<html>two</html>"), record(content_hash="h2"))
+    captures = list(archive.db.query("select id, body_gz, headers from captures order by id"))
+    assert [gzip.decompress(c["body_gz"]) for c in captures] == [b"<html>one</html>", b"<html>two</html>"]
+    assert json.loads(captures[0]["headers"]) == {"ETag": '"abc"', "Content-Type": "text/html"}
+    page = next(archive.db.query("select capture_id from pages"))
+    assert page["capture_id"] == captures[-1]["id"]
+
+
+def test_a_failed_refetch_never_replaces_kept_content(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    two_pages = capture()
+    two_pages.pages.append(Page(url="https://x.example/a?page=2", number=2, status=200, body=b"<html>p2</html>"))
+    archive.save(two_pages, record(page_count=2))
+    outcome = archive.save(capture(failed=True), record(complete=False, missing_pages=["https://x.example/a?page=2"],
+                                                        content_hash="h-short"))
+    assert outcome == "kept"
+    article = next(archive.db.query("select complete, content_hash from articles"))
+    assert (article["complete"], article["content_hash"]) == (1, "h1")
+    page2 = next(archive.db.query("select status, error, html_gz from pages where number = 2"))
+    assert page2["status"] == 200 and page2["error"] is None
+    assert gzip.decompress(page2["html_gz"]) == b"<html>p2</html>"
