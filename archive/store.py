@@ -69,6 +69,8 @@ class Archive:
         with self.db.conn:
             outcome = self.save_article(key, record) if record else "failed"
             self._save_pages(key, capture)
+            if outcome in ("new", "changed"):
+                self._detach_dropped_pages(key, capture)
         return outcome
 
     def save_article(self, key: str, record: dict) -> str:
@@ -120,6 +122,15 @@ class Archive:
             row["capture_id"] = self._capture(page, row["body_sha256"]) if page.body else None
             self.db["pages"].upsert(row, pk="url")
 
+    def _detach_dropped_pages(self, key: str, capture: ArticleCapture) -> None:
+        """Pages the article no longer has stop pointing at it; their bodies stay in captures."""
+        current = [p.url for p in capture.pages]
+        self.db.execute(
+            f"update pages set article_id = null, number = null, error = 'no longer part of the article' "
+            f"where article_id = ? and url not in ({','.join('?' * len(current))})",
+            [key, *current],
+        )
+
     def _capture(self, page: Page, sha256: str) -> int:
         """The id of the capture holding this body for this URL, appending one if it is new."""
         latest = next(self.db.query("select id, body_sha256 from captures where url = ? order by id desc limit 1",
@@ -132,9 +143,32 @@ class Archive:
             "body_gz": gzip.compress(page.body, mtime=0),
         }).last_pk
 
-    def start_crawl(self, site: str) -> int:
+    def start_crawl(self, site: str, **details) -> int:
+        """Insert a running `crawls` row; ``details``: trigger, log_file, dispatched_to."""
         with self.db.conn:
-            return self.db["crawls"].insert({"site": site, "started": now(), "outcome": "running"}).last_pk
+            return self.db["crawls"].insert({"site": site, "started": now(), "outcome": "running", **details}).last_pk
+
+    def skip_crawl(self, site: str, reason: str, **details) -> int:
+        """Record a run that was due but not started (``reason`` becomes its outcome)."""
+        with self.db.conn:
+            stamp = now()
+            return self.db["crawls"].insert({"site": site, "started": stamp, "finished": stamp, "outcome": reason,
+                                             **details}).last_pk
+
+    def update_crawl(self, crawl_id: int, **columns) -> None:
+        """Set columns of a `crawls` row, e.g. where its log is or where it was dispatched."""
+        with self.db.conn:
+            self.db["crawls"].update(crawl_id, columns)
+
+    def end_crawl_process(self, crawl_id: int, exit_code: int | None, *, crash: str) -> dict:
+        """Record how a run's process ended; a row still "running" (it crashed) gets ``crash`` as outcome."""
+        with self.db.conn:
+            self.db.execute(
+                "update crawls set exit_code = ?, finished = coalesce(finished, ?),"
+                " outcome = case when outcome = 'running' then ? else outcome end where id = ?",
+                [exit_code, now(), crash, crawl_id],
+            )
+        return self.db["crawls"].get(crawl_id)
 
     def finish_crawl(self, crawl_id: int, *, outcome: str, counts: dict, stats: dict) -> None:
         row = {"finished": now(), "outcome": outcome, **counts, "stats": json.dumps(stats, default=str, sort_keys=True)}
@@ -182,7 +216,9 @@ class Store:
 
     def open_spider(self):
         self.archive = Archive(self.crawler.settings.get("ARCHIVE_DB") or DEFAULT_DB)
-        self.crawl_id = self.archive.start_crawl(self.crawler.spider.profile.slug)
+        # `folio schedule` makes the row before it starts the process, and names it in FOLIO_CRAWL_ID.
+        self.crawl_id = self.crawler.settings.getint("FOLIO_CRAWL_ID") or self.archive.start_crawl(
+            self.crawler.spider.profile.slug)
 
     def process_item(self, item: ArticleCapture) -> ArticleCapture:
         record = item.article if item.article.get("title") or item.article.get("body_text") else None

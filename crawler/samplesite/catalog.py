@@ -9,6 +9,9 @@ from functools import cache
 from pathlib import Path
 
 ARTICLES_DIR = Path(__file__).parent / "articles"
+# Edition 2 is the same site on a later visit: articles here replace those with the same path
+# (an edited paragraph, a new title, a page removed) or are new. Tests switch editions at run time.
+EDITION2_DIR = Path(__file__).parent / "edition2"
 PUBLISHERS = ("dailyhealth", "medwire", "wellbeing")  # linked from the index and the sitemap
 LISTING_SIZE = 3  # articles per listing page, so every publisher's listing has two pages
 
@@ -32,6 +35,7 @@ class Article:
     printable: bool = False  # offers ?print=1 with the whole text on one page
     fault: str | None = None  # how this article misbehaves (faults site only)
     fault_page: int | None = None
+    updated: str | None = None  # when a later edition changed it (ISO date); drives Last-Modified
 
     def page_url(self, number: int) -> str:
         """Path (and query) of page ``number`` of this article."""
@@ -43,13 +47,13 @@ class Article:
 
     @property
     def modified(self) -> datetime:
-        """When the article last changed: its publication time, for Last-Modified."""
-        return parse_moment(self.published)
+        """When the article last changed, for Last-Modified: its update, else its publication."""
+        return parse_moment(self.updated or self.published)
 
     @property
     def display_date(self) -> str:
         """The date as the 2011/2015 layouts print it, e.g. "March 4, 2011"."""
-        day = self.modified
+        day = parse_moment(self.published)
         return f"{day:%B} {day.day}, {day.year}"
 
 
@@ -70,35 +74,46 @@ def _article(directory: Path) -> Article:
     return Article(site=directory.parent.name, slug=directory.name, pages=pages, **data)
 
 
+def _load(folder: Path) -> list[Article]:
+    return [_article(d) for d in sorted(folder.glob("*/*")) if (d / "article.toml").is_file()]
+
+
 @cache
-def articles() -> tuple[Article, ...]:
-    """Every article with a source file, newest first within each site."""
-    found = [_article(d) for d in sorted(ARTICLES_DIR.glob("*/*")) if (d / "article.toml").is_file()]
-    found.sort(key=lambda a: a.modified, reverse=True)
+def articles(edition: int = 1) -> tuple[Article, ...]:
+    """Every article of an edition of the site, newest first within each site."""
+    by_url = {a.path: a for a in _load(ARTICLES_DIR)}
+    if edition >= 2:
+        by_url.update({a.path: a for a in _load(EDITION2_DIR)})
+    found = list(by_url.values())
+    found.sort(key=lambda a: parse_moment(a.published), reverse=True)
     found.sort(key=lambda a: a.site)
     return tuple(found)
 
 
 @cache
-def by_path() -> dict[str, Article]:
+def by_path(edition: int = 1) -> dict[str, Article]:
     """Articles keyed by their page-1 path."""
-    return {a.path: a for a in articles()}
+    return {a.path: a for a in articles(edition)}
 
 
-def of_site(site: str) -> list[Article]:
+def of_site(site: str, edition: int = 1) -> list[Article]:
     """The articles of one site, newest first."""
-    return [a for a in articles() if a.site == site]
+    return [a for a in articles(edition) if a.site == site]
 
 
-def listing_pages(site: str) -> list[list[Article]]:
+def listing_pages(site: str, edition: int = 1) -> list[list[Article]]:
     """A site's listing in pages: LISTING_SIZE articles for publishers, one page for faults."""
-    items = of_site(site)
+    items = of_site(site, edition)
     size = LISTING_SIZE if site in PUBLISHERS else max(len(items), 1)
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def expected_articles(site: str | None = None) -> list[dict]:
+def expected_articles(site: str | None = None, edition: int = 1) -> list[dict]:
     """The hand-written expected result of every article (sorted by site, then path)."""
     pattern = f"{site}/*/expected.json" if site else "*/*/expected.json"
-    found = [json.loads(p.read_text(encoding="utf-8")) for p in ARTICLES_DIR.glob(pattern)]
+    by_url = {e["path"]: e for e in (json.loads(p.read_text(encoding="utf-8")) for p in ARTICLES_DIR.glob(pattern))}
+    if edition >= 2:
+        by_url.update({e["path"]: e for e in (json.loads(p.read_text(encoding="utf-8"))
+                                              for p in EDITION2_DIR.glob(pattern))})
+    found = list(by_url.values())
     return sorted(found, key=lambda e: (e["site"], e["path"]))

@@ -59,7 +59,7 @@ def listing_url(site: str, number: int) -> str:
     return f"{LISTING_PATHS[site]}?page={number}"
 
 
-def article_page(article: Article, number: int, *, base_url: str, printing: bool = False) -> str:
+def article_page(article: Article, number: int, *, base_url: str, printing: bool = False, edition: int = 1) -> str:
     """Page ``number`` of ``article`` (or the whole text on one page when ``printing``)."""
     texts = [p for page in article.pages for p in page] if printing else list(article.pages[number - 1])
     context = {
@@ -72,19 +72,19 @@ def article_page(article: Article, number: int, *, base_url: str, printing: bool
         "links": _page_links(article, base_url=base_url),
         "next_url": None if printing else _next_url(article, number, base_url=base_url),
         "prev_url": article.page_url(number - 1) if number > 1 and not printing else None,
-        "related": [a for a in of_site(article.site) if a.path != article.path][:3],
+        "related": [a for a in of_site(article.site, edition) if a.path != article.path][:3],
         "json_ld": _json_ld(article, base_url) if number == 1 else None,
     }
     return environment().get_template(f"{LAYOUTS[article.site]}_article.html").render(context)
 
 
-def listing_page(site: str, number: int, *, base_url: str, bulk_total: int = 0) -> str | None:
+def listing_page(site: str, number: int, *, base_url: str, bulk_total: int = 0, edition: int = 1) -> str | None:
     """Listing page ``number`` of ``site``; None when there is no such page."""
     if site == "bulk":
         count = -(-bulk_total // bulk.PER_LISTING)
         entries = [(path, bulk.title(n), "", None) for n, path in bulk.listing(number, bulk_total)]
     else:
-        pages = listing_pages(site)
+        pages = listing_pages(site, edition)
         count = len(pages)
         entries = [(a.path, a.title, a.teaser, a) for a in pages[number - 1]] if number <= count else []
     if not 1 <= number <= count:
@@ -103,9 +103,9 @@ def listing_page(site: str, number: int, *, base_url: str, bulk_total: int = 0) 
     return environment().get_template(f"{LAYOUTS[site]}_listing.html").render(context)
 
 
-def site_page(name: str, *, base_url: str) -> str:
+def site_page(name: str, *, base_url: str, edition: int = 1) -> str:
     """The index, robots.txt, sitemap.xml or an error page."""
-    listed = [a for a in articles() if a.site in PUBLISHERS]
+    listed = [a for a in articles(edition) if a.site in PUBLISHERS]
     context = {
         "base": base_url.rstrip("/"),
         "articles": listed,

@@ -44,7 +44,14 @@ class Router:
         self.base_url = base_url
         self.bulk_articles = bulk_articles
         self._cache: dict[str, Response] = {}  # hand-written pages only, so memory stays flat
+        self.edition = 1
         self._latest = max(a.modified for a in articles() if a.site in PUBLISHERS)
+
+    def set_edition(self, edition: int) -> None:
+        """Serve another edition of the site from now on (1: as first published, 2: a later visit)."""
+        self.edition = edition
+        self._cache = {}
+        self._latest = max(a.modified for a in articles(edition) if a.site in PUBLISHERS)
 
     def get(self, target: str) -> Response:
         """The response for ``target`` (path plus optional query)."""
@@ -81,7 +88,7 @@ class Router:
             path, number = f"/wellbeing/{wellbeing.group(1)}/", int(wellbeing.group(2) or 1)
             if wellbeing.group(2) == "1":
                 return self.not_found()
-        article = by_path().get(path) or bulk.find(path, self.bulk_articles)
+        article = by_path(self.edition).get(path) or bulk.find(path, self.bulk_articles)
         if article is None:
             return self.not_found()
         return self._article(article, number, printing=query.get("print") == ["1"])
@@ -93,26 +100,27 @@ class Router:
             if article.fault == "http-500" and number == article.fault_page:
                 return Response(500, self._text("500.html"))
             return self.not_found()
-        html = render.article_page(article, number, base_url=self.base_url, printing=printing)
+        html = render.article_page(article, number, base_url=self.base_url, printing=printing, edition=self.edition)
         body = html.encode("utf-8")
         if article.fault == "invalid-bytes":
             body = body.replace(INVALID_MARKER, INVALID_BYTES)
         return Response(200, body, HTML, article.modified)
 
     def _listing(self, site: str, number: int) -> Response:
-        html = render.listing_page(site, number, base_url=self.base_url, bulk_total=self.bulk_articles)
+        html = render.listing_page(site, number, base_url=self.base_url, bulk_total=self.bulk_articles,
+                                   edition=self.edition)
         if html is None:
             return self.not_found()
         if site == "bulk":
             return Response(200, html.encode("utf-8"), HTML, parse_moment("2016-01-04"))
-        latest = max(a.modified for a in articles() if a.site == site)
+        latest = max(a.modified for a in articles(self.edition) if a.site == site)
         return Response(200, html.encode("utf-8"), HTML, latest)
 
     def _page(self, template: str, modified: datetime, content_type: str = HTML) -> Response:
         return Response(200, self._text(template), content_type, modified)
 
     def _text(self, template: str) -> bytes:
-        return render.site_page(template, base_url=self.base_url).encode("utf-8")
+        return render.site_page(template, base_url=self.base_url, edition=self.edition).encode("utf-8")
 
     def not_found(self) -> Response:
         """The 404 page."""
@@ -231,6 +239,12 @@ class SampleSite:
         if self._thread is not None:
             self._thread.join()
         self._server = self._thread = None
+
+    def set_edition(self, edition: int) -> None:
+        """Switch the running site to another edition: some articles edited, a page gone, new ones."""
+        if self._server is None:
+            raise RuntimeError("the sample site is not running; call start() first")
+        self._server.router.set_edition(edition)
 
     def statuses(self) -> dict[int, int]:
         """How many responses of each status the site has sent since it started (tests read it)."""
