@@ -17,7 +17,7 @@ from parsel import Selector
 from crawler.items import ArticleCapture
 from crawler.pagination import find_next_page, find_page_links, single_page_url
 from crawler.sites import SiteProfile
-from pipelines.generic import trafilatura_blocks
+from pipelines.generic import generic_blocks
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def body_blocks(html: str, url: str, profile: SiteProfile) -> list[dict]:
             container.make_links_absolute(url, resolve_base_href=False)
             return _blocks_of(container)
         logger.info("%s: body selector %r matched nothing; using generic extraction", url, profile.body)
-    return trafilatura_blocks(html, url)
+    return generic_blocks(html, url)
 
 
 def _blocks_of(container) -> list[dict]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
+from copy import deepcopy
 from urllib.parse import urljoin
 
 import lxml.html
@@ -14,20 +16,85 @@ import nh3
 import trafilatura
 from lxml import etree
 
+from pipelines.readable import readable_blocks
+
 _SPACE = re.compile(r"\s+")
 _HI = {"#b": "strong", "#i": "em", "#t": "code", "#sub": "sub", "#sup": "sup"}
 _HIDDEN = (
     "//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')"
     " or contains(translate(@style, ' ', ''), 'visibility:hidden')][not(self::html or self::body)]"
+    " | //style | //template | //noscript | //script[not(@type='application/ld+json')]"  # code, not text; JSON-LD stays
 )
 _HREF = re.compile(r'href="([^"]*)"')
 _INLINE = {"a", "em", "strong", "b", "i", "br", "sub", "sup", "code"}
 
 
-def trafilatura_blocks(page_html: str, url: str) -> list[dict]:
+# How far the Readability-style candidate may stray from trafilatura's and still be preferred (see choose_blocks).
+COVERS = 0.95  # share of trafilatura's text the other candidate must also hold
+NOVEL = 0.25  # most of its own text that may be new, i.e. found nowhere in trafilatura's
+TRIM_COVERS, TRIM_KEEPS = 0.97, 0.85  # a near-subset of trafilatura's text that keeps most of it
+
+
+def generic_blocks(page_html: str, url: str) -> list[dict]:
+    """The article's blocks without a site profile: trafilatura's and Readability's readings, voted."""
+    tree = _visible_tree(page_html)
+    if isinstance(tree, str):
+        return trafilatura_blocks(tree, url)
+    readable = readable_blocks(tree)
+    extracted = trafilatura_blocks(deepcopy(tree), url)  # trafilatura prunes the tree it is given
+    if choose_blocks(extracted, readable) is extracted:
+        return extracted
+    return [_with_html(block, url) for block in readable]
+
+
+def choose_blocks(extracted: list[dict], readable: list[dict]) -> list[dict]:
+    """trafilatura's blocks, unless the Readability-style blocks agree with them and read better.
+
+    Better means: they hold nearly all of trafilatura's text and add little that is new (the repeated
+    paragraphs, headings and captions trafilatura drops), or they are trafilatura's text minus a
+    little (boilerplate trafilatura kept). Compared as 4-word shingles, counted.
+    """
+    if not readable or not extracted:
+        return extracted
+    ours, theirs = _shingles(extracted), _shingles(readable)
+    if not ours or not theirs:
+        return extracted
+    shared = sum((ours & theirs).values())
+    covers, kept = shared / sum(ours.values()), shared / sum(theirs.values())
+    novel = sum(count for key, count in theirs.items() if key not in ours) / sum(theirs.values())
+    if covers >= COVERS and novel <= NOVEL:
+        return readable
+    if kept >= TRIM_COVERS and covers >= TRIM_KEEPS:
+        return readable
+    return extracted
+
+
+def _shingles(blocks: list[dict]) -> Counter:
+    words = re.findall(r"\w+", " ".join(block["text"] for block in blocks))
+    return Counter(zip(words, words[1:], words[2:], words[3:]))
+
+
+def _with_html(block: dict, url: str) -> dict:
+    element = block.pop("element", None)
+    block.pop("loose", None)
+    if element is None:
+        block["html"] = html.escape(block["text"])
+        return block
+    raw = etree.tostring(element, encoding="unicode", method="html", with_tail=False)
+    start, end = raw.find(">") + 1, raw.rfind("<")
+    inner = nh3.clean(
+        raw[start:end] if 0 < start <= end else "", tags=_INLINE, attributes={"a": {"href"}},
+        url_schemes={"http", "https", "mailto"}, link_rel="nofollow noopener",
+    ).strip()
+    block["html"] = _HREF.sub(lambda m: f'href="{urljoin(url, html.unescape(m.group(1)))}"', inner) or \
+        html.escape(block["text"])
+    return block
+
+
+def trafilatura_blocks(page_html, url: str) -> list[dict]:
     """The article's blocks as trafilatura finds them: favor_recall, links and tables kept."""
     document = trafilatura.bare_extraction(
-        _visible_tree(page_html), url=url, favor_recall=True, include_comments=False, include_tables=True,
+        page_html, url=url, favor_recall=True, include_comments=False, include_tables=True,
         include_images=False, include_links=True, with_metadata=False, as_dict=False,
     )
     if document is None or document.body is None:
@@ -40,7 +107,7 @@ def trafilatura_blocks(page_html: str, url: str) -> list[dict]:
 
 
 def _visible_tree(page_html: str):
-    """The page parsed, minus what a reader never sees (hidden, display:none, visibility:hidden)."""
+    """The page parsed, minus what a reader never sees (hidden, display:none, visibility:hidden, code)."""
     try:
         tree = lxml.html.fromstring(page_html)
     except (etree.ParserError, ValueError):
