@@ -1,4 +1,4 @@
-"""The `folio` command: crawl, extract, eval, demo, serve, sites."""
+"""The `folio` command: crawl, schedule, extract, eval, demo, serve, sites."""
 from __future__ import annotations
 
 import json
@@ -28,10 +28,12 @@ def main():
 @click.option("--url", "urls", multiple=True, help="An article URL to archive with generic detection (repeatable).")
 @DB_OPTION
 @click.option("--base-url", help="Crawl a profile whose start URLs are paths (the sample site) on this host.")
+@click.option("--resume", "job_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Keep the crawl's state here (Scrapy JOBDIR) so an interrupted crawl continues where it stopped.")
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write Scrapy's log here.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's INFO log on stderr.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
-def crawl(slugs, urls, db_path, base_url, log_file, verbose, overrides):
+def crawl(slugs, urls, db_path, base_url, job_dir, log_file, verbose, overrides):
     """Crawl the sites named by SLUGS (see `folio sites`), or the article URLs given with --url."""
     if not slugs and not urls:
         raise click.UsageError("name a site (see `folio sites`) or give --url URL")
@@ -41,6 +43,8 @@ def crawl(slugs, urls, db_path, base_url, log_file, verbose, overrides):
     jobs = [{"url": ",".join(urls)}] if urls else [{"site": s, "base_url": base_url} for s in slugs]
     for job in jobs:
         _check_job(job)
+        if job_dir:  # one state folder per crawl: Scrapy's JOBDIR holds one spider's queue
+            job["job_dir"] = str(job_dir / (job.get("site") or "urls"))
     _check_archive(db_path)
     reasons = run_crawls(jobs, settings)
     summary = archive_summary(db_path)
@@ -49,6 +53,8 @@ def crawl(slugs, urls, db_path, base_url, log_file, verbose, overrides):
         f"{summary['pages']} pages; {summary['failed_pages']} not fetched (their reasons: pages.error)"
     )
     bad = [r for r in reasons if r != "finished"] + ["did not run"] * (len(jobs) - len(reasons))
+    if "shutdown" in bad and job_dir:
+        raise click.ClickException(f"crawl interrupted; run the same command again to resume from {job_dir}")
     if bad:
         raise click.ClickException(f"crawl ended early: {', '.join(bad)}")
 
@@ -57,7 +63,7 @@ def _check_job(job: dict) -> None:
     from crawler.spiders.article import ArticleSpider
 
     try:
-        ArticleSpider(**{k: v for k, v in job.items() if v})
+        ArticleSpider(**{k: v for k, v in job.items() if v and k != "job_dir"})
     except sites.ProfileError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -108,8 +114,12 @@ def run_crawls(jobs: list[dict], settings) -> list[str]:
         try:
             for job in jobs:
                 crawler = process.create_crawler(ArticleSpider)
-                yield process.crawl(crawler, **{k: v for k, v in job.items() if v})
+                if job.get("job_dir"):
+                    crawler.settings.set("JOBDIR", job["job_dir"], priority="cmdline")
+                yield process.crawl(crawler, **{k: v for k, v in job.items() if v and k != "job_dir"})
                 reasons.append(crawler.stats.get_value("finish_reason"))
+                if reasons[-1] == "shutdown":  # Ctrl-C stops the whole command, not one site
+                    break
         finally:
             reactor.stop()
 
@@ -249,6 +259,33 @@ def _serve(db_path: Path, *, port: int, host: str = "127.0.0.1") -> None:
         run_datasette(db_path, host=host, port=port)
     except PublishError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+@main.command()
+@click.option("--file", "schedule_file", type=click.Path(path_type=Path), default=Path("schedule.toml"),
+              show_default=True, help="The schedule: a [sites.SLUG] table with a cron expression per site.")
+@DB_OPTION
+@click.option("--list", "list_only", is_flag=True, help="Print each site's next run time and exit.")
+@click.option("--once", is_flag=True, help="Run what is due now, wait for it, then exit (for system cron).")
+@click.option("--max-runs", type=click.IntRange(min=1), help="Exit once this many crawls have run.")
+def schedule(schedule_file, db_path, list_only, once, max_runs):
+    """Run crawls on the schedule in a TOML file: each its own process, one at a time per site."""
+    from crawler import schedule as scheduling
+
+    try:
+        plan = scheduling.load_schedule(schedule_file)
+    except scheduling.ScheduleError as exc:
+        raise click.ClickException(str(exc)) from None
+    _check_archive(db_path)
+    scheduler = scheduling.Scheduler(plan, db_path, report=click.echo)
+    if list_only:
+        for line in scheduling.listing(plan, scheduler.archive, scheduler.now()):
+            click.echo(line)
+        scheduler.archive.close()
+        return
+    scheduler.run(once=once, max_runs=max_runs)
+    if once and scheduler.failed:
+        raise click.ClickException(f"{len(scheduler.failed)} run(s) did not finish: {'; '.join(scheduler.failed)}")
 
 
 if __name__ == "__main__":
