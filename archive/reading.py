@@ -1,8 +1,10 @@
-"""What a reader sees of an article: sanitized body HTML and the fields the article page shows."""
+"""What a reader sees of an article: sanitized body HTML, the fields the article page shows, version diffs."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
+from difflib import SequenceMatcher
 from html import escape
 
 import nh3
@@ -100,3 +102,129 @@ def article_view(article: dict, pages: list[dict]) -> dict:
         "original_url": web_url(article.get("canonical_url")) or web_url(article.get("url")),
         "pages": sorted(pages, key=lambda page: (page.get("number") is None, page.get("number"), page["url"])),
     }
+
+
+# --- versions --------------------------------------------------------------------------------------
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+TOKEN = re.compile(r"\s+|\w+|[^\w\s]")  # words, runs of whitespace, single punctuation marks
+SIMILAR = 0.5  # a changed paragraph shares at least half its words with the old one
+DIFF_FIELDS = ("title", "subtitle", "authors", "published")
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """Text split into its paragraphs on blank lines, stripped, empty ones dropped."""
+    return [p.strip() for p in PARAGRAPH_BREAK.split((text or "").replace("\r\n", "\n")) if p.strip()]
+
+
+def word_diff(old: str, new: str) -> list[list[str]]:
+    """`old` to `new` as [op, text] segments (op: equal, delete, insert), word by word."""
+    a, b = TOKEN.findall(old), TOKEN.findall(new)
+    chunks: list[list[str]] = []  # ["equal", text] or ["change", old, new]
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            chunks.append(["equal", "".join(a[i1:i2])])
+            continue
+        removed, added = "".join(a[i1:i2]), "".join(b[j1:j2])
+        # "<del>cat</del><ins>dog</ins> <del>sat</del><ins>ran</ins>" reads better as one change.
+        if (len(chunks) > 1 and chunks[-1][0] == "equal" and not chunks[-1][1].strip()
+                and chunks[-2][0] == "change" and all(chunks[-2][1:]) and removed and added):
+            space = chunks.pop()[1]
+            chunks[-1][1] += space + removed
+            chunks[-1][2] += space + added
+        else:
+            chunks.append(["change", removed, added])
+    segments = []
+    for chunk in chunks:
+        if chunk[0] == "equal":
+            segments.append(chunk)
+        else:
+            segments += [[op, text] for op, text in (("delete", chunk[1]), ("insert", chunk[2])) if text]
+    return segments
+
+
+def _similar(old: str, new: str) -> bool:
+    return SequenceMatcher(None, old.split(), new.split(), autojunk=False).ratio() >= SIMILAR
+
+
+def _pair(old: list[str], new: list[str]) -> list[dict]:
+    # In order: an old paragraph is changed into the next similar new one; new ones skipped on the
+    # way were added, an old one with no similar new one was removed.
+    items, start = [], 0
+    for paragraph in old:
+        match = next((k for k in range(start, len(new)) if _similar(paragraph, new[k])), None)
+        if match is None:
+            items.append({"op": "delete", "text": paragraph})
+            continue
+        items += [{"op": "insert", "text": text} for text in new[start:match]]
+        items.append({"op": "change", "from": paragraph, "to": new[match], "words": word_diff(paragraph, new[match])})
+        start = match + 1
+    return items + [{"op": "insert", "text": text} for text in new[start:]]
+
+
+def _collapse(items: list[dict], context: int) -> list[dict]:
+    # Runs of unchanged paragraphs more than `context` away from any change become one
+    # {"op": "skip", "count": n}; a run of one stays, as a marker would hide nothing.
+    changed = [i for i, item in enumerate(items) if item["op"] != "equal"]
+    far = [item["op"] == "equal" and all(abs(i - c) > context for c in changed) for i, item in enumerate(items)]
+    shown, i = [], 0
+    while i < len(items):
+        end = i
+        while end < len(items) and far[end]:
+            end += 1
+        if end - i > 1:
+            shown.append({"op": "skip", "count": end - i})
+            i = end
+        else:
+            shown.append(items[i])
+            i += 1
+    return shown
+
+
+def body_diff(old_text: str | None, new_text: str | None, *, context: int = 1) -> list[dict]:
+    """Paragraph-level diff: equal, change (with word segments), insert, delete; far unchanged ones as skip."""
+    a, b = paragraphs(old_text), paragraphs(new_text)
+    items: list[dict] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            items += [{"op": "equal", "text": text} for text in a[i1:i2]]
+        else:
+            items += _pair(a[i1:i2], b[j1:j2])
+    return _collapse(items, context)
+
+
+def _field(version: dict, name: str):
+    return json_list(version.get(name)) if name == "authors" else version.get(name)
+
+
+def version_diff(old: dict, new: dict, *, context: int = 1) -> dict:
+    """What changed between two article_versions rows: metadata fields, body paragraphs, counts."""
+    fields = []
+    for name in DIFF_FIELDS:
+        before, after = _field(old, name), _field(new, name)
+        if before != after:
+            as_text = [", ".join(v) if isinstance(v, list) else v or "" for v in (before, after)]
+            fields.append({"name": name, "from": before, "to": after, "words": word_diff(*as_text)})
+    body = body_diff(old.get("body_text"), new.get("body_text"), context=context)
+    summary = {op: sum(1 for item in body if item["op"] == op) for op in ("change", "insert", "delete")}
+    summary["unchanged"] = len(paragraphs(new.get("body_text"))) - summary["change"] - summary["insert"]
+    return {"fields": fields, "body": body, "summary": summary}
+
+
+def word_count(text: str | None) -> int:
+    """Words in a text, counted as the crawler counts them (whitespace-separated)."""
+    return len((text or "").split())
+
+
+def version_history(versions: list[dict]) -> list[dict]:
+    """article_versions rows (any order) as the article page lists them: number, time, new title, words."""
+    history, previous_title = [], None
+    for version in sorted(versions, key=lambda v: v["version"]):
+        history.append({
+            "version": version["version"],
+            "captured_at": version["captured_at"],
+            "new_title": version["title"] if history and version["title"] != previous_title else None,
+            "word_count": word_count(version["body_text"]),
+        })
+        previous_title = version["title"]
+    return history

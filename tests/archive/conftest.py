@@ -54,6 +54,19 @@ ARTICLES = [
                "Colds were slightly shorter in the supplement group, but not less frequent.",
                "People who started with low vitamin D levels saw the largest benefit."],
         pages=2,
+        # Earlier contents, oldest first; the article row above is the current (last) version.
+        versions=[
+            dict(captured_at="2024-04-06T06:00:00+00:00", title="Vitamin D and colds",
+                 texts=["Researchers gave half of the volunteers a daily vitamin D supplement.",
+                        "Colds were shorter in the supplement group.",
+                        "People who started with low vitamin D levels saw the largest benefit."]),
+            dict(captured_at="2024-04-20T06:00:00+00:00",
+                 texts=["Researchers gave half of the volunteers a daily vitamin D supplement.",
+                        "Colds were slightly shorter in the supplement group, but not less frequent.",
+                        "People who started with low vitamin D levels saw the largest benefit.",
+                        "The full results will be presented at a conference in May."]),
+        ],
+        updated="2024-05-04T06:00:00+00:00",
     ),
     dict(
         site="medwire", slug="walking-after-meals", section="Fitness",
@@ -127,6 +140,9 @@ CRAWLS = [
 ]
 
 
+FIRST_SEEN = "2024-04-06T06:00:00+00:00"
+
+
 def _page_url(base: str, number: int) -> str:
     return base if number == 1 else f"{base}?page={number}"
 
@@ -144,7 +160,8 @@ def _rows(spec: dict) -> tuple[dict, list[dict]]:
         "language": "en", "body_text": body_text, "body_html": spec.get("body_html", body_html),
         "word_count": len(body_text.split()), "page_count": spec["pages"], "complete": 0 if missing else 1,
         "missing_pages": json.dumps(missing), "content_hash": hashlib.sha256(body_text.encode()).hexdigest(),
-        "first_seen": "2024-04-06T06:00:00+00:00", "updated": "2024-04-06T06:00:00+00:00",
+        "first_seen": FIRST_SEEN, "updated": spec.get("updated", FIRST_SEEN),
+        "version_count": len(spec.get("versions", [])) + 1,
     }
     pages = []
     for number in range(1, spec["pages"] + 1):
@@ -163,15 +180,37 @@ def _rows(spec: dict) -> tuple[dict, list[dict]]:
     return article, pages
 
 
-def build_archive(path: Path) -> Path:
-    """Create a Folio archive at `path` with the articles, pages and crawls above."""
-    db = Database(path)
-    migrate(db)
-    for spec in ARTICLES:
+def _versions(spec: dict, article: dict) -> list[dict]:
+    # As archive.store writes them: each earlier content in turn, then the article row's own.
+    fields = ("title", "subtitle", "authors", "published", "body_text", "content_hash")
+    current = {field: article[field] for field in fields}
+    rows = []
+    for number, earlier in enumerate(spec.get("versions", []), start=1):
+        body_text = "\n\n".join(earlier["texts"])
+        rows.append({
+            **current, "article_id": article["id"], "version": number, "captured_at": earlier["captured_at"],
+            "body_text": body_text, "content_hash": hashlib.sha256(body_text.encode()).hexdigest(),
+            **{f: json.dumps(earlier[f]) if f == "authors" else earlier[f] for f in fields if f in earlier},
+        })
+    return rows + [{**current, "article_id": article["id"], "version": len(rows) + 1,
+                    "captured_at": article["updated"]}]
+
+
+def insert_articles(db: Database, specs: list[dict]) -> None:
+    """Insert articles given as specs like ARTICLES' (with their pages and versions) into `db`."""
+    for spec in specs:
         article, pages = _rows(spec)
         with db.conn:
             db["articles"].insert(article)
             db["pages"].insert_all(pages)
+            db["article_versions"].insert_all(_versions(spec, article))
+
+
+def build_archive(path: Path) -> Path:
+    """Create a Folio archive at `path` with the articles, pages and crawls above."""
+    db = Database(path)
+    migrate(db)
+    insert_articles(db, ARTICLES)
     db["crawls"].insert_all([{**c, "stats": json.dumps({"downloader/request_count": c["pages_fetched"]})}
                              for c in CRAWLS])
     db.close()
