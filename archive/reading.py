@@ -126,12 +126,10 @@ def word_diff(old: str, new: str) -> list[list[str]]:
             chunks.append(["equal", "".join(a[i1:i2])])
             continue
         removed, added = "".join(a[i1:i2]), "".join(b[j1:j2])
-        # "<del>cat</del><ins>dog</ins> <del>sat</del><ins>ran</ins>" reads better as one change.
-        if (len(chunks) > 1 and chunks[-1][0] == "equal" and not chunks[-1][1].strip()
-                and chunks[-2][0] == "change" and all(chunks[-2][1:]) and removed and added):
-            space = chunks.pop()[1]
-            chunks[-1][1] += space + removed
-            chunks[-1][2] += space + added
+        if len(chunks) > 1 and _absorbs(chunks[-2], chunks[-1], removed, added):
+            between = chunks.pop()[1]
+            chunks[-1][1] += between + removed
+            chunks[-1][2] += between + added
         else:
             chunks.append(["change", removed, added])
     segments = []
@@ -141,6 +139,15 @@ def word_diff(old: str, new: str) -> list[list[str]]:
         else:
             segments += [[op, text] for op, text in (("delete", chunk[1]), ("insert", chunk[2])) if text]
     return segments
+
+
+def _absorbs(before: list[str], equal: list[str], removed: str, added: str) -> bool:
+    # "<del>cat</del><ins>dog</ins> <del>sat</del><ins>ran</ins>" reads better as one change: a
+    # space or punctuation left equal between two changes joins them, unless that would leave a
+    # change that only removes or adds spaces, which nobody can see.
+    if before[0] != "change" or equal[0] != "equal" or re.search(r"\w", equal[1]):
+        return False
+    return bool(equal[1].strip()) or bool((before[1] or removed) and (before[2] or added))
 
 
 def _similar(old: str, new: str) -> bool:

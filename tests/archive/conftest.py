@@ -217,15 +217,63 @@ def build_archive(path: Path) -> Path:
     return path
 
 
+# Edited, added and removed paragraphs and a new title over three versions; the removed paragraph
+# and the first subtitle carry payloads that must only ever show as text.
+STATINS_TEXTS = [
+    "Many people stop taking statins because of muscle aches.",
+    "A large analysis pooled 19 trials with more than 150,000 participants.",
+    "Aches were reported almost as often on placebo as on the statin.",
+    "In the first year, only one in 15 cases of muscle pain was caused by the drug itself.",
+    "After the first year, the statin made no difference to muscle pain at all.",
+    "Doctors suggest trying a lower dose or a different statin first.",
+    "Stopping suddenly raises the risk of heart attack and stroke.",
+    "Talk to your doctor before making any change.",
+]
+EDITED_PARAGRAPH = "In the first year, one in 15 cases of muscle pain could be put down to the drug."
+PAYLOAD_PARAGRAPH = ("Tell us your story <img src=x onerror=\"window.__pwned='onerror'\">"
+                     "<script>window.__pwned='script'</script> by email.")
+PAYLOAD_SUBTITLE = "What the trials say <img src=x onerror=\"window.__pwned='subtitle'\">"
+HISTORY_ARTICLES = [
+    dict(
+        site="carepost", slug="statins-muscle-pain", section="Heart Health",
+        title="Statins and muscle pain: most aches are not from the drug", subtitle="What 19 trials say.",
+        authors=["Lena Fischer"], reviewer=None, published="2024-03-01", texts=STATINS_TEXTS, pages=1,
+        versions=[
+            dict(captured_at="2024-04-06T06:00:00+00:00", title="Statins and muscle pain", subtitle=PAYLOAD_SUBTITLE,
+                 texts=[*STATINS_TEXTS[:3], EDITED_PARAGRAPH, PAYLOAD_PARAGRAPH, *STATINS_TEXTS[5:]]),
+            dict(captured_at="2024-05-02T06:00:00+00:00", title="Statins and muscle pain",
+                 texts=[*STATINS_TEXTS[:5], PAYLOAD_PARAGRAPH, *STATINS_TEXTS[5:]]),
+        ],
+        updated="2024-06-10T06:00:00+00:00",
+    ),
+    next(spec for spec in ARTICLES if spec["slug"] == "walking-after-meals"),  # one version only
+]
+
+
+def build_history_archive(path: Path) -> Path:
+    """An archive of two articles: one with three versions (HISTORY_ARTICLES) and one with one."""
+    db = Database(path)
+    migrate(db)
+    insert_articles(db, HISTORY_ARTICLES)
+    db.close()
+    return path
+
+
 def by_slug(slug: str) -> dict:
     """The article row (as inserted) whose URL slug is `slug`."""
-    return _rows(next(s for s in ARTICLES if s["slug"] == slug))[0]
+    return _rows(next(s for s in ARTICLES + HISTORY_ARTICLES if s["slug"] == slug))[0]
 
 
 @pytest.fixture(scope="session")
 def archive_db(tmp_path_factory) -> Path:
     """A read-only-by-convention archive shared by the tests that only read it."""
     return build_archive(tmp_path_factory.mktemp("archive") / "folio.db")
+
+
+@pytest.fixture(scope="session")
+def history_db(tmp_path_factory) -> Path:
+    """The two-article archive of build_history_archive(), shared by the tests that only read it."""
+    return build_history_archive(tmp_path_factory.mktemp("history") / "folio.db")
 
 
 @pytest.fixture
