@@ -109,12 +109,8 @@ def looks_like_listing(sel: Selector) -> bool:
 def _scored_links(sel: Selector, url: str, base: str):
     """Yield (score, url) for each link that could be the next page."""
     key, here = article_key(url), page_number(url)
-    for anchor in sel.xpath("//a[@href]"):
-        target = _resolve(base, anchor.attrib["href"])
-        if not target or not _same_host(target, url) or _strip_fragment(target) == _strip_fragment(url):
-            continue
-        text = " ".join(anchor.xpath("normalize-space(.)").getall()).strip()
-        text = text or anchor.attrib.get("title", "") or anchor.attrib.get("aria-label", "")
+    for anchor, target in _same_site_links(sel, url, base):
+        text = _text(anchor) or anchor.get("title", "") or anchor.get("aria-label", "")
         score = 0
         same_article = article_key(target) == key
         number = page_number(target)
@@ -137,20 +133,42 @@ def _scored_links(sel: Selector, url: str, base: str):
         yield score, _strip_fragment(target)
 
 
-def _in_noise(anchor: Selector) -> bool:
-    for ancestor in anchor.xpath("ancestor::*[position() <= 6]"):
-        tag = ancestor.root.tag if isinstance(ancestor.root.tag, str) else ""
+def _in_noise(anchor) -> bool:
+    for level, ancestor in enumerate(anchor.iterancestors()):
+        if level >= 6:
+            break
+        tag = ancestor.tag if isinstance(ancestor.tag, str) else ""
         if tag in ("footer", "aside", "nav") and not _looks_like_pager(ancestor):
             return True
-        marker = " ".join((ancestor.attrib.get("class", ""), ancestor.attrib.get("id", "")))
+        marker = " ".join((ancestor.get("class", ""), ancestor.get("id", "")))
         if marker.strip() and _NOISE.search(marker) and not _looks_like_pager(ancestor):
             return True
     return False
 
 
-def _looks_like_pager(node: Selector) -> bool:
-    marker = " ".join((node.attrib.get("class", ""), node.attrib.get("id", ""), node.attrib.get("aria-label", "")))
+def _looks_like_pager(node) -> bool:
+    marker = " ".join((node.get("class", ""), node.get("id", ""), node.get("aria-label", "")))
     return bool(re.search(r"pag(e|ination|er)", marker, re.I))
+
+
+def _same_site_links(sel: Selector, url: str, base: str):
+    """(anchor element, absolute URL) of each link to another page of the same host."""
+    host, here = _host(url), _strip_fragment(url)
+    root = sel.selector.root if hasattr(sel, "selector") else sel.root  # a Scrapy response or a Selector
+    for anchor in root.iter("a"):
+        href = anchor.get("href")
+        target = _resolve(base, href) if href else None
+        if target and _host(target) == host and _strip_fragment(target) != here:
+            yield anchor, target
+
+
+def _text(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+@lru_cache(maxsize=8192)
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
 
 
 def _base_url(sel: Selector, url: str) -> str:
@@ -170,7 +188,7 @@ def _resolve(base: str, href: str | None) -> str | None:
 
 
 def _same_host(a: str, b: str) -> bool:
-    return (urlsplit(a).hostname or "").lower() == (urlsplit(b).hostname or "").lower()
+    return _host(a) == _host(b)
 
 
 def _strip_fragment(url: str) -> str:
@@ -187,11 +205,8 @@ def single_page_url(sel: Selector, url: str) -> str | None:
     """The URL of the whole article on one page (a single-page or print view) that the page links to."""
     base = _base_url(sel, url)
     printable = None
-    for anchor in sel.xpath("//a[@href]"):
-        target = _resolve(base, anchor.attrib["href"])
-        if not target or not _same_host(target, url) or _strip_fragment(target) == _strip_fragment(url):
-            continue
-        text = anchor.xpath("normalize-space(.)").get() or anchor.attrib.get("title", "")
+    for anchor, target in _same_site_links(sel, url, base):
+        text = _text(anchor) or anchor.get("title", "")
         if _SINGLE_TEXT.search(text) or _SINGLE_HREF.search(target):
             return _strip_fragment(target)
         if printable is None and (_PRINT.search(text) or _PRINT.search(target)) and "javascript" not in target:

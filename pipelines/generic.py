@@ -94,7 +94,7 @@ def _with_html(block: dict, url: str) -> dict:
 def trafilatura_blocks(page_html, url: str) -> list[dict]:
     """The article's blocks as trafilatura finds them: favor_recall, links and tables kept."""
     document = trafilatura.bare_extraction(
-        page_html, url=url, favor_recall=True, include_comments=False, include_tables=True,
+        page_html, url=url, favor_recall=True, include_comments=False, include_tables=True, fast=True,
         include_images=False, include_links=True, with_metadata=False, as_dict=False,
     )
     if document is None or document.body is None:
