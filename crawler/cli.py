@@ -1,4 +1,4 @@
-"""The `folio` command: crawl, schedule, extract, eval, demo, serve, sites."""
+"""The `folio` command: crawl, schedule, extract, eval, demo, serve, sites, rebuild, export-warc, import-warc."""
 from __future__ import annotations
 
 import json
@@ -286,6 +286,78 @@ def schedule(schedule_file, db_path, list_only, once, max_runs):
     scheduler.run(once=once, max_runs=max_runs)
     if once and scheduler.failed:
         raise click.ClickException(f"{len(scheduler.failed)} run(s) did not finish: {'; '.join(scheduler.failed)}")
+
+
+@main.command()
+@click.option("--site", help="Only this site's articles (the `site` column).")
+@DB_OPTION
+def rebuild(site, db_path):
+    """Re-extract every stored article from its stored raw pages (no network), saving what changed."""
+    from pipelines.rebuild import rebuild as rebuild_archive, summary
+
+    archive = _open(db_path, existing=True)
+    try:
+        counts = rebuild_archive(archive, site)
+    finally:
+        archive.close()
+    click.echo(summary(counts))
+
+
+@main.command(name="export-warc")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--site", help="Only the captures of this site's pages.")
+@DB_OPTION
+def export_warc(out, site, db_path):
+    """Write the archive's raw captures to OUT as a gzipped WARC (request/response records)."""
+    from archive.warc import WarcError, export_warc as write_warc
+
+    archive = _open(db_path, existing=True)
+    try:
+        counts = write_warc(archive.db, out, site=site)
+    except WarcError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        archive.close()
+    click.echo(f"{out}: {counts['response']} responses ({counts['body_bytes']} body bytes), "
+               f"{counts['request']} requests, 1 warcinfo; {out.stat().st_size} bytes")
+
+
+@main.command(name="import-warc")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@DB_OPTION
+@click.option("--site", help="Extract with this site profile's selectors and file the articles under it.")
+def import_warc(file, db_path, site):
+    """Archive the articles in a WARC's HTML responses through the same pipelines as a crawl."""
+    from archive.warc import WarcError, read_responses
+    from pipelines.importing import import_responses, summary
+
+    profile = _profile(site) if site else None
+    try:
+        found = read_responses(file)
+    except WarcError as exc:
+        raise click.ClickException(str(exc)) from None
+    archive = _open(db_path)
+    try:
+        profile = profile or sites.SiteProfile.generic([r["url"] for r in found.responses])
+        counts = import_responses(archive, found.responses, profile=profile, site=site or "web")
+    finally:
+        archive.close()
+    click.echo(f"{file}: {summary(found, counts)}")
+    for error in found.errors[:5]:
+        click.echo(f"unreadable record: {error}", err=True)
+    if found.stopped:
+        raise click.ClickException(f"{file}: {found.stopped}; the records before it were imported")
+
+
+def _open(db_path: Path, *, existing: bool = False):
+    from archive.store import Archive
+
+    if existing and not db_path.is_file():
+        raise click.ClickException(f"no archive at {db_path}")
+    try:
+        return Archive(db_path)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 if __name__ == "__main__":

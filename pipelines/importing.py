@@ -1,0 +1,139 @@
+"""Import: pages captured elsewhere (a WARC's responses) into articles, through the crawl's own pipelines.
+
+Pages are grouped the way the spider would have met them: pages of one article share an article key
+(crawler/pagination.py), and the next-page links the pages carry fix their order and join pages whose
+URLs the key cannot tell apart. A next page that the WARC does not hold makes the article incomplete.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from urllib.parse import urlsplit
+
+from parsel import Selector
+
+from archive.store import Archive
+from crawler.items import ArticleCapture, Page
+from crawler.pagination import article_key, looks_like_listing, page_number
+from crawler.sites import SiteProfile
+from pipelines.extract import extract_page
+from pipelines.rebuild import article_record
+
+logger = logging.getLogger(__name__)
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def import_responses(archive: Archive, responses: list[dict], *, profile: SiteProfile, site: str) -> Counter:
+    """Archive the articles among ``responses`` (dicts from archive.warc.read_responses); counts of what happened."""
+    counts: Counter = Counter()
+    pages = _latest_html_pages(responses, counts)
+    extracted = {url: extract_page(page.body, page.final_url or url, profile) for url, page in pages.items() if page.ok}
+    next_of = {url: page["next_page_url"] for url, page in extracted.items() if page.get("next_page_url")}
+    for urls in group_articles(list(pages), next_of):
+        first = pages[urls[0]]
+        if first.ok and looks_like_listing(Selector(text=first.body.decode("utf-8", "replace"))):
+            counts["listing pages"] += len(urls)
+            continue
+        capture = ArticleCapture(site=site, url=urls[0], pages=[_numbered(pages[u], n) for n, u in enumerate(urls, 1)])
+        _note_missing_next(capture, next_of.get(urls[-1]))
+        record = article_record(capture, profile, [extracted[p.url] for p in capture.pages if p.ok])
+        counts[archive.save(capture, record)] += 1
+        counts["pages"] += len(urls)
+    return counts
+
+
+def summary(found, counts: Counter) -> str:
+    """The line `folio import-warc` prints: what was imported and what was skipped, with counts."""
+    skipped = {k: v for k, v in (found.counts | counts).items()
+               if k.endswith(" records") or k in ("not HTML", "redirects", "listing pages", "unreadable")}
+    articles = counts["new"] + counts["changed"] + counts["unchanged"] + counts["kept"]
+    return (f"{len(found.responses)} responses, {counts['pages']} pages into {articles} articles "
+            f"({counts['new']} new, {counts['changed']} changed, {counts['unchanged']} unchanged; "
+            f"{counts['failed']} page sets without an article); skipped: "
+            + (", ".join(f"{v} {k}" for k, v in sorted(skipped.items())) or "none"))
+
+
+def group_articles(urls: list[str], next_of: dict[str, str]) -> list[list[str]]:
+    """The URLs as articles, each in reading order: same article key, or joined by a next-page link."""
+    parent = {url: url for url in urls}
+
+    def root(url: str) -> str:
+        while parent[url] != url:
+            parent[url] = parent[parent[url]]
+            url = parent[url]
+        return url
+
+    by_key: dict[str, str] = {}
+    for url in urls:
+        parent[root(url)] = root(by_key.setdefault(article_key(url), url))
+    for url, target in next_of.items():
+        if target in parent and url in parent:
+            parent[root(target)] = root(url)
+    groups: dict[str, list[str]] = {}
+    for url in urls:
+        groups.setdefault(root(url), []).append(url)
+    return [reading_order(members, next_of) for members in groups.values()]
+
+
+def reading_order(urls: list[str], next_of: dict[str, str]) -> list[str]:
+    """Follow next-page links from each page no other page points to (lowest page number first)."""
+    members = set(urls)
+    pointed_to = {next_of.get(url) for url in urls} & members
+    by_number = sorted(urls, key=lambda url: (page_number(url), url))
+    starts = [url for url in by_number if url not in pointed_to] + by_number
+    ordered: dict[str, None] = {}
+    for start in starts:
+        url = start
+        while url in members and url not in ordered:
+            ordered[url] = None
+            url = next_of.get(url)
+    return list(ordered)
+
+
+def _latest_html_pages(responses: list[dict], counts: Counter) -> dict[str, Page]:
+    """One Page per URL (its latest fetch), HTML responses only; redirects and other types are counted."""
+    pages: dict[str, Page] = {}
+    for response in responses:
+        status = response["status"]
+        if 300 <= status < 400:
+            counts["redirects"] += 1
+            continue
+        if not _is_html(response):
+            counts["not HTML"] += 1
+            continue
+        old = pages.get(response["url"])
+        if old and (old.fetched_at or "") > response["fetched_at"]:
+            continue
+        failed = status >= 400
+        pages[response["url"]] = Page(
+            url=response["url"], number=0, status=status, final_url=response["final_url"],
+            fetched_at=response["fetched_at"], headers=response["headers"],
+            body=b"" if failed else response["body"], error=f"HTTP {status}" if failed else None,
+        )
+    return pages
+
+
+def _is_html(response: dict) -> bool:
+    content_type = next((v for k, v in response["headers"].items() if k.lower() == "content-type"), "")
+    kind = content_type.split(";")[0].strip().lower()
+    if kind:
+        return kind in HTML_TYPES
+    return response["body"].lstrip()[:1] == b"<"  # no Content-Type: markup is taken for HTML
+
+
+def _numbered(page: Page, number: int) -> Page:
+    page.number = number
+    return page
+
+
+def _note_missing_next(capture: ArticleCapture, next_url: str | None) -> None:
+    """A next page the WARC does not hold is recorded as a failed page, as the spider records one it could not fetch."""
+    if not next_url or next_url in {p.url for p in capture.pages} | {p.final_url for p in capture.pages}:
+        return
+    if urlsplit(next_url).hostname != urlsplit(capture.url).hostname:
+        capture.stopped = "off-site: the next page is on another host, not followed"
+        error = f"not fetched: {capture.stopped}"
+    else:
+        error = "not in the WARC"
+    capture.pages.append(Page(url=next_url, number=len(capture.pages) + 1, error=error))

@@ -1,0 +1,105 @@
+"""Rebuild: re-run extraction and reassembly on the stored raw pages, with no network.
+
+The archive keeps every page body exactly as received, so a better extractor can be applied to the
+whole archive later: `folio rebuild` reads each article's pages back into an ArticleCapture and runs
+the same pipeline functions the crawl ran.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from collections import Counter
+
+from archive.store import Archive, article_id
+from crawler import sites
+from crawler.items import ArticleCapture, Page
+from crawler.sites import SiteProfile
+from pipelines.extract import extract_capture
+from pipelines.normalize import normalize
+from pipelines.reassemble import assemble_capture
+
+logger = logging.getLogger(__name__)
+
+PAGES_SQL = """
+select pages.url, pages.article_id, pages.site, pages.number, pages.status, pages.final_url, pages.fetched_at,
+       pages.headers, pages.error, pages.html_gz, captures.body_gz, captures.headers as capture_headers
+from pages left join captures on captures.id = pages.capture_id
+where pages.article_id = ?
+order by pages.number
+"""
+
+
+def profile_for(slug: str, urls: list[str]) -> SiteProfile:
+    """The site's own profile, or the generic one for "web" and for slugs Folio has no profile for."""
+    if slug == "web":
+        return SiteProfile.generic(urls)
+    try:
+        return sites.load(slug)
+    except sites.ProfileError:
+        logger.warning("no site profile %r; its articles are rebuilt with generic extraction", slug)
+        return SiteProfile.generic(urls)
+
+
+def article_record(capture: ArticleCapture, profile: SiteProfile, extracted: list[dict] | None = None) -> dict | None:
+    """Extract, Reassemble and Normalize one capture, as the crawl's pipelines do; None when it holds no article.
+
+    ``extracted``: the capture's usable pages already run through extract_page, in order. Mirrors
+    Store.process_item: a capture with no title and no text stores its pages but no article.
+    """
+    capture.extracted = extract_capture(capture, profile) if extracted is None else extracted
+    capture.article = assemble_capture(capture)
+    record = normalize(capture.article, languages=profile.date_languages, timezone=profile.timezone)
+    capture.article = record
+    if not capture.extracted or not (record.get("title") or record.get("body_text")):
+        return None
+    return record
+
+
+def stored_captures(archive: Archive, site: str | None = None):
+    """(article id, ArticleCapture) for every article the archive holds pages of, pages in order."""
+    where, params = ("and site = ?", [site]) if site else ("", [])
+    # Ids first, then one article's pages at a time: bodies are never all in memory, and no cursor
+    # stays open while the caller writes.
+    keys = [row["article_id"] for row in archive.db.query(
+        f"select distinct article_id from pages where article_id is not null {where} order by article_id", params)]
+    for key in keys:
+        group = list(archive.db.query(PAGES_SQL, [key]))
+        capture = ArticleCapture(site=group[0]["site"], url=group[0]["url"], pages=[_page(row) for row in group])
+        if article_id(capture.url) != key:  # page 1 was stored under another article since
+            logger.warning("article %s: its first stored page %s is not its page 1; skipped", key, capture.url)
+            continue
+        yield key, capture
+
+
+def _page(row: dict) -> Page:
+    raw = row["body_gz"] or row["html_gz"]
+    return Page(
+        url=row["url"], number=row["number"], status=row["status"], final_url=row["final_url"],
+        fetched_at=row["fetched_at"], headers=json.loads(row["capture_headers"] or row["headers"] or "{}"),
+        body=gzip.decompress(raw) if raw else b"", error=row["error"],
+    )
+
+
+def rebuild(archive: Archive, site: str | None = None) -> Counter:
+    """Re-extract every stored article (of ``site``) and save it; counts by outcome and "rebuilt"."""
+    counts: Counter = Counter()
+    profiles: dict[str, SiteProfile] = {}
+    for key, capture in stored_captures(archive, site):
+        if capture.site not in profiles:
+            profiles[capture.site] = profile_for(capture.site, [p.url for p in capture.pages])
+        record = article_record(capture, profiles[capture.site])
+        if record is None:
+            counts["no article"] += 1
+            continue
+        with archive.db.conn:  # one transaction per article, as the crawl writes them
+            counts[archive.save_article(key, record)] += 1
+        counts["rebuilt"] += 1
+    return counts
+
+
+def summary(counts: Counter) -> str:
+    """The one line `folio rebuild` prints."""
+    return (f"{counts['rebuilt']} articles rebuilt: {counts['new'] + counts['changed']} changed "
+            f"({counts['new']} new), {counts['unchanged']} unchanged, {counts['kept']} kept (stored one complete); "
+            f"{counts['no article']} page sets without an article")
