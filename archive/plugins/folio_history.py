@@ -9,7 +9,7 @@ from datasette import NotFound, Response, hookimpl
 from datasette.utils import tilde_decode, tilde_encode, urlsafe_components
 from datasette.utils.asgi import BadRequest
 
-from archive.reading import json_list, version_diff, version_history, word_count
+from archive.reading import json_list, readable_date, version_diff, version_history, word_count
 
 DIFF_ROUTE = r"^/(?P<database>[^/.]+)/articles/(?P<article_id>[^/.]+)/diff(\.(?P<format>json))?$"
 VERSION_FIELDS = ("version", "captured_at", "title", "subtitle", "authors", "published", "content_hash")
@@ -110,6 +110,12 @@ async def _history(datasette, database: str, article_id: str) -> dict | None:
         item["previous_diff_url"] = diff_url(datasette, database, article_id, number - 1, number) if number - 1 in numbers else None
         item["current_diff_url"] = diff_url(datasette, database, article_id, number, current) if number != current else None
     return {"current": current, "count": len(versions), "versions": versions}
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    # ISO capture times as "6 April 2024, 06:00 UTC" on the history and diff pages.
+    env.filters["folio_date"] = readable_date
 
 
 @hookimpl

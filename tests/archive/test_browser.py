@@ -108,3 +108,37 @@ def test_stored_scripts_handlers_and_javascript_links_never_run(page, server_url
     assert dialogs == []
     assert not [url for url in requested if "tracker.example" in url]
     assert all(url.startswith(server_url) for url in requested), requested
+
+
+@pytest.fixture(scope="module")
+def history_url(history_db, serve_archive):
+    with serve_archive(history_db) as url:
+        yield url
+
+
+def test_history_leads_to_a_readable_diff_where_payloads_stay_text(page, history_url, article):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{history_url}/folio/articles/{article('statins-muscle-pain')['id']}")
+    assert page.locator(".folio-version").inner_text() == "Version 3 of 3"
+    page.locator(".folio-history").screenshot(path=str(SCREENSHOTS / "history.png"))
+    page.locator(".folio-history tbody tr").last.get_by_role("link", name="diff with current").click()
+    page.wait_for_selector(".folio-diff-body")
+    assert page.url.endswith("/diff?from=1&to=3")
+
+    inserted, removed = page.locator(".folio-diff-body ins"), page.locator(".folio-diff-body del")
+    assert inserted.count() == 4 and removed.count() == 2 and inserted.first.is_visible()
+    assert page.locator(".folio-diff-skip").all_inner_texts() == ["⋯ 2 unchanged paragraphs ⋯"] * 2
+    # Both kinds of change are visibly marked: tinted backgrounds that differ, removals struck through.
+    style = "el => [getComputedStyle(el).backgroundColor, getComputedStyle(el).textDecorationLine]"
+    ins_background, _ = inserted.first.evaluate(style)
+    del_background, del_line = removed.first.evaluate(style)
+    assert "rgba(0, 0, 0, 0)" not in (ins_background, del_background) and ins_background != del_background
+    assert del_line == "line-through"
+    # The removed paragraph and old subtitle carried markup: shown as text, never run or loaded.
+    assert "<script>window.__pwned='script'</script>" in removed.last.inner_text()
+    assert page.locator(".folio-diff img, .folio-diff script").count() == 0
+    page.screenshot(path=str(SCREENSHOTS / "diff.png"), full_page=True)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert all(url.startswith(history_url) for url in requested), requested

@@ -104,7 +104,7 @@ def test_diff_page_marks_exactly_what_changed(get):
 
 def test_diff_defaults_to_the_latest_change(get):
     html = get(DIFF).text
-    assert "Version 2</a>" in html and "version 3</a>" in html and "of 3" in html
+    assert "Version 2</a> of 3, captured 2 May 2024, 06:00 UTC" in html and "version 3</a> (current)" in html
     body = diff_body(html)
     assert marked(body, "del") == [PAYLOAD_PARAGRAPH] and marked(body, "ins") == []
     assert re.findall(r"⋯ (\d+) unchanged paragraphs ⋯", body) == ["4", "2"]
