@@ -36,6 +36,7 @@ FOLIO_PROGRESS = False  # a live progress line on stderr (the `folio` command tu
 
 # Where articles land; `datasette archive/` serves this file.
 ARCHIVE_DB = None  # None means archive/folio.db
+FOLIO_CRAWL_ID = 0  # the `crawls` row this run fills in (`folio schedule` sets it); 0 means a new row
 
 ITEM_PIPELINES = {
     "pipelines.extract.Extract": 100,

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, fields
+from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-PROFILE_DIR = Path(__file__).parent
+# A folder, or a folder inside a zipped egg (scrapyd runs the project from one).
+PROFILE_DIR = files(__name__)
 
 
 class ProfileError(ValueError):
@@ -82,7 +84,7 @@ def _replace(profile: SiteProfile, **changes) -> SiteProfile:
 
 def available() -> list[str]:
     """Slugs of the profiles shipped with Folio, sorted."""
-    return sorted(p.stem for p in PROFILE_DIR.glob("*.toml"))
+    return sorted(p.name.removesuffix(".toml") for p in PROFILE_DIR.iterdir() if p.name.endswith(".toml"))
 
 
 def load(slug: str, directory: Path | None = None) -> SiteProfile:

@@ -1,0 +1,317 @@
+"""Scheduled crawls: a TOML file of cron expressions; each run is its own process, one at a time per site."""
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+import tomllib
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from croniter import croniter
+
+from archive.store import Archive
+from crawler import sites
+
+logger = logging.getLogger(__name__)
+
+ENTRY_KEYS = {"cron", "base_url", "settings", "dispatch", "scrapyd_url", "project"}
+POLL_SECONDS = 0.5  # how often running crawls (and scrapyd jobs) are checked
+SCRAPYD_GIVE_UP_SECONDS = 600  # a dispatched run is given up after scrapyd stays unreachable this long
+
+
+class ScheduleError(Exception):
+    """The schedule file cannot be used; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One site's place in the schedule: when to crawl it, and how."""
+
+    site: str
+    cron: str
+    base_url: str | None = None
+    settings: dict = field(default_factory=dict)
+    dispatch: str = "local"  # or "scrapyd"
+    scrapyd_url: str | None = None
+    project: str = "folio"  # the scrapyd project the egg was deployed as
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The parsed schedule file: entries in file order and the timezone cron times are read in."""
+
+    entries: tuple[Entry, ...]
+    tz: timezone | ZoneInfo
+
+
+def load_schedule(path: Path) -> Schedule:
+    """Read and check a schedule file, or raise ScheduleError naming the first problem."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ScheduleError(f"schedule file {path} not found") from None
+    except OSError as exc:
+        raise ScheduleError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ScheduleError(f"{path}: not valid TOML: {exc}") from None
+    unknown = sorted(set(data) - {"sites", "timezone"})
+    if unknown:
+        raise ScheduleError(f"{path}: unknown key(s) {', '.join(unknown)}; sites go in [sites.SLUG] tables")
+    try:
+        tz = ZoneInfo(data["timezone"]) if "timezone" in data else datetime.now().astimezone().tzinfo
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ScheduleError(f"{path}: unknown timezone {data['timezone']!r}") from None
+    tables = data.get("sites")
+    if not isinstance(tables, dict) or not tables:
+        raise ScheduleError(f"{path}: no sites; add a [sites.SLUG] table with a cron expression")
+    return Schedule(tuple(_entry(path, slug, table) for slug, table in tables.items()), tz)
+
+
+def _entry(path: Path, slug: str, table) -> Entry:
+    where = f"{path}: [sites.{slug}]"
+    if not isinstance(table, dict):
+        raise ScheduleError(f"{where} must be a table")
+    unknown = sorted(set(table) - ENTRY_KEYS)
+    if unknown:
+        raise ScheduleError(f"{where}: unknown key(s) {', '.join(unknown)}")
+    cron = table.get("cron")
+    if not isinstance(cron, str) or not croniter.is_valid(cron):
+        raise ScheduleError(f"{where}: cron {cron!r} is not a cron expression (e.g. \"0 */6 * * *\")")
+    if not isinstance(table.get("settings", {}), dict):
+        raise ScheduleError(f"{where}: settings must be a table of Scrapy settings")
+    entry = Entry(site=slug, **table)
+    if entry.dispatch not in ("local", "scrapyd"):
+        raise ScheduleError(f"{where}: dispatch must be \"local\" or \"scrapyd\", not {entry.dispatch!r}")
+    if entry.dispatch == "scrapyd" and not entry.scrapyd_url:
+        raise ScheduleError(f"{where}: dispatch = \"scrapyd\" needs scrapyd_url")
+    try:
+        profile = sites.load(slug)
+        (profile.with_base_url(entry.base_url) if entry.base_url else profile).check_runnable()
+    except sites.ProfileError as exc:
+        raise ScheduleError(f"{where}: {str(exc).replace('--base-url', 'base_url')}") from None
+    return entry
+
+
+def last_fire(cron: str, now: datetime) -> datetime:
+    """The latest time at or before ``now`` that ``cron`` names."""
+    return croniter(cron, now.replace(microsecond=0) + timedelta(seconds=1)).get_prev(datetime)
+
+
+def next_fire(cron: str, now: datetime) -> datetime:
+    """The first time after ``now`` that ``cron`` names."""
+    return croniter(cron, now).get_next(datetime)
+
+
+def is_due(cron: str, last_start: datetime | None, now: datetime) -> bool:
+    """Due when the site has not run since its latest scheduled time (never run: due at once)."""
+    return last_start is None or last_fire(cron, now) > last_start
+
+
+def last_starts(archive: Archive) -> dict[str, datetime]:
+    """When each site's latest scheduled run (or skipped run) started."""
+    rows = archive.db.execute("select site, max(started) from crawls where trigger = 'schedule' group by site")
+    return {site: datetime.fromisoformat(started) for site, started in rows}
+
+
+def listing(schedule: Schedule, archive: Archive, now: datetime) -> list[str]:
+    """One line per site: its cron expression, its next run, and how its last scheduled run went."""
+    lines, starts = [], last_starts(archive)
+    for entry in schedule.entries:
+        last = starts.get(entry.site)
+        due = is_due(entry.cron, last, now)
+        when = "due now" if due else next_fire(entry.cron, now).strftime("%Y-%m-%d %H:%M:%S %Z")
+        where = f" via scrapyd {entry.scrapyd_url}" if entry.dispatch == "scrapyd" else ""
+        outcome = next(archive.db.execute(
+            "select outcome from crawls where site = ? and trigger = 'schedule' order by id desc limit 1", [entry.site]
+        ), [None])[0]
+        previous = f"last {last.astimezone(schedule.tz):%Y-%m-%d %H:%M:%S} {outcome}" if last else "never run"
+        lines.append(f"{entry.site:<14} {entry.cron:<16} next {when}{where}  ({previous})")
+    return lines
+
+
+def lock_path(db_path: Path, site: str) -> Path:
+    """The lock file that keeps two crawls of one site apart, beside the archive."""
+    return db_path.with_name(f"{db_path.name}.{site}.lock")
+
+
+def try_lock(path: Path) -> int | None:
+    """An open descriptor holding an exclusive flock on ``path``, or None if another holder has it."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    return fd
+
+
+@dataclass
+class Run:
+    """A crawl the scheduler started and is waiting for."""
+
+    entry: Entry
+    crawl_id: int
+    lock: int
+    started: float
+    process: subprocess.Popen | None = None
+    job: str | None = None  # scrapyd job id
+    unreachable_since: float | None = None
+
+
+class Scheduler:
+    """Starts due crawls (a process each, or a scrapyd job), waits for them and records how they ended."""
+
+    def __init__(self, schedule: Schedule, db_path: Path, *, report: Callable[[str], None] = logger.info):
+        self.schedule = schedule
+        self.db_path = Path(db_path).resolve()
+        self.report = report
+        self.archive = Archive(self.db_path)
+        self.last = last_starts(self.archive)
+        self.running: dict[str, Run] = {}
+        self.started = 0
+        self.failed: list[str] = []
+
+    def now(self) -> datetime:
+        return datetime.now(self.schedule.tz)
+
+    def run(self, *, once: bool = False, max_runs: int | None = None) -> None:
+        """Start what is due; with ``once`` wait for those runs and return, else go on until ``max_runs``."""
+        try:
+            while True:
+                if max_runs is None or self.started < max_runs:
+                    self.start_due(limit=None if max_runs is None else max_runs - self.started)
+                self.poll()
+                if not self.running and (once or (max_runs is not None and self.started >= max_runs)):
+                    return
+                time.sleep(self.pause())
+        finally:
+            for run in list(self.running.values()):
+                self.end(run, run.process.wait() if run.process else None, "scheduler stopped")
+            self.archive.close()
+
+    def pause(self) -> float:
+        if self.running:
+            return POLL_SECONDS
+        now = self.now()
+        upcoming = min(next_fire(e.cron, now) for e in self.schedule.entries)
+        return min(max((upcoming - now).total_seconds(), 0.05), 60.0)
+
+    def start_due(self, limit: int | None = None) -> None:
+        now = self.now()
+        for entry in self.schedule.entries:
+            if limit is not None and limit <= 0:
+                return
+            if is_due(entry.cron, self.last.get(entry.site), now):
+                self.last[entry.site] = now
+                started = self.start(entry)
+                limit = None if limit is None else limit - started
+
+    def start(self, entry: Entry) -> int:
+        """Start one run of ``entry`` unless a crawl of its site holds the lock; returns runs started."""
+        lock = try_lock(lock_path(self.db_path, entry.site))
+        if lock is None:
+            reason = f"a crawl of {entry.site} is already running"
+            crawl_id = self.archive.skip_crawl(entry.site, f"skipped: {reason}", trigger="schedule")
+            self.report(f"skip  {entry.site} (crawl {crawl_id}): {reason} (lock {lock_path(self.db_path, entry.site)})")
+            return 0
+        crawl_id = self.archive.start_crawl(entry.site, trigger="schedule")
+        run = Run(entry, crawl_id, lock, time.monotonic())
+        try:
+            where = self.launch_scrapyd(run) if entry.dispatch == "scrapyd" else self.launch_local(run)
+        except OSError as exc:  # scrapyd unreachable or answering an error: recorded, the schedule goes on
+            self.report(f"start {entry.site} (crawl {crawl_id}) failed: {exc}")
+            self.end(run, None, f"failed to start: {exc}")
+            return 1
+        self.running[entry.site] = run
+        self.started += 1
+        self.report(f"start {entry.site} (crawl {crawl_id}, {where})")
+        return 1
+
+    def launch_local(self, run: Run) -> str:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        log = self.db_path.parent / "logs" / run.entry.site / f"{stamp}-{run.crawl_id}.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        command = [sys.executable, "-m", "crawler.cli", "crawl", run.entry.site, "--db", str(self.db_path),
+                   "--log-file", str(log), "-s", f"FOLIO_CRAWL_ID={run.crawl_id}"]
+        command += ["--base-url", run.entry.base_url] if run.entry.base_url else []
+        for name, value in run.entry.settings.items():
+            command += ["-s", f"{name}={_setting(value)}"]
+        self.archive.update_crawl(run.crawl_id, log_file=str(log))
+        with open(log, "ab") as output:  # tracebacks of a crash land beside Scrapy's log
+            # The child shares the lock, so it stays held even if this scheduler dies first.
+            run.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=output, stderr=output,
+                                           pass_fds=(run.lock,))
+        return f"pid {run.process.pid}, log {log}"
+
+    def launch_scrapyd(self, run: Run) -> str:
+        entry = run.entry
+        fields = [("project", entry.project), ("spider", "article"), ("site", entry.site),
+                  ("setting", f"ARCHIVE_DB={self.db_path}"), ("setting", f"FOLIO_CRAWL_ID={run.crawl_id}")]
+        fields += [("base_url", entry.base_url)] if entry.base_url else []
+        fields += [("setting", f"{name}={_setting(value)}") for name, value in entry.settings.items()]
+        answer = _scrapyd(entry.scrapyd_url, "schedule.json", data=urllib.parse.urlencode(fields).encode())
+        run.job = answer["jobid"]
+        log = urllib.parse.urljoin(entry.scrapyd_url, f"logs/{entry.project}/article/{run.job}.log")
+        self.archive.update_crawl(run.crawl_id, dispatched_to=f"scrapyd {entry.scrapyd_url} job {run.job}",
+                                  log_file=log)
+        return f"scrapyd {entry.scrapyd_url} job {run.job}"
+
+    def poll(self) -> None:
+        """Record the runs that have ended."""
+        for run in list(self.running.values()):
+            if run.process is not None:
+                code = run.process.poll()
+                if code is not None:
+                    self.end(run, code, f"crashed (exit {code})")
+                continue
+            try:
+                jobs = _scrapyd(run.entry.scrapyd_url, f"listjobs.json?project={run.entry.project}")
+            except OSError as exc:
+                run.unreachable_since = run.unreachable_since or time.monotonic()
+                if time.monotonic() - run.unreachable_since > SCRAPYD_GIVE_UP_SECONDS:
+                    self.end(run, None, f"lost: scrapyd unreachable ({exc})")
+                continue
+            run.unreachable_since = None
+            if any(job["id"] == run.job for job in jobs.get("finished", [])):
+                self.end(run, None, "crashed (the scrapyd job ended before the crawl finished)")
+
+    def end(self, run: Run, code: int | None, crash: str) -> None:
+        row = self.archive.end_crawl_process(run.crawl_id, code, crash=crash)
+        os.close(run.lock)
+        self.running.pop(run.entry.site, None)
+        if row["outcome"] != "finished":
+            self.failed.append(f"{run.entry.site} {row['outcome']}")
+        self.report(
+            f"end   {run.entry.site} (crawl {run.crawl_id}): {row['outcome']}, "
+            f"{row['articles_stored'] or 0} stored, {row['articles_unchanged'] or 0} unchanged, "
+            f"{row['pages_fetched'] or 0} pages, exit {'-' if code is None else code}, "
+            f"{time.monotonic() - run.started:.1f}s"
+        )
+
+
+def _setting(value) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _scrapyd(base_url: str, endpoint: str, *, data: bytes | None = None) -> dict:
+    """Call a scrapyd JSON endpoint; an error answer is raised as OSError, like a refused connection."""
+    url = urllib.parse.urljoin(base_url if base_url.endswith("/") else base_url + "/", endpoint)
+    try:
+        with urllib.request.urlopen(url, data=data, timeout=30) as response:
+            answer = json.load(response)
+    except (urllib.error.URLError, json.JSONDecodeError) as exc:
+        raise OSError(f"scrapyd {url}: {getattr(exc, 'reason', exc)}") from None
+    if answer.get("status") != "ok":
+        raise OSError(f"scrapyd {url}: {answer.get('message', answer)}")
+    return answer
