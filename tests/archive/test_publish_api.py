@@ -97,6 +97,11 @@ def check(example: Example, data, truth: list[dict], previous: dict, by_slug) ->
     elif "published__gte=" in url:
         expected = {a["id"] for a in truth if a["section"] == "Nutrition" and (a["published"] or "") >= "2024"}
         assert {row["id"] for row in data} == expected and all(r["published"].startswith("2024") for r in data)
+    elif "/diff.json?" in url:  # an article's diff between two versions (more in test_history.py)
+        article = by_slug("vitamin-d-winter-colds")
+        assert data["article_id"] == article["id"] and data["version_count"] == article["version_count"] == 3
+        assert [data["from"]["version"], data["to"]["version"]] == [1, 2]
+        assert data["to"]["title"] == article["title"] != data["from"]["title"]
     elif "/articles/" in url:
         article = by_slug("how-much-water")
         assert len(data) == 1 and data[0]["id"] == article["id"] and data[0]["body_html"] == article["body_html"]
