@@ -18,6 +18,7 @@ from crawler.items import ArticleCapture
 from crawler.pagination import find_next_page, find_page_links, single_page_url
 from crawler.sites import SiteProfile
 from pipelines.generic import generic_blocks
+from pipelines.metadata import authors_from_meta, byline_from_page, headline, meta_values
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ GENERIC_REMOVE = (
     "[aria-hidden=true]", "[hidden]",
 )
 _SPACE = re.compile(r"\s+")
+_CDATA = re.compile(r"^\s*<!\[CDATA\[|\]\]>\s*$")  # some pages wrap their JSON-LD in a CDATA section
 
 
 def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None) -> dict:
@@ -38,12 +40,14 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
     text = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
     sel = Selector(text=text, base_url=url)
     ld = json_ld(sel)
+    meta = meta_values(sel)
     page = {
         "url": url,
         "canonical_url": _first(sel, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"),
-        "title": _select_text(sel, profile.title) or _meta(sel, "og:title") or ld.get("headline") or _title(sel),
+        "title": _select_text(sel, profile.title) or headline(sel, ld, meta),
         "subtitle": _select_text(sel, profile.subtitle),
-        "byline": _select_lines(sel, profile.byline) or _ld_names(ld.get("author")) or _byline(sel),
+        "byline": _select_lines(sel, profile.byline) or authors_from_meta(ld, meta) or _byline(sel)
+        or byline_from_page(sel),
         "reviewer": _select_text(sel, profile.reviewer) or _reviewed_line(sel),
         "dates": _date_candidates(sel, profile, ld),
         "section": _select_text(sel, profile.section) or ld.get("articleSection") or _meta(sel, "article:section")
@@ -117,7 +121,7 @@ def json_ld(sel: Selector) -> dict:
     """The first schema.org Article-like object of the page's JSON-LD, or {}."""
     for raw in sel.xpath("//script[@type='application/ld+json']/text()").getall():
         try:
-            data = json.loads(raw)
+            data = json.loads(_CDATA.sub("", raw))
         except ValueError:
             continue
         for node in _ld_nodes(data):
@@ -150,7 +154,7 @@ def _date_candidates(sel: Selector, profile: SiteProfile, ld: dict) -> list[list
         ["json-ld", ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None],
         ["meta", _meta(sel, "article:published_time")],
         ["meta", _first(sel, "//meta[@name='date' or @name='pubdate' or @name='publish-date' or "
-                             "@name='DC.date.issued' or @itemprop='datePublished']/@content")],
+                             "@name='DC.date.issued' or @name='parsely-pub-date' or @itemprop='datePublished']/@content")],
         ["time", _first(sel, "//article//time/@datetime", "//time[@itemprop='datePublished']/@datetime")],
     ]
     return [[source, raw.strip()] for source, raw in found if raw and raw.strip()]

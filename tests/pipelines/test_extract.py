@@ -52,8 +52,35 @@ def test_metadata_from_json_ld_and_head():
 
 
 def test_title_without_the_site_name_when_there_is_no_metadata():
-    html = "<html><head><title>Sleep Debt Explained - Example Health</title></head><body><p>x</p></body></html>"
-    assert extract_page(html, URL)["title"] == "Sleep Debt Explained"
+    html = "<html><head><title>How Sleep Debt Builds Up Over a Week - Example Health</title></head><body><p>x</p></body></html>"
+    assert extract_page(html, URL)["title"] == "How Sleep Debt Builds Up Over a Week"
+
+
+def test_title_follows_readability_when_the_cut_leaves_too_little():
+    def title(text: str, body: str = "<p>x</p>") -> str:
+        return extract_page(f"<html><head><title>{text}</title></head><body>{body}</body></html>", URL)["title"]
+
+    # four words or fewer would be left: the <title> is kept whole, as Readability does
+    assert title("Sleep Debt Explained - Example Health") == "Sleep Debt Explained - Example Health"
+    # a site name in front: the part after the first separator
+    assert title("Example Health | Why Short Naps Help Night Shift Nurses") == "Why Short Naps Help Night Shift Nurses"
+    # a colon that is part of the headline shown on the page stays
+    assert title("Superbugs: What They Are and How to Avoid Them",
+                 "<h1>Superbugs: What They Are and How to Avoid Them</h1>") == "Superbugs: What They Are and How to Avoid Them"
+
+
+def test_title_prefers_metadata_and_json_ld_in_cdata():
+    html = ('<html><head><title>Page - Site</title><meta property="og:title" content="Open Graph Headline">'
+            '<script type="application/ld+json"><![CDATA[{"@context": "https://schema.org", "@type": "NewsArticle",'
+            ' "headline": "JSON-LD Headline"}]]></script></head><body><p>x</p></body></html>')
+    assert extract_page(html, URL)["title"] == "JSON-LD Headline"
+
+
+def test_authors_from_meta_tags_and_byline_elements():
+    meta = '<html><head><meta name="author" content="Ana Ruiz"></head><body><p>x</p></body></html>'
+    assert extract_page(meta, URL)["byline"] == ["Ana Ruiz"]
+    byline = '<html><body><div class="article-byline">By Ana Ruiz</div><p>x</p></body></html>'
+    assert extract_page(byline, URL)["byline"] == ["By Ana Ruiz"]
 
 
 def test_json_ld_ignores_broken_blocks():

@@ -1,0 +1,122 @@
+"""Metadata the generic way: a page's headline, authors and publication date from its own tags.
+
+The order follows Mozilla Readability, which news pages are written for: schema.org JSON-LD, then
+Dublin Core / Open Graph / Twitter / Parse.ly meta tags, then the ``<title>`` with the site name cut
+off (split on " | ", " - ", " – ", " — ", " / ", " > ", " » " or ": ", checked against the page's headings).
+"""
+from __future__ import annotations
+
+import re
+
+from parsel import Selector
+
+_SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
+_HIERARCHY = re.compile(r" [\\/>»] ")
+_TITLE_META = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
+               "twitter:title", "parsely-title")
+_AUTHOR_META = ("dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")
+_BYLINE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
+_SPACE = re.compile(r"\s+")
+
+
+def meta_values(sel: Selector) -> dict[str, str]:
+    """The page's <meta> values keyed by lower-case name or property ("og:title", "author", ...)."""
+    by_property: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    for meta in sel.xpath("//meta[@content]"):
+        content = (meta.attrib.get("content") or "").strip()
+        if content:
+            for key in (meta.attrib.get("property") or "").split():
+                by_property.setdefault(key.lower(), content)
+            name = re.sub(r"\s+", "", meta.attrib.get("name") or "").lower().replace(".", ":")
+            if name:
+                by_name.setdefault(name, content)
+    return {**by_name, **by_property}  # a property (RDFa, Open Graph) is the more deliberate of the two
+
+
+def headline(sel: Selector, ld: dict, meta: dict[str, str]) -> str | None:
+    """The article's headline: JSON-LD, then the title meta tags, then the cleaned <title>."""
+    from_title = title_from_document(sel)
+    name, head = ld.get("name"), ld.get("headline")
+    if isinstance(name, str) and isinstance(head, str) and name.strip() != head.strip():
+        # Sites put the site name in one of them: keep the headline only when it alone reads like the title.
+        head_ok, name_ok = _similar(head, from_title or "") > 0.75, _similar(name, from_title or "") > 0.75
+        found = head if head_ok and not name_ok else name
+    else:
+        found = name if isinstance(name, str) else head if isinstance(head, str) else None
+    found = found or next((meta[key] for key in _TITLE_META if meta.get(key)), None) or from_title
+    return _SPACE.sub(" ", found).strip() if found else None
+
+
+def title_from_document(sel: Selector) -> str | None:
+    """Readability's rule: the <title> minus the site name, unless that leaves too little of it."""
+    original = _SPACE.sub(" ", sel.xpath("string(//title)").get() or "").strip()
+    title, hierarchical = original, False
+    if _SEPARATOR.search(original):
+        hierarchical = bool(_HIERARCHY.search(original))
+        title = original[: list(_SEPARATOR.finditer(original))[-1].start()]
+        if _words(title) < 3:
+            title = re.sub(r"^[^|\-–—\\/>»]*[|\-–—\\/>»]", "", original, count=1)
+    elif ": " in original:
+        headings = {_SPACE.sub(" ", h).strip() for h in sel.xpath("//h1 | //h2").xpath("string(.)").getall()}
+        if original not in headings:
+            title = original[original.rfind(":") + 1:]
+            if _words(title) < 3:
+                title = original[original.find(":") + 1:]
+            elif _words(original[: original.find(":")]) > 5:
+                title = original
+    elif len(original) > 150 or len(original) < 15:
+        ones = sel.xpath("//h1")
+        if len(ones) == 1:
+            title = ones[0].xpath("string(.)").get() or ""
+    title = _SPACE.sub(" ", title).strip()
+    count = _words(title)
+    if count <= 4 and (not hierarchical or count != _words(re.sub(r"[|\-–—\\/>»]+", "", original)) - 1):
+        title = original
+    return title or None
+
+
+def authors_from_meta(ld: dict, meta: dict[str, str]) -> list[str]:
+    """Author names from JSON-LD or the author meta tags (a profile URL is not a name)."""
+    names = _ld_names(ld.get("author"))
+    if names:
+        return names
+    for key in _AUTHOR_META:
+        value = meta.get(key)
+        if value and not value.startswith(("http://", "https://", "/")):
+            return [value]
+    return []
+
+
+def byline_from_page(sel: Selector) -> list[str]:
+    """The first short byline element (rel=author, itemprop=author, a byline/author class), as one line."""
+    for node in sel.xpath("//*[@rel='author' or contains(@itemprop, 'author') or @class or @id]"):
+        marker = f"{node.attrib.get('rel', '')} {node.attrib.get('itemprop', '')} " \
+                 f"{node.attrib.get('class', '')} {node.attrib.get('id', '')}"
+        if not (node.attrib.get("rel") == "author" or "author" in node.attrib.get("itemprop", "")
+                or _BYLINE.search(marker)):
+            continue
+        text = _SPACE.sub(" ", node.xpath("string(.)").get() or "").strip()
+        if 0 < len(text) < 100:
+            return [text]
+    return []
+
+
+def _ld_names(value) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    names = [v.get("name") if isinstance(v, dict) else v for v in values]
+    return [n.strip() for n in names if isinstance(n, str) and n.strip()]
+
+
+def _words(text: str) -> int:
+    return len(text.split()) if text.strip() else 0
+
+
+def _similar(a: str, b: str) -> float:
+    """Readability's text similarity: share of a's words that b also has, by length."""
+    ta = [w for w in re.split(r"\W+", a.lower()) if w]
+    tb = [w for w in re.split(r"\W+", b.lower()) if w]
+    if not ta or not tb:
+        return 0.0
+    unique = [w for w in tb if w not in ta]
+    return 1 - len(" ".join(unique)) / len(" ".join(tb))
