@@ -9,7 +9,6 @@ import subprocess
 import sys
 import time
 import tomllib
-import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 ENTRY_KEYS = {"cron", "base_url", "settings", "dispatch", "scrapyd_url", "project"}
 POLL_SECONDS = 0.5  # how often running crawls (and scrapyd jobs) are checked
-SCRAPYD_GIVE_UP_SECONDS = 600  # a dispatched run is given up after scrapyd stays unreachable this long
+SCRAPYD_GIVE_UP_SECONDS = 600  # a dispatched run is given up when scrapyd has not listed it this long
 
 
 class ScheduleError(Exception):
@@ -59,14 +58,11 @@ def load_schedule(path: Path) -> Schedule:
     """Read and check a schedule file, or raise ScheduleError naming the first problem."""
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ScheduleError(f"schedule file {path} not found") from None
     except OSError as exc:
-        raise ScheduleError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ScheduleError(f"cannot read the schedule file {path}: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ScheduleError(f"{path}: not valid TOML: {exc}") from None
-    unknown = sorted(set(data) - {"sites", "timezone"})
-    if unknown:
+    if unknown := sorted(set(data) - {"sites", "timezone"}):
         raise ScheduleError(f"{path}: unknown key(s) {', '.join(unknown)}; sites go in [sites.SLUG] tables")
     try:
         tz = ZoneInfo(data["timezone"]) if "timezone" in data else datetime.now().astimezone().tzinfo
@@ -80,16 +76,13 @@ def load_schedule(path: Path) -> Schedule:
 
 def _entry(path: Path, slug: str, table) -> Entry:
     where = f"{path}: [sites.{slug}]"
-    if not isinstance(table, dict):
-        raise ScheduleError(f"{where} must be a table")
-    unknown = sorted(set(table) - ENTRY_KEYS)
-    if unknown:
+    if not isinstance(table, dict) or not isinstance(table.get("settings", {}), dict):
+        raise ScheduleError(f"{where} must be a table (with settings a table of Scrapy settings)")
+    if unknown := sorted(set(table) - ENTRY_KEYS):
         raise ScheduleError(f"{where}: unknown key(s) {', '.join(unknown)}")
     cron = table.get("cron")
     if not isinstance(cron, str) or not croniter.is_valid(cron):
         raise ScheduleError(f"{where}: cron {cron!r} is not a cron expression (e.g. \"0 */6 * * *\")")
-    if not isinstance(table.get("settings", {}), dict):
-        raise ScheduleError(f"{where}: settings must be a table of Scrapy settings")
     entry = Entry(site=slug, **table)
     if entry.dispatch not in ("local", "scrapyd"):
         raise ScheduleError(f"{where}: dispatch must be \"local\" or \"scrapyd\", not {entry.dispatch!r}")
@@ -118,23 +111,19 @@ def is_due(cron: str, last_start: datetime | None, now: datetime) -> bool:
     return last_start is None or last_fire(cron, now) > last_start
 
 
-def last_starts(archive: Archive) -> dict[str, datetime]:
-    """When each site's latest scheduled run (or skipped run) started."""
-    rows = archive.db.execute("select site, max(started) from crawls where trigger = 'schedule' group by site")
-    return {site: datetime.fromisoformat(started) for site, started in rows}
+def last_runs(archive: Archive) -> dict[str, tuple[datetime, str]]:
+    """Each site's latest scheduled run (or skipped run): when it started, and its outcome."""
+    sql = "select site, max(id), started, outcome from crawls where trigger = 'schedule' group by site"
+    return {site: (datetime.fromisoformat(started), outcome) for site, _, started, outcome in archive.db.execute(sql)}
 
 
 def listing(schedule: Schedule, archive: Archive, now: datetime) -> list[str]:
     """One line per site: its cron expression, its next run, and how its last scheduled run went."""
-    lines, starts = [], last_starts(archive)
+    lines, runs = [], last_runs(archive)
     for entry in schedule.entries:
-        last = starts.get(entry.site)
-        due = is_due(entry.cron, last, now)
-        when = "due now" if due else next_fire(entry.cron, now).strftime("%Y-%m-%d %H:%M:%S %Z")
+        last, outcome = runs.get(entry.site, (None, None))
+        when = "due now" if is_due(entry.cron, last, now) else f"{next_fire(entry.cron, now):%Y-%m-%d %H:%M:%S %Z}"
         where = f" via scrapyd {entry.scrapyd_url}" if entry.dispatch == "scrapyd" else ""
-        outcome = next(archive.db.execute(
-            "select outcome from crawls where site = ? and trigger = 'schedule' order by id desc limit 1", [entry.site]
-        ), [None])[0]
         previous = f"last {last.astimezone(schedule.tz):%Y-%m-%d %H:%M:%S} {outcome}" if last else "never run"
         lines.append(f"{entry.site:<14} {entry.cron:<16} next {when}{where}  ({previous})")
     return lines
@@ -166,7 +155,7 @@ class Run:
     started: float
     process: subprocess.Popen | None = None
     job: str | None = None  # scrapyd job id
-    unreachable_since: float | None = None
+    unseen_since: float | None = None  # when scrapyd stopped answering for the job
 
 
 class Scheduler:
@@ -177,20 +166,20 @@ class Scheduler:
         self.db_path = Path(db_path).resolve()
         self.report = report
         self.archive = Archive(self.db_path)
-        self.last = last_starts(self.archive)
+        self.last = {site: started for site, (started, _) in last_runs(self.archive).items()}
         self.running: dict[str, Run] = {}
         self.started = 0
         self.failed: list[str] = []
 
     def now(self) -> datetime:
+        """The current time in the schedule's timezone."""
         return datetime.now(self.schedule.tz)
 
     def run(self, *, once: bool = False, max_runs: int | None = None) -> None:
         """Start what is due; with ``once`` wait for those runs and return, else go on until ``max_runs``."""
         try:
             while True:
-                if max_runs is None or self.started < max_runs:
-                    self.start_due(limit=None if max_runs is None else max_runs - self.started)
+                self.start_due(max_runs)
                 self.poll()
                 if not self.running and (once or (max_runs is not None and self.started >= max_runs)):
                     return
@@ -201,42 +190,35 @@ class Scheduler:
             self.archive.close()
 
     def pause(self) -> float:
-        if self.running:
-            return POLL_SECONDS
         now = self.now()
         upcoming = min(next_fire(e.cron, now) for e in self.schedule.entries)
-        return min(max((upcoming - now).total_seconds(), 0.05), 60.0)
+        return min(max((upcoming - now).total_seconds(), 0.05), POLL_SECONDS if self.running else 60.0)
 
-    def start_due(self, limit: int | None = None) -> None:
+    def start_due(self, max_runs: int | None = None) -> None:
         now = self.now()
         for entry in self.schedule.entries:
-            if limit is not None and limit <= 0:
-                return
-            if is_due(entry.cron, self.last.get(entry.site), now):
+            if (max_runs is None or self.started < max_runs) and is_due(entry.cron, self.last.get(entry.site), now):
                 self.last[entry.site] = now
-                started = self.start(entry)
-                limit = None if limit is None else limit - started
+                self.start(entry)
 
-    def start(self, entry: Entry) -> int:
-        """Start one run of ``entry`` unless a crawl of its site holds the lock; returns runs started."""
+    def start(self, entry: Entry) -> None:
+        """Start one run of ``entry``, unless a crawl of its site holds the lock (then record a skip)."""
         lock = try_lock(lock_path(self.db_path, entry.site))
         if lock is None:
             reason = f"a crawl of {entry.site} is already running"
             crawl_id = self.archive.skip_crawl(entry.site, f"skipped: {reason}", trigger="schedule")
             self.report(f"skip  {entry.site} (crawl {crawl_id}): {reason} (lock {lock_path(self.db_path, entry.site)})")
-            return 0
-        crawl_id = self.archive.start_crawl(entry.site, trigger="schedule")
-        run = Run(entry, crawl_id, lock, time.monotonic())
+            return
+        self.started += 1
+        run = Run(entry, self.archive.start_crawl(entry.site, trigger="schedule"), lock, time.monotonic())
         try:
             where = self.launch_scrapyd(run) if entry.dispatch == "scrapyd" else self.launch_local(run)
         except OSError as exc:  # scrapyd unreachable or answering an error: recorded, the schedule goes on
-            self.report(f"start {entry.site} (crawl {crawl_id}) failed: {exc}")
+            self.report(f"start {entry.site} (crawl {run.crawl_id}) failed: {exc}")
             self.end(run, None, f"failed to start: {exc}")
-            return 1
+            return
         self.running[entry.site] = run
-        self.started += 1
-        self.report(f"start {entry.site} (crawl {crawl_id}, {where})")
-        return 1
+        self.report(f"start {entry.site} (crawl {run.crawl_id}, {where})")
 
     def launch_local(self, run: Run) -> str:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -245,8 +227,7 @@ class Scheduler:
         command = [sys.executable, "-m", "crawler.cli", "crawl", run.entry.site, "--db", str(self.db_path),
                    "--log-file", str(log), "-s", f"FOLIO_CRAWL_ID={run.crawl_id}"]
         command += ["--base-url", run.entry.base_url] if run.entry.base_url else []
-        for name, value in run.entry.settings.items():
-            command += ["-s", f"{name}={_setting(value)}"]
+        command += [arg for name, value in run.entry.settings.items() for arg in ("-s", f"{name}={_setting(value)}")]
         self.archive.update_crawl(run.crawl_id, log_file=str(log))
         with open(log, "ab") as output:  # tracebacks of a crash land beside Scrapy's log
             # The child shares the lock, so it stays held even if this scheduler dies first.
@@ -263,28 +244,33 @@ class Scheduler:
         answer = _scrapyd(entry.scrapyd_url, "schedule.json", data=urllib.parse.urlencode(fields).encode())
         run.job = answer["jobid"]
         log = urllib.parse.urljoin(entry.scrapyd_url, f"logs/{entry.project}/article/{run.job}.log")
-        self.archive.update_crawl(run.crawl_id, dispatched_to=f"scrapyd {entry.scrapyd_url} job {run.job}",
-                                  log_file=log)
-        return f"scrapyd {entry.scrapyd_url} job {run.job}"
+        where = f"scrapyd {entry.scrapyd_url} job {run.job}"
+        self.archive.update_crawl(run.crawl_id, dispatched_to=where, log_file=log)
+        return where
 
     def poll(self) -> None:
         """Record the runs that have ended."""
         for run in list(self.running.values()):
             if run.process is not None:
-                code = run.process.poll()
-                if code is not None:
+                if (code := run.process.poll()) is not None:
                     self.end(run, code, f"crashed (exit {code})")
-                continue
-            try:
-                jobs = _scrapyd(run.entry.scrapyd_url, f"listjobs.json?project={run.entry.project}")
-            except OSError as exc:
-                run.unreachable_since = run.unreachable_since or time.monotonic()
-                if time.monotonic() - run.unreachable_since > SCRAPYD_GIVE_UP_SECONDS:
-                    self.end(run, None, f"lost: scrapyd unreachable ({exc})")
-                continue
-            run.unreachable_since = None
-            if any(job["id"] == run.job for job in jobs.get("finished", [])):
-                self.end(run, None, "crashed (the scrapyd job ended before the crawl finished)")
+            elif state := self.job_state(run):
+                self.end(run, None, state)
+
+    def job_state(self, run: Run) -> str | None:
+        """None while a scrapyd job is queued or running; the outcome to record if its crawl did not finish."""
+        try:
+            jobs = _scrapyd(run.entry.scrapyd_url, f"listjobs.json?project={run.entry.project}")
+            listed = {job["id"]: state for state in ("pending", "running", "finished") for job in jobs.get(state, [])}
+        except OSError as exc:
+            listed, problem = {}, f"scrapyd unreachable ({exc})"
+        else:
+            problem = "scrapyd no longer lists the job (restarted?)"
+        if run.job in listed:
+            run.unseen_since = None
+            return "crashed (scrapyd job ended before the crawl finished)" if listed[run.job] == "finished" else None
+        run.unseen_since = run.unseen_since or time.monotonic()
+        return f"lost: {problem}" if time.monotonic() - run.unseen_since > SCRAPYD_GIVE_UP_SECONDS else None
 
     def end(self, run: Run, code: int | None, crash: str) -> None:
         row = self.archive.end_crawl_process(run.crawl_id, code, crash=crash)
@@ -292,12 +278,9 @@ class Scheduler:
         self.running.pop(run.entry.site, None)
         if row["outcome"] != "finished":
             self.failed.append(f"{run.entry.site} {row['outcome']}")
-        self.report(
-            f"end   {run.entry.site} (crawl {run.crawl_id}): {row['outcome']}, "
-            f"{row['articles_stored'] or 0} stored, {row['articles_unchanged'] or 0} unchanged, "
-            f"{row['pages_fetched'] or 0} pages, exit {'-' if code is None else code}, "
-            f"{time.monotonic() - run.started:.1f}s"
-        )
+        self.report(f"end   {run.entry.site} (crawl {run.crawl_id}): {row['outcome']}, {row['articles_stored'] or 0} "
+                    f"stored, {row['articles_unchanged'] or 0} unchanged, {row['pages_fetched'] or 0} pages, exit "
+                    f"{'-' if code is None else code}, {time.monotonic() - run.started:.1f}s")
 
 
 def _setting(value) -> str:
@@ -310,7 +293,7 @@ def _scrapyd(base_url: str, endpoint: str, *, data: bytes | None = None) -> dict
     try:
         with urllib.request.urlopen(url, data=data, timeout=30) as response:
             answer = json.load(response)
-    except (urllib.error.URLError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # URLError, timeouts; a body that is not JSON
         raise OSError(f"scrapyd {url}: {getattr(exc, 'reason', exc)}") from None
     if answer.get("status") != "ok":
         raise OSError(f"scrapyd {url}: {answer.get('message', answer)}")

@@ -96,7 +96,7 @@ def test_list_prints_next_run_per_site(tmp_path):
 # --- bad schedule files: one clear line ---------------------------------------------------------
 
 BAD_FILES = {
-    "missing": (None, "not found"),
+    "missing": (None, "No such file or directory"),
     "bad toml": ("[sites.dailyhealth\ncron = 1", "not valid TOML"),
     "bad cron": ('[sites.wellbeing]\ncron = "61 * * *"\nbase_url = "http://127.0.0.1:1/"', "is not a cron expression"),
     "unknown site": ('[sites.nosuch]\ncron = "@daily"', "unknown site 'nosuch'"),
@@ -290,3 +290,15 @@ def test_deploy_to_scrapyd_and_dispatch_a_scheduled_crawl(tmp_path, site, scrapy
     log = (home / "logs" / "folio" / "article" / f"{job}.log").read_text()
     assert "(bot: folio-egg)" in log and "Spider closed (finished)" in log
     assert run["articles_stored"] == archivable("wellbeing") == article_count(db, "wellbeing")
+
+
+def test_a_scrapyd_that_cannot_be_reached_is_recorded(tmp_path):
+    url = f"http://127.0.0.1:{free_port()}/"  # nothing listens there
+    write(tmp_path / "s.toml", f'[sites.wellbeing]\ncron = "@daily"\nbase_url = "http://127.0.0.1:1/"\n'
+                               f'dispatch = "scrapyd"\nscrapyd_url = "{url}"\n')
+    db = tmp_path / "folio.db"
+    result = CliRunner().invoke(main, ["schedule", "--once", "--file", str(tmp_path / "s.toml"), "--db", str(db)])
+    assert result.exit_code == 1 and "1 run(s) did not finish: wellbeing failed to start: scrapyd" in result.output
+    [run] = crawls(db)
+    assert run["outcome"].startswith(f"failed to start: scrapyd {url}schedule.json") and run["finished"]
+    assert try_lock(lock_path(db, "wellbeing")) is not None  # released
