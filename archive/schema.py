@@ -141,6 +141,13 @@ def keep_history(db: Database) -> None:
         db["crawls"].add_column(column, kind)
 
 
+@migrations()
+def track_visits(db: Database) -> None:
+    # When each article was last looked at and with what outcome: the revisit policy reads it.
+    # Bookkeeping only; articles, pages and captures stay untouched by an unchanged recrawl.
+    db["visits"].create({"url": str, "site": str, "checked_at": str, "outcome": str}, pk="url")
+
+
 def migrate(db: Database) -> None:
     """Apply every pending migration and switch the file to WAL so readers can browse during a crawl."""
     db.enable_wal()

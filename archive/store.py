@@ -71,6 +71,8 @@ class Archive:
             self._save_pages(key, capture)
             if outcome in ("new", "changed"):
                 self._detach_dropped_pages(key, capture)
+            self.db["visits"].upsert({"url": capture.url, "site": capture.site, "checked_at": now(),
+                                      "outcome": outcome}, pk="url")
         return outcome
 
     def save_article(self, key: str, record: dict) -> str:

@@ -30,23 +30,25 @@ def main():
 @click.option("--base-url", help="Crawl a profile whose start URLs are paths (the sample site) on this host.")
 @click.option("--resume", "job_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Keep the crawl's state here (Scrapy JOBDIR) so an interrupted crawl continues where it stopped.")
+@click.option("--revisit-all", is_flag=True, help="Recheck every known article now, whatever the revisit policy says.")
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write Scrapy's log here.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's INFO log on stderr.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
-def crawl(slugs, urls, db_path, base_url, job_dir, log_file, verbose, overrides):
+def crawl(slugs, urls, db_path, base_url, job_dir, revisit_all, log_file, verbose, overrides):
     """Crawl the sites named by SLUGS (see `folio sites`), or the article URLs given with --url."""
     if not slugs and not urls:
         raise click.UsageError("name a site (see `folio sites`) or give --url URL")
     if slugs and urls:
         raise click.UsageError("give site names or --url, not both")
     settings = crawl_settings(db_path, log_file=log_file, verbose=verbose, overrides=overrides)
+    settings.set("FOLIO_REVISIT_ALL", revisit_all, priority="cmdline")
     jobs = [{"url": ",".join(urls)}] if urls else [{"site": s, "base_url": base_url} for s in slugs]
     for job in jobs:
         _check_job(job)
         if job_dir:  # one state folder per crawl: Scrapy's JOBDIR holds one spider's queue
             job["job_dir"] = str(job_dir / (job.get("site") or "urls"))
     _check_archive(db_path)
-    reasons = run_crawls(jobs, settings)
+    reasons, errors = run_crawls(jobs, settings)
     summary = archive_summary(db_path)
     click.echo(
         f"archive {db_path}: {summary['articles']} articles ({summary['incomplete']} incomplete), "
@@ -57,6 +59,9 @@ def crawl(slugs, urls, db_path, base_url, job_dir, log_file, verbose, overrides)
         raise click.ClickException(f"crawl interrupted; run the same command again to resume from {job_dir}")
     if bad:
         raise click.ClickException(f"crawl ended early: {', '.join(bad)}")
+    if errors:
+        where = f"see {log_file}" if log_file else "run again with -v or --log-file to see them"
+        raise click.ClickException(f"the crawl logged {errors} error(s); {where}")
 
 
 def _check_job(job: dict) -> None:
@@ -94,8 +99,8 @@ def crawl_settings(db_path: Path, *, log_file=None, verbose=False, overrides=())
     return settings
 
 
-def run_crawls(jobs: list[dict], settings) -> list[str]:
-    """Run the jobs' crawls one after another in this process; returns each crawl's finish reason."""
+def run_crawls(jobs: list[dict], settings) -> tuple[list[str], int]:
+    """Run the jobs' crawls one after another in this process: each finish reason, and errors logged."""
     from scrapy.crawler import CrawlerProcess
     from twisted.internet import defer
 
@@ -108,6 +113,7 @@ def run_crawls(jobs: list[dict], settings) -> list[str]:
     from twisted.internet import reactor  # the reactor installed just above
 
     reasons: list[str] = []
+    errors = 0
 
     @defer.inlineCallbacks
     def one_after_another():
@@ -118,6 +124,10 @@ def run_crawls(jobs: list[dict], settings) -> list[str]:
                     crawler.settings.set("JOBDIR", job["job_dir"], priority="cmdline")
                 yield process.crawl(crawler, **{k: v for k, v in job.items() if v and k != "job_dir"})
                 reasons.append(crawler.stats.get_value("finish_reason"))
+                nonlocal errors
+                # Retries given up are logged as errors too, but they are pages recorded as failed.
+                stats = crawler.stats
+                errors += stats.get_value("log_count/ERROR", 0) - stats.get_value("retry/max_reached", 0)
                 if reasons[-1] == "shutdown":  # Ctrl-C stops the whole command, not one site
                     break
         finally:
@@ -125,7 +135,7 @@ def run_crawls(jobs: list[dict], settings) -> list[str]:
 
     reactor.callWhenRunning(one_after_another)
     process.start(stop_after_crawl=False)
-    return reasons
+    return reasons, errors
 
 
 def archive_summary(db_path: Path) -> dict:

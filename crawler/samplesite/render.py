@@ -1,6 +1,8 @@
 """HTML for the sample site: Jinja templates fed with catalog articles."""
 from __future__ import annotations
 
+from email.utils import format_datetime
+
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
@@ -12,7 +14,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from . import bulk
-from .catalog import PUBLISHERS, Article, articles, listing_pages, of_site
+from .catalog import PUBLISHERS, Article, articles, listing_pages, of_site, parse_moment
 
 TEMPLATES = Path(__file__).parent / "templates"
 OFFSITE_HOST = "127.0.0.2"  # another host on the loopback net: a crawler must not go there
@@ -103,11 +105,15 @@ def listing_page(site: str, number: int, *, base_url: str, bulk_total: int = 0, 
     return environment().get_template(f"{LAYOUTS[site]}_listing.html").render(context)
 
 
-def site_page(name: str, *, base_url: str, edition: int = 1) -> str:
-    """The index, robots.txt, sitemap.xml or an error page."""
-    listed = [a for a in articles(edition) if a.site in PUBLISHERS]
+def site_page(name: str, *, base_url: str, edition: int = 1, site: str | None = None, lastmod=None) -> str:
+    """The index, robots.txt, sitemap.xml (all publishers, or one ``site``'s), a feed or an error page."""
+    listed = [a for a in articles(edition) if a.site in PUBLISHERS and (site is None or a.site == site)]
     context = {
         "base": base_url.rstrip("/"),
+        "site": site,
+        "listing": LISTING_PATHS.get(site or "", "/"),
+        "lastmod": lastmod or (lambda a: a.updated or a.published),
+        "rfc822": lambda a: format_datetime(parse_moment(a.published)),
         "articles": listed,
         "listings": [(site, LISTING_PATHS[site]) for site in PUBLISHERS],
     }

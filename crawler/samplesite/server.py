@@ -45,11 +45,17 @@ class Router:
         self.bulk_articles = bulk_articles
         self._cache: dict[str, Response] = {}  # hand-written pages only, so memory stays flat
         self.edition = 1
+        self.switched: datetime | None = None
         self._latest = max(a.modified for a in articles() if a.site in PUBLISHERS)
 
     def set_edition(self, edition: int) -> None:
-        """Serve another edition of the site from now on (1: as first published, 2: a later visit)."""
+        """Serve another edition of the site from now on (1: as first published, 2: a later visit).
+
+        What a later edition changes is stamped with the moment of the switch (Last-Modified,
+        sitemap lastmod), as a live site's would be.
+        """
         self.edition = edition
+        self.switched = datetime.now(timezone.utc).replace(microsecond=0)
         self._cache = {}
         self._latest = max(a.modified for a in articles(edition) if a.site in PUBLISHERS)
 
@@ -74,6 +80,12 @@ class Router:
             return self._page("robots.txt", self._latest, "text/plain; charset=utf-8")
         if path == "/sitemap.xml":
             return self._page("sitemap.xml", self._latest, "application/xml; charset=utf-8")
+        per_site = _SITE_FILE.match(path)
+        if per_site and per_site.group(1) in PUBLISHERS:  # /medwire/sitemap.xml, /wellbeing/feed.xml
+            site, name = per_site.groups()
+            body = render.site_page(f"{name}.xml", base_url=self.base_url, edition=self.edition, site=site,
+                                    lastmod=self._lastmod).encode("utf-8")
+            return Response(200, body, "application/xml; charset=utf-8", self._latest)
         if path == PDF_PATH:
             body = (ARTICLES_DIR / "faults" / "report-pdf" / "report.pdf").read_bytes()
             return Response(200, body, "application/pdf", parse_moment("2015-03-02"))
@@ -104,7 +116,14 @@ class Router:
         body = html.encode("utf-8")
         if article.fault == "invalid-bytes":
             body = body.replace(INVALID_MARKER, INVALID_BYTES)
-        return Response(200, body, HTML, article.modified)
+        return Response(200, body, HTML, self._modified(article))
+
+    def _modified(self, article: Article) -> datetime:
+        """Last-Modified: the switch to a later edition for what it changed, else the article's date."""
+        return self.switched if article.updated and self.edition > 1 else article.modified
+
+    def _lastmod(self, article: Article) -> str:
+        return self._modified(article).isoformat()
 
     def _listing(self, site: str, number: int) -> Response:
         html = render.listing_page(site, number, base_url=self.base_url, bulk_total=self.bulk_articles,
@@ -125,6 +144,9 @@ class Router:
     def not_found(self) -> Response:
         """The 404 page."""
         return Response(404, self._text("404.html"))
+
+
+_SITE_FILE = re.compile(r"^/([a-z]+)/(sitemap|feed)\.xml$")
 
 
 def _page_number(query: dict[str, list[str]]) -> int | None:

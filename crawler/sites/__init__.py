@@ -27,6 +27,7 @@ class SiteProfile:
     name: str = ""
     start_urls: tuple[str, ...] = ()
     sitemap_urls: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()  # RSS or Atom feeds whose items are articles
     allowed_domains: tuple[str, ...] = ()
     article_links: str | None = None  # <a> on listing pages that lead to articles
     listing_next: str | None = None  # <a> to the next listing page
@@ -42,6 +43,12 @@ class SiteProfile:
     date_languages: tuple[str, ...] = ("en",)
     timezone: str | None = None  # IANA name applied to dates given without an offset
     max_pages: int = 20  # pages followed per article before the crawl gives up on it
+    # Revisit policy for articles already archived (0 = recheck on every crawl): articles published
+    # within `revisit_recent_days` are rechecked at most every `revisit_recent_hours`, older ones
+    # at most every `revisit_old_days`. A sitemap lastmod newer than the last capture always wins.
+    revisit_recent_days: float = 0
+    revisit_recent_hours: float = 0
+    revisit_old_days: float = 0
     sample: bool = False  # part of the bundled sample site (start URLs are paths)
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -60,14 +67,15 @@ class SiteProfile:
             self,
             start_urls=tuple(urljoin(base_url, u) for u in self.start_urls),
             sitemap_urls=tuple(urljoin(base_url, u) for u in self.sitemap_urls),
+            feeds=tuple(urljoin(base_url, u) for u in self.feeds),
             allowed_domains=(host,),
         )
 
     def check_runnable(self) -> None:
         """Raise ProfileError unless the spider has absolute URLs to start from."""
-        urls = self.start_urls + self.sitemap_urls
+        urls = self.start_urls + self.sitemap_urls + self.feeds
         if not urls:
-            raise ProfileError(f"site {self.slug!r} has no start_urls or sitemap_urls")
+            raise ProfileError(f"site {self.slug!r} has no start_urls, sitemap_urls or feeds")
         relative = [u for u in urls if not urlsplit(u).scheme]
         if relative:
             raise ProfileError(

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 import scrapy
@@ -12,6 +12,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
+from archive.index import ArchiveIndex
+from archive.store import DEFAULT_DB
 from crawler import sites
 from crawler.items import ArticleCapture, Page
 from crawler.pagination import find_next_page, find_page_links, page_number
@@ -50,16 +52,41 @@ class ArticleSpider(scrapy.Spider):
             {urlsplit(u).hostname for u in self.profile.start_urls + self.profile.sitemap_urls}
         )
         self.listing_pages = 0
+        self.index: ArchiveIndex | None = None
+        self.revisit_all = False
+        self.queued: set[str] = set()  # article URLs decided on in this crawl (the dupefilter keeps as many)
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.index = ArchiveIndex(crawler.settings.get("ARCHIVE_DB") or DEFAULT_DB)
+        spider.revisit_all = crawler.settings.getbool("FOLIO_REVISIT_ALL")
+        return spider
+
+    def closed(self, reason):
+        if self.index:
+            self.index.close()
 
     async def start(self):
         for url in self.article_urls:
-            yield self.article_request(url)
+            yield self.article_request(url)  # URLs given by hand are always fetched
         for url in self.profile.sitemap_urls:
             yield scrapy.Request(url, callback=self.parse_sitemap, priority=LISTING_PRIORITY)
+        for url in self.profile.feeds:
+            yield scrapy.Request(url, callback=self.parse_feed, priority=LISTING_PRIORITY)
         for url in self.profile.start_urls:
             yield scrapy.Request(url, callback=self.parse_listing, priority=LISTING_PRIORITY)
 
-    def article_request(self, url: str) -> scrapy.Request:
+    def article_request(self, url: str, lastmod: str | None = None) -> scrapy.Request | None:
+        """The request for an article's first page, or None when already queued or not due yet."""
+        if url in self.queued:
+            return None  # listed twice (listing and feed, say): the first decision stands
+        self.queued.add(url)
+        reason = None if self.revisit_all or self.index is None else not_due(self.profile, self.index, url, lastmod)
+        if reason:
+            self.crawler.stats.inc_value("folio/articles/not_due")
+            logger.debug("%s: not revisited (%s)", url, reason)
+            return None
         capture = ArticleCapture(site=self.profile.slug, url=url)
         return scrapy.Request(
             url, callback=self.parse_article, errback=self.page_failed, priority=ARTICLE_PRIORITY,
@@ -75,9 +102,9 @@ class ArticleSpider(scrapy.Spider):
         for href in response.css(self.profile.article_links or "article a, h2 a, h3 a").xpath("@href").getall():
             url = response.urljoin(href).split("#", 1)[0]
             if urlsplit(url).scheme in ("http", "https"):
-                yield self.article_request(url)
+                yield from _some(self.article_request(url))
         limit = self.settings.getint("FOLIO_MAX_LISTING_PAGES")
-        next_url = find_next_page(response, response.url, self.profile.listing_next)
+        next_url = find_next_page(response.selector, response.url, self.profile.listing_next)
         if next_url and self.listing_pages < limit:
             yield scrapy.Request(next_url, callback=self.parse_listing, priority=LISTING_PRIORITY)
 
@@ -95,7 +122,20 @@ class ArticleSpider(scrapy.Spider):
             if sitemap.type == "sitemapindex":
                 yield scrapy.Request(loc, callback=self.parse_sitemap, priority=LISTING_PRIORITY)
             else:
-                yield self.article_request(loc)
+                yield from _some(self.article_request(loc, entry.get("lastmod")))
+
+    def parse_feed(self, response: Response):
+        """Articles from an RSS or Atom feed."""
+        links = response.xpath(
+            "//*[local-name()='item']/*[local-name()='link']/text()"
+            " | //*[local-name()='entry']/*[local-name()='link'][not(@rel) or @rel='alternate']/@href"
+        ).getall()
+        if not links:
+            logger.warning("feed %s lists no article links", response.url)
+        for link in links:
+            url = response.urljoin(link.strip())
+            if urlsplit(url).scheme in ("http", "https"):
+                yield from _some(self.article_request(url))
 
     def parse_article(self, response: Response, capture: ArticleCapture):
         """Record this page, then fetch the next one or hand the finished article on."""
@@ -109,9 +149,16 @@ class ArticleSpider(scrapy.Spider):
             logger.warning("%s: %s", response.url, page.error)
             yield from self._after_failure(capture)
             return
-        if len(capture.pages) == 1:
-            capture.known_pages = [link.url for link in find_page_links(response, response.url, self.profile.next_page)]
-        next_url = find_next_page(response, response.url, self.profile.next_page)
+        try:
+            if len(capture.pages) == 1:
+                links = find_page_links(response.selector, response.url, self.profile.next_page)
+                capture.known_pages = [link.url for link in links]
+            next_url = find_next_page(response.selector, response.url, self.profile.next_page)
+        except Exception:  # a bug in pagination detection must not lose the pages already fetched
+            logger.exception("%s: next-page detection failed; the article is kept as fetched so far", response.url)
+            self.crawler.stats.inc_value("folio/pagination/failed")
+            capture.stopped = "pagination failed: see the log"
+            next_url = None
         yield from self._continue(capture, next_url)
 
     def page_failed(self, failure: Failure):
@@ -183,6 +230,42 @@ class ArticleSpider(scrapy.Spider):
             body=response.body,
             error=error,
         )
+
+
+def not_due(profile: sites.SiteProfile, index: ArchiveIndex, url: str, lastmod: str | None) -> str | None:
+    """Why an archived article need not be fetched now, or None when it should be."""
+    if lastmod:
+        changed, captured = _moment(lastmod), _moment(index.last_capture(url))
+        if changed and captured and changed <= captured:
+            return f"sitemap lastmod {lastmod} is not newer than the last capture"
+        return None
+    visited = _moment(index.last_visit(url))
+    if visited is None or not (profile.revisit_recent_hours or profile.revisit_old_days):
+        return None
+    now = datetime.now(timezone.utc)
+    published = _moment(index.published(url))
+    recent = published is not None and now - published <= timedelta(days=profile.revisit_recent_days)
+    every = timedelta(hours=profile.revisit_recent_hours) if recent else timedelta(days=profile.revisit_old_days)
+    if now - visited < every:
+        return f"checked at {visited:%Y-%m-%d %H:%M}; {'recent' if recent else 'older'} articles every {every}"
+    return None
+
+
+def _moment(value: str | None) -> datetime | None:
+    """An aware datetime from an ISO 8601 date or date-time (dates and naive times taken as UTC)."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _some(request):
+    """Yield the request unless the revisit policy returned None."""
+    if request is not None:
+        yield request
 
 
 def _undecodable(response: TextResponse) -> bool:

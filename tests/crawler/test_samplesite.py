@@ -19,6 +19,7 @@ from crawler import sites
 from crawler.samplesite import SampleSite, expected_articles
 from crawler.samplesite import bulk
 from crawler.samplesite.catalog import by_path
+from crawler.samplesite.render import LISTING_PATHS
 
 PUBLISHERS = ("dailyhealth", "medwire", "wellbeing")
 PROFILES = ("dailyhealth", "medwire", "wellbeing", "faults", "bulk")
@@ -232,7 +233,8 @@ def test_responses_are_identical_across_servers_but_for_the_host(site):
     paths = ["/", "/robots.txt", "/sitemap.xml", "/faults/", "/faults/news/20150305/salt-substitutes",
              "/faults/news/20150306/hearing-aids-memory", "/bulk/?page=2", bulk.article_path(3) + "?page=2"]
     for site_name in PUBLISHERS:
-        paths += [sites.load(site_name).start_urls[0]]
+        profile = sites.load(site_name)
+        paths += [LISTING_PATHS[site_name], *profile.sitemap_urls, *profile.feeds]
     paths += [by_path()[e["path"]].page_url(n) for e in publisher_articles()
               for n in range(1, e["page_count"] + 1)]
     with SampleSite(bulk_articles=60) as first, SampleSite(bulk_articles=60) as second:
@@ -273,7 +275,7 @@ def test_faults_listing_links_every_fault_and_nothing_links_to_it(base):
     profile = sites.load("faults")
     links = {urlsplit(h).path for h in page(base + "/faults/").css(f"{profile.article_links}::attr(href)").getall()}
     assert links == {e["path"] for e in expected_articles("faults")}
-    for path in ["/", "/sitemap.xml", *(sites.load(s).start_urls[0] for s in PUBLISHERS)]:
+    for path in ["/", "/sitemap.xml", *(LISTING_PATHS[s] for s in PUBLISHERS)]:
         assert b"/faults/" not in fetch(base + path)[2], path
     for expected in publisher_articles():
         assert b"/faults/" not in fetch(base + expected["path"])[2]
@@ -318,8 +320,9 @@ def test_bulk_listings_link_every_article_and_sampled_articles_paginate():
 @pytest.mark.parametrize("slug", PROFILES)
 def test_profile_loads_as_sample_with_path_start_urls(slug):
     profile = sites.load(slug)
-    assert profile.sample and profile.start_urls
-    assert all(u.startswith("/") for u in profile.start_urls)
+    starts = profile.start_urls + profile.sitemap_urls + profile.feeds
+    assert profile.sample and starts
+    assert all(u.startswith("/") for u in starts)
     resolved = profile.with_base_url("http://127.0.0.1:8000/")
     resolved.check_runnable()
     assert resolved.allowed_domains == ("127.0.0.1",)
@@ -330,7 +333,7 @@ def test_profile_loads_as_sample_with_path_start_urls(slug):
 @pytest.mark.parametrize("slug", PUBLISHERS)
 def test_listing_selectors_find_every_article_and_the_next_listing(base, slug):
     profile = sites.load(slug)
-    url, found, listings = base + profile.start_urls[0], set(), 0
+    url, found, listings = base + LISTING_PATHS[slug], set(), 0
     while url:
         sel = page(url)
         listings += 1
