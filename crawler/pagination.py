@@ -183,6 +183,8 @@ def _resolve(base: str, href: str | None) -> str | None:
     href = href.strip()
     if href.startswith(("javascript:", "mailto:", "tel:", "#")):
         return None
+    if href.startswith(("http://", "https://")) and "/." not in href:
+        return href  # already absolute, no dot segments: urljoin would return it unchanged
     target = urljoin(base, href)
     return target if urlsplit(target).scheme in ("http", "https") else None
 

@@ -17,7 +17,7 @@ from parsel import Selector
 from crawler.items import ArticleCapture
 from crawler.pagination import find_next_page, find_page_links, single_page_url
 from crawler.sites import SiteProfile
-from pipelines.generic import generic_blocks
+from pipelines.generic import generic_blocks, visible_tree
 from pipelines.metadata import authors_from_meta, byline_from_page, headline, meta_values
 
 logger = logging.getLogger(__name__)
@@ -38,7 +38,9 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
     """Everything Folio reads from one page, as plain data (no normalization yet)."""
     profile = profile or SiteProfile.generic()
     text = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
-    sel = Selector(text=text, base_url=url)
+    # Without a body selector the page is parsed once, hidden parts and code dropped, for metadata and body.
+    tree = None if profile.body else visible_tree(text)
+    sel = Selector(text=text, base_url=url) if tree is None else Selector(root=tree, type="html", base_url=url)
     ld = json_ld(sel)
     meta = meta_values(sel)
     page = {
@@ -56,7 +58,7 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
         "description": _meta(sel, "og:description") or _meta(sel, "description"),
         "modified": _modified_candidates(sel, ld),
         "references": references(sel),
-        "blocks": body_blocks(text, url, profile),
+        "blocks": body_blocks(text, url, profile, tree=tree),
         "next_page_url": find_next_page(sel, url, profile.next_page),
         "single_page_url": single_page_url(sel, url),
         "page_urls": [link.url for link in find_page_links(sel, url, profile.next_page)],
@@ -71,7 +73,7 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
     return page
 
 
-def body_blocks(html: str, url: str, profile: SiteProfile) -> list[dict]:
+def body_blocks(html: str, url: str, profile: SiteProfile, *, tree=None) -> list[dict]:
     """The article's paragraphs and headings on this page, as {tag, text, html} in reading order."""
     if profile.body:
         tree = lxml.html.fromstring(html, base_url=url)
@@ -82,7 +84,7 @@ def body_blocks(html: str, url: str, profile: SiteProfile) -> list[dict]:
             container.make_links_absolute(url, resolve_base_href=False)
             return _blocks_of(container)
         logger.info("%s: body selector %r matched nothing; using generic extraction", url, profile.body)
-    return generic_blocks(html, url)
+    return generic_blocks(html, url, tree=tree)
 
 
 def _blocks_of(container) -> list[dict]:

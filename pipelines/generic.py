@@ -35,11 +35,14 @@ NOVEL = 0.25  # most of its own text that may be new, i.e. found nowhere in traf
 TRIM_COVERS, TRIM_KEEPS = 0.97, 0.85  # a near-subset of trafilatura's text that keeps most of it
 
 
-def generic_blocks(page_html: str, url: str) -> list[dict]:
-    """The article's blocks without a site profile: trafilatura's and Readability's readings, voted."""
-    tree = _visible_tree(page_html)
-    if isinstance(tree, str):
-        return trafilatura_blocks(tree, url)
+def generic_blocks(page_html: str, url: str, *, tree=None) -> list[dict]:
+    """The article's blocks without a site profile: trafilatura's and Readability's readings, voted.
+
+    ``tree``: the page already parsed by ``visible_tree`` (it is only read here).
+    """
+    tree = visible_tree(page_html) if tree is None else tree
+    if tree is None:
+        return trafilatura_blocks(page_html, url)
     readable = readable_blocks(tree)
     extracted = trafilatura_blocks(deepcopy(tree), url)  # trafilatura prunes the tree it is given
     if choose_blocks(extracted, readable) is extracted:
@@ -106,12 +109,12 @@ def trafilatura_blocks(page_html, url: str) -> list[dict]:
     return blocks
 
 
-def _visible_tree(page_html: str):
+def visible_tree(page_html: str):
     """The page parsed, minus what a reader never sees (hidden, display:none, visibility:hidden, code)."""
     try:
         tree = lxml.html.fromstring(page_html)
     except (etree.ParserError, ValueError):
-        return page_html  # let trafilatura report what it can
+        return None  # unparseable here: trafilatura reports what it can
     for element in tree.xpath(_HIDDEN):
         if element.getparent() is not None:
             element.drop_tree()

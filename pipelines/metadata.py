@@ -15,7 +15,7 @@ _HIERARCHY = re.compile(r" [\\/>»] ")
 _TITLE_META = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
                "twitter:title", "parsely-title")
 _AUTHOR_META = ("dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")
-_BYLINE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
+_BYLINE = re.compile(r"byline|author|dateline|writtenby", re.I)
 _SPACE = re.compile(r"\s+")
 
 
@@ -89,16 +89,16 @@ def authors_from_meta(ld: dict, meta: dict[str, str]) -> list[str]:
 
 
 def byline_from_page(sel: Selector) -> list[str]:
-    """The first short byline element (rel=author, itemprop=author, a byline/author class), as one line."""
-    for node in sel.xpath("//*[@rel='author' or contains(@itemprop, 'author') or @class or @id]"):
-        marker = f"{node.attrib.get('rel', '')} {node.attrib.get('itemprop', '')} " \
-                 f"{node.attrib.get('class', '')} {node.attrib.get('id', '')}"
-        if not (node.attrib.get("rel") == "author" or "author" in node.attrib.get("itemprop", "")
-                or _BYLINE.search(marker)):
+    """The first short byline element (rel=author, itemprop=author, a byline/author class or id), as one line."""
+    root = sel.selector.root if hasattr(sel, "selector") else sel.root  # a Scrapy response or a Selector
+    for element in root.iter():
+        if not isinstance(element.tag, str):
             continue
-        text = _SPACE.sub(" ", node.xpath("string(.)").get() or "").strip()
-        if 0 < len(text) < 100:
-            return [text]
+        if element.get("rel") == "author" or "author" in (element.get("itemprop") or "") \
+                or _BYLINE.search(f"{element.get('class', '')} {element.get('id', '')}"):
+            text = " ".join(element.text_content().split())
+            if 0 < len(text) < 100:
+                return [text]
     return []
 
 

@@ -63,7 +63,8 @@ def readable_container(tree):
         return None, {}
     # Link density only for the contenders: it reads every link's text.
     contenders = sorted(scores, key=scores.get, reverse=True)[:8]
-    ranked = {el: scores[el] * (1 - link_density(el)) for el in contenders}
+    linked = {a: len(_text(a)) for a in body.iter("a")}  # each link read once, not once per contender
+    ranked = {el: scores[el] * (1 - link_density(el, linked)) for el in contenders}
     ranked.update((el, score) for el, score in scores.items() if el not in ranked)
     return _settle(max(contenders, key=ranked.get), ranked, body), ranked
 
@@ -170,12 +171,14 @@ def class_weight(element) -> int:
     return weight
 
 
-def link_density(element) -> float:
-    """Share of the element's text that sits inside links."""
+def link_density(element, linked: dict | None = None) -> float:
+    """Share of the element's text that sits inside links (``linked``: known link text lengths)."""
     length = len(_text(element))
     if not length:
         return 0.0
-    return sum(len(_text(a)) for a in element.iter("a")) / length
+    if linked is None:
+        return sum(len(_text(a)) for a in element.iter("a")) / length
+    return sum(linked.get(a, 0) for a in element.iter("a")) / length
 
 
 def _collect(element, blocks: list[dict], top: bool = False) -> None:
@@ -254,4 +257,4 @@ def _loose(text: str | None, blocks: list[dict], element=None) -> None:
 
 
 def _text(element) -> str:
-    return _SPACE.sub(" ", element.text_content()).strip()
+    return " ".join(element.text_content().split())
