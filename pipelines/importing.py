@@ -35,8 +35,8 @@ def import_responses(archive: Archive, responses: list[dict], *, profile: SitePr
         if first.ok and looks_like_listing(Selector(text=first.body.decode("utf-8", "replace"))):
             counts["listing pages"] += len(urls)
             continue
-        capture = ArticleCapture(site=site, url=urls[0], pages=[_numbered(pages[u], n) for n, u in enumerate(urls, 1)])
-        _note_missing_next(capture, next_of.get(urls[-1]))
+        capture = ArticleCapture(site=site, url=urls[0])
+        capture.pages = with_missing_pages([pages[u] for u in urls], next_of, capture)
         record = article_record(capture, profile, [extracted[p.url] for p in capture.pages if p.ok])
         counts[archive.save(capture, record)] += 1
         counts["pages"] += len(urls)
@@ -122,18 +122,24 @@ def _is_html(response: dict) -> bool:
     return response["body"].lstrip()[:1] == b"<"  # no Content-Type: markup is taken for HTML
 
 
-def _numbered(page: Page, number: int) -> Page:
-    page.number = number
-    return page
+def with_missing_pages(found: list[Page], next_of: dict[str, str], capture: ArticleCapture) -> list[Page]:
+    """The article's pages numbered in order, a failed page after each page whose next page the WARC lacks.
 
-
-def _note_missing_next(capture: ArticleCapture, next_url: str | None) -> None:
-    """A next page the WARC does not hold is recorded as a failed page, as the spider records one it could not fetch."""
-    if not next_url or next_url in {p.url for p in capture.pages} | {p.final_url for p in capture.pages}:
-        return
-    if urlsplit(next_url).hostname != urlsplit(capture.url).hostname:
-        capture.stopped = "off-site: the next page is on another host, not followed"
-        error = f"not fetched: {capture.stopped}"
-    else:
-        error = "not in the WARC"
-    capture.pages.append(Page(url=next_url, number=len(capture.pages) + 1, error=error))
+    The spider records a page it could not fetch the same way, so the article is stored incomplete.
+    """
+    held = {p.url for p in found} | {p.final_url for p in found if p.final_url}
+    ordered: list[Page] = []
+    for page in found:
+        ordered.append(page)
+        target = next_of.get(page.url)
+        if not target or target in held:
+            continue
+        held.add(target)
+        if urlsplit(target).hostname != urlsplit(capture.url).hostname:
+            capture.stopped = "off-site: the next page is on another host, not followed"
+            ordered.append(Page(url=target, number=0, error=f"not fetched: {capture.stopped}"))
+        else:
+            ordered.append(Page(url=target, number=0, error="not in the WARC"))
+    for number, page in enumerate(ordered, 1):
+        page.number = number
+    return ordered
