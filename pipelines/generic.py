@@ -20,11 +20,12 @@ from pipelines.readable import readable_blocks
 
 _SPACE = re.compile(r"\s+")
 _HI = {"#b": "strong", "#i": "em", "#t": "code", "#sub": "sub", "#sup": "sup"}
-_HIDDEN = (
-    "//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')"
-    " or contains(translate(@style, ' ', ''), 'visibility:hidden')][not(self::html or self::body)]"
+_MAYBE_HIDDEN = etree.XPath(
+    "//*[@hidden or @aria-hidden='true' or @style][not(self::html or self::body)]"
     " | //style | //template | //noscript | //script[not(@type='application/ld+json')]"  # code, not text; JSON-LD stays
 )
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CODE = {"style", "template", "noscript", "script"}
 _HREF = re.compile(r'href="([^"]*)"')
 _INLINE = {"a", "em", "strong", "b", "i", "br", "sub", "sup", "code"}
 
@@ -42,11 +43,11 @@ def generic_blocks(page_html: str, url: str, *, tree=None) -> list[dict]:
     """
     tree = visible_tree(page_html) if tree is None else tree
     if tree is None:
-        return trafilatura_blocks(page_html, url)
+        return _finish(trafilatura_blocks(page_html, url), url)
     readable = readable_blocks(tree)
     extracted = trafilatura_blocks(deepcopy(tree), url)  # trafilatura prunes the tree it is given
     if choose_blocks(extracted, readable) is extracted:
-        return extracted
+        return _finish(extracted, url)
     return [_with_html(block, url) for block in readable]
 
 
@@ -95,7 +96,10 @@ def _with_html(block: dict, url: str) -> dict:
 
 
 def trafilatura_blocks(page_html, url: str) -> list[dict]:
-    """The article's blocks as trafilatura finds them: favor_recall, links and tables kept."""
+    """The article's blocks as trafilatura finds them: favor_recall, links and tables kept.
+
+    Paragraph blocks carry their trafilatura element until ``_finish`` renders the chosen ones' HTML.
+    """
     document = trafilatura.bare_extraction(
         page_html, url=url, favor_recall=True, include_comments=False, include_tables=True, fast=True,
         include_images=False, include_links=True, with_metadata=False, as_dict=False,
@@ -104,7 +108,14 @@ def trafilatura_blocks(page_html, url: str) -> list[dict]:
         return []
     blocks: list[dict] = []
     _walk(document.body, blocks)
-    for block in blocks:  # trafilatura keeps hrefs as written
+    return blocks
+
+
+def _finish(blocks: list[dict], url: str) -> list[dict]:
+    """Render each block's inline HTML, hrefs made absolute (trafilatura keeps them as written)."""
+    for block in blocks:
+        if "element" in block:
+            block["html"] = _inline_html(block.pop("element"), block.pop("skip_nested"))
         block["html"] = _HREF.sub(lambda m: f'href="{urljoin(url, html.unescape(m.group(1)))}"', block["html"])
     return blocks
 
@@ -115,8 +126,10 @@ def visible_tree(page_html: str):
         tree = lxml.html.fromstring(page_html)
     except (etree.ParserError, ValueError):
         return None  # unparseable here: trafilatura reports what it can
-    for element in tree.xpath(_HIDDEN):
-        if element.getparent() is not None:
+    for element in _MAYBE_HIDDEN(tree):
+        if element.getparent() is not None and (
+                element.tag in _CODE or element.get("hidden") is not None or element.get("aria-hidden") == "true"
+                or _HIDING_STYLE.search(element.get("style") or "")):
             element.drop_tree()
     return tree
 
@@ -156,7 +169,7 @@ def _heading(rend: str | None) -> str:
 def _add(blocks: list[dict], tag: str, element, skip_nested: str | None = None) -> None:
     text = _text(element, skip_nested)
     if text:
-        blocks.append({"tag": tag, "text": text, "html": _inline_html(element, skip_nested)})
+        blocks.append({"tag": tag, "text": text, "element": element, "skip_nested": skip_nested})
 
 
 def _loose(text: str | None, blocks: list[dict]) -> None:
