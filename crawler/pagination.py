@@ -109,7 +109,10 @@ def looks_like_listing(sel: Selector) -> bool:
 def _scored_links(sel: Selector, url: str, base: str):
     """Yield (score, url) for each link that could be the next page."""
     key, here = article_key(url), page_number(url)
+    wanted = str(here + 1)
     for anchor, target in _same_site_links(sel, url, base):
+        if wanted not in target:
+            continue  # it cannot name page here+1, so it cannot score the 50 a next page needs
         text = _text(anchor) or anchor.get("title", "") or anchor.get("aria-label", "")
         score = 0
         same_article = article_key(target) == key
