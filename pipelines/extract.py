@@ -143,12 +143,6 @@ def _ld_nodes(data):
         yield from _ld_nodes(data.get("@graph", []))
 
 
-def _ld_names(value) -> list[str]:
-    values = value if isinstance(value, list) else [value]
-    names = [v.get("name") if isinstance(v, dict) else v for v in values]
-    return [n.strip() for n in names if isinstance(n, str) and n.strip()]
-
-
 def _date_candidates(sel: Selector, profile: SiteProfile, ld: dict) -> list[list[str]]:
     """(source, raw string) pairs, most trusted first; Normalize parses the first that parses."""
     found = [
@@ -254,21 +248,6 @@ def _first(sel: Selector, *xpaths: str) -> str | None:
         if value and value.strip():
             return value.strip()
     return None
-
-
-def _title(sel: Selector) -> str | None:
-    title = _SPACE.sub(" ", sel.xpath("normalize-space(//title)").get() or "").strip()
-    headings = [_SPACE.sub(" ", h).strip() for h in sel.xpath("//h1//text() | //h2//text()").getall()]
-    # A heading that the <title> starts with is the title without the site name glued on.
-    for heading in headings:
-        if len(heading) > 15 and title.startswith(heading):
-            return heading
-    for sep in (" | ", " - ", " – ", " — ", " :: "):
-        if sep in title:
-            head = title.rsplit(sep, 1)[0].strip()
-            if len(head) > 15:
-                return head
-    return title or (headings[0] if headings else None)
 
 
 def extract_capture(capture: ArticleCapture, profile: SiteProfile) -> list[dict]:
