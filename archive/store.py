@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import sqlite3
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -17,6 +18,9 @@ from crawler.items import ArticleCapture, Page
 logger = logging.getLogger(__name__)
 
 DEFAULT_DB = Path(__file__).parent / "folio.db"
+
+
+BUSY_TIMEOUT = 60.0
 
 
 class ArchiveError(Exception):
@@ -32,6 +36,24 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+@contextmanager
+def write_transaction(db: Database):
+    """One transaction that takes the write lock first (BEGIN IMMEDIATE).
+
+    A deferred transaction that reads and then writes fails at once in WAL mode when another
+    process committed in between; taking the lock up front makes the other writers wait instead.
+    sqlite-utils' own writes inside it become savepoints.
+    """
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
 def open_archive(path: Path | str) -> Database:
     """Open (creating if needed) and migrate the archive at ``path``, or raise ArchiveError."""
     path = Path(path)
@@ -40,7 +62,9 @@ def open_archive(path: Path | str) -> Database:
     if not path.parent.exists():
         raise ArchiveError(f"cannot create the archive {path}: folder {path.parent} does not exist")
     try:
-        db = Database(path)
+        # Several processes may write one archive (scheduled crawls of different sites): a writer
+        # waits up to BUSY_TIMEOUT seconds for another's transaction instead of failing at once.
+        db = Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT))
         db.execute("PRAGMA synchronous=NORMAL")  # safe in WAL mode, and far fewer fsyncs
         migrate(db)
     except sqlite3.DatabaseError as exc:
@@ -56,6 +80,7 @@ class Archive:
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self.db = open_archive(self.path)
+        self.article_columns = tuple(self.db["articles"].columns_dict)  # read once, not per article
 
     def close(self) -> None:
         self.db.close()
@@ -66,7 +91,7 @@ class Archive:
         "kept": the stored article is complete and this fetch is not, so the stored content stays.
         """
         key = article_id(capture.url) if record else None
-        with self.db.conn:
+        with write_transaction(self.db):
             outcome = self.save_article(key, record) if record else "failed"
             self._save_pages(key, capture)
             if outcome in ("new", "changed"):
@@ -77,7 +102,7 @@ class Archive:
 
     def save_article(self, key: str, record: dict) -> str:
         """Write the article row (and a new version) unless its content is unchanged; no commit."""
-        row = {column: record.get(column) for column in self.db["articles"].columns_dict}
+        row = {column: record.get(column) for column in self.article_columns}
         row.update(
             id=key,
             authors=json.dumps(record.get("authors") or [], ensure_ascii=False),
@@ -114,6 +139,7 @@ class Archive:
                 urls,
             )
         }
+        rows, new_bodies = [], []
         for page in capture.pages:
             row = page_row(page, key, capture.site)
             old = known.get(page.url)
@@ -121,8 +147,37 @@ class Archive:
                 continue
             if old and old["capture_id"] and not page.ok:
                 continue  # a failed re-fetch never replaces a page that was kept
-            row["capture_id"] = self._capture(page, row["body_sha256"]) if page.body else None
-            self.db["pages"].upsert(row, pk="url")
+            rows.append(row)
+            if page.body:
+                new_bodies.append((page, row["body_sha256"]))
+        if not rows:
+            return
+        captures = self._captures(new_bodies)
+        for row in rows:
+            row["capture_id"] = captures.get((row["url"], row["body_sha256"]))
+        self.db["pages"].upsert_all(rows, pk="url")
+
+    def _captures(self, bodies: list[tuple[Page, str]]) -> dict[tuple[str, str], int]:
+        """Capture ids for (url, sha256) pairs, appending a capture where a URL's latest body differs."""
+        found: dict[tuple[str, str], int] = {}
+        new = []
+        for page, sha256 in bodies:
+            latest = next(self.db.query("select id, body_sha256 from captures where url = ? order by id desc limit 1",
+                                        [page.url]), None)
+            if latest and latest["body_sha256"] == sha256:
+                found[(page.url, sha256)] = latest["id"]
+            else:
+                new.append({"url": page.url, "final_url": page.final_url, "fetched_at": page.fetched_at,
+                            "status": page.status, "headers": json.dumps(page.headers, ensure_ascii=False),
+                            "body_sha256": sha256, "body_gz": gzip.compress(page.body, compresslevel=6, mtime=0)})
+        if new:
+            self.db["captures"].insert_all(new)
+            for row in self.db.query(
+                f"select max(id) as id, url, body_sha256 from captures where url in ({','.join('?' * len(new))}) "
+                "group by url", [r["url"] for r in new],
+            ):
+                found[(row["url"], row["body_sha256"])] = row["id"]
+        return found
 
     def _detach_dropped_pages(self, key: str, capture: ArticleCapture) -> None:
         """Pages the article no longer has stop pointing at it; their bodies stay in captures."""
@@ -133,38 +188,26 @@ class Archive:
             [key, *current],
         )
 
-    def _capture(self, page: Page, sha256: str) -> int:
-        """The id of the capture holding this body for this URL, appending one if it is new."""
-        latest = next(self.db.query("select id, body_sha256 from captures where url = ? order by id desc limit 1",
-                                    [page.url]), None)
-        if latest and latest["body_sha256"] == sha256:
-            return latest["id"]
-        return self.db["captures"].insert({
-            "url": page.url, "final_url": page.final_url, "fetched_at": page.fetched_at, "status": page.status,
-            "headers": json.dumps(page.headers, ensure_ascii=False), "body_sha256": sha256,
-            "body_gz": gzip.compress(page.body, mtime=0),
-        }).last_pk
-
     def start_crawl(self, site: str, **details) -> int:
         """Insert a running `crawls` row; ``details``: trigger, log_file, dispatched_to."""
-        with self.db.conn:
+        with write_transaction(self.db):
             return self.db["crawls"].insert({"site": site, "started": now(), "outcome": "running", **details}).last_pk
 
     def skip_crawl(self, site: str, reason: str, **details) -> int:
         """Record a run that was due but not started (``reason`` becomes its outcome)."""
-        with self.db.conn:
+        with write_transaction(self.db):
             stamp = now()
             return self.db["crawls"].insert({"site": site, "started": stamp, "finished": stamp, "outcome": reason,
                                              **details}).last_pk
 
     def update_crawl(self, crawl_id: int, **columns) -> None:
         """Set columns of a `crawls` row, e.g. where its log is or where it was dispatched."""
-        with self.db.conn:
+        with write_transaction(self.db):
             self.db["crawls"].update(crawl_id, columns)
 
     def end_crawl_process(self, crawl_id: int, exit_code: int | None, *, crash: str) -> dict:
         """Record how a run's process ended; a row still "running" (it crashed) gets ``crash`` as outcome."""
-        with self.db.conn:
+        with write_transaction(self.db):
             self.db.execute(
                 "update crawls set exit_code = ?, finished = coalesce(finished, ?),"
                 " outcome = case when outcome = 'running' then ? else outcome end where id = ?",
@@ -174,7 +217,7 @@ class Archive:
 
     def finish_crawl(self, crawl_id: int, *, outcome: str, counts: dict, stats: dict) -> None:
         row = {"finished": now(), "outcome": outcome, **counts, "stats": json.dumps(stats, default=str, sort_keys=True)}
-        with self.db.conn:
+        with write_transaction(self.db):
             self.db["crawls"].update(crawl_id, row)
 
 
@@ -196,7 +239,7 @@ def page_row(page: Page, key: str | None, site: str) -> dict:
         "error": page.error,
         "body_sha256": hashlib.sha256(page.body).hexdigest() if page.body else None,
         "body_size": len(page.body),
-        "html_gz": gzip.compress(page.body, mtime=0) if page.body else None,
+        "html_gz": gzip.compress(page.body, compresslevel=6, mtime=0) if page.body else None,
     }
 
 

@@ -21,6 +21,10 @@ class Page:
     def ok(self) -> bool:
         return self.error is None
 
+    def __repr__(self) -> str:  # logs name the page, never dump its body
+        state = self.error or f"HTTP {self.status}, {len(self.body)} bytes"
+        return f"Page({self.number}: {self.url} [{state}])"
+
 
 @dataclass
 class ArticleCapture:
@@ -34,3 +38,6 @@ class ArticleCapture:
     # Filled by the pipelines, in order: Extract, Reassemble, Normalize.
     extracted: list[dict] = field(default_factory=list)
     article: dict = field(default_factory=dict)
+
+    def __repr__(self) -> str:  # Scrapy logs items on errors: say which article, not its bodies
+        return f"ArticleCapture({self.site}: {self.url}, pages={self.pages!r})"

@@ -1,22 +1,22 @@
 """Extract: one page's HTML to plain data (metadata candidates, body blocks, pagination links)."""
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import re
+from functools import lru_cache
 from urllib.parse import urljoin
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from multiprocessing import get_context
 
 import lxml.html
 import nh3
 from lxml import etree
+from lxml.cssselect import CSSSelector
 from parsel import Selector
 
 from crawler.items import ArticleCapture
 from crawler.pagination import find_next_page, find_page_links, single_page_url
 from crawler.sites import SiteProfile
+from pipelines.workers import Workers
 from pipelines.generic import generic_blocks, visible_tree
 from pipelines.metadata import authors_from_meta, byline_from_page, headline, meta_values
 
@@ -77,7 +77,7 @@ def body_blocks(html: str, url: str, profile: SiteProfile, *, tree=None) -> list
     """The article's paragraphs and headings on this page, as {tag, text, html} in reading order."""
     if profile.body:
         tree = lxml.html.fromstring(html, base_url=url)
-        containers = tree.cssselect(profile.body)
+        containers = compiled(profile.body)(tree)
         if containers:
             container = containers[0]
             _drop(container, GENERIC_REMOVE + tuple(profile.remove))
@@ -113,10 +113,16 @@ def _inline_html(element) -> str:
 
 def _drop(container, selectors) -> None:
     for css in selectors:
-        for element in container.cssselect(css):
+        for element in compiled(css)(container):
             parent = element.getparent()
             if parent is not None:
                 element.drop_tree()
+
+
+@lru_cache(maxsize=512)
+def compiled(css: str) -> CSSSelector:
+    """A profile's CSS selector, translated to XPath once per process rather than on every page."""
+    return CSSSelector(css, translator="html")
 
 
 def json_ld(sel: Selector) -> dict:
@@ -259,34 +265,17 @@ def extract_capture(capture: ArticleCapture, profile: SiteProfile) -> list[dict]
     return results
 
 
-def make_executor(workers: int) -> Executor:
-    """Processes keep CPU-heavy extraction off the Scrapy reactor; 0 workers means one thread."""
-    if workers <= 0:
-        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="folio-extract")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
-
-
 class Extract:
-    """Scrapy pipeline: parse each fetched page of an article in a worker, off the reactor."""
+    """Scrapy pipeline: parse each fetched page of an article in a worker process, off the reactor."""
 
     def __init__(self, crawler):
         self.crawler = crawler
-        self.workers = crawler.settings.getint("FOLIO_EXTRACT_WORKERS")
-        self.executor: Executor | None = None
+        self.workers = Workers.of(crawler)
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
-    def open_spider(self):
-        self.executor = make_executor(self.workers)
-
-    def close_spider(self):
-        if self.executor:
-            self.executor.shutdown(wait=True)
-
     async def process_item(self, item: ArticleCapture) -> ArticleCapture:
-        profile = self.crawler.spider.profile
-        future = self.executor.submit(extract_capture, item, profile)
-        item.extracted = await asyncio.wrap_future(future)
+        item.extracted = await self.workers.run(extract_capture, item, self.crawler.spider.profile)
         return item

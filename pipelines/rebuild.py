@@ -11,7 +11,7 @@ import json
 import logging
 from collections import Counter
 
-from archive.store import Archive, article_id
+from archive.store import Archive, article_id, write_transaction
 from crawler import sites
 from crawler.items import ArticleCapture, Page
 from crawler.sites import SiteProfile
@@ -92,7 +92,7 @@ def rebuild(archive: Archive, site: str | None = None) -> Counter:
         if record is None:
             counts["no article"] += 1
             continue
-        with archive.db.conn:  # one transaction per article, as the crawl writes them
+        with write_transaction(archive.db):  # one transaction per article, as the crawl writes them
             counts[archive.save_article(key, record)] += 1
         counts["rebuilt"] += 1
     return counts

@@ -126,3 +126,42 @@ def test_a_failed_refetch_never_replaces_kept_content(tmp_path):
     page2 = next(archive.db.query("select status, error, html_gz from pages where number = 2"))
     assert page2["status"] == 200 and page2["error"] is None
     assert gzip.decompress(page2["html_gz"]) == b"<html>p2</html>"
+
+
+def test_an_article_is_saved_whole_or_not_at_all(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    broken = capture()
+    broken.pages[0].headers = {"X-Bad": object()}  # cannot be stored: fails after the article row is written
+    with pytest.raises(TypeError):
+        archive.save(broken, record())
+    for table in ("articles", "article_versions", "pages", "captures", "visits"):
+        assert archive.db[table].count == 0, table
+
+
+def _write_articles(path, prefix, count):
+    archive = Archive(path)
+    for n in range(count):
+        url = f"https://x.example/{prefix}{n}"
+        page = Page(url=url, number=1, status=200, body=f"<html>{prefix}{n}</html>".encode())
+        archive.save(ArticleCapture(site=prefix, url=url, pages=[page]), record(url=url, site=prefix))
+    archive.close()
+
+
+def test_two_processes_can_write_one_archive_at_once(tmp_path):
+    import multiprocessing
+
+    path = tmp_path / "shared.db"
+    Archive(path).close()
+    context = multiprocessing.get_context("spawn")
+    writers = [context.Process(target=_write_articles, args=(path, p, 150)) for p in ("a", "b")]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join(timeout=120)
+    assert [w.exitcode for w in writers] == [0, 0]
+    assert Archive(path).db["articles"].count == 300
+
+
+def test_logs_name_a_capture_without_its_bodies():
+    text = repr(capture(b"<html>" + b"x" * 5000 + b"</html>"))
+    assert "https://x.example/a" in text and "xxxxx" not in text and len(text) < 300

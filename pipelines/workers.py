@@ -1,0 +1,46 @@
+"""The worker processes that CPU-heavy pipeline steps share, so parsing never stalls Scrapy's downloads."""
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from multiprocessing import get_context
+
+from scrapy import signals
+
+
+def make_executor(workers: int) -> Executor:
+    """``workers`` processes (started fresh, not forked from the reactor); 0 means one thread instead."""
+    if workers <= 0:
+        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="folio-worker")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=warm_up)
+
+
+def warm_up() -> None:
+    """Load what the first article would otherwise wait for: the parsers and dateparser's language data."""
+    from pipelines.normalize import parse_date
+
+    parse_date("April 17, 2015 9:30 AM", timezone="UTC")
+
+
+class Workers:
+    """One pool per crawl (FOLIO_EXTRACT_WORKERS processes), shut down when the engine stops."""
+
+    def __init__(self, workers: int):
+        self.executor = make_executor(workers)
+        self.executor.submit(int)  # start the workers now, while the first listing pages download
+
+    @classmethod
+    def of(cls, crawler) -> "Workers":
+        """The crawl's pool, created by the first pipeline step that asks for it."""
+        pool = getattr(crawler, "_folio_workers", None)
+        if pool is None:
+            pool = crawler._folio_workers = cls(crawler.settings.getint("FOLIO_EXTRACT_WORKERS"))
+            crawler.signals.connect(pool.shutdown, signal=signals.engine_stopped, weak=False)
+        return pool
+
+    async def run(self, function, /, *args, **kwargs):
+        """Run a plain function (picklable arguments and result) in a worker and await its result."""
+        return await asyncio.wrap_future(self.executor.submit(function, *args, **kwargs))
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True)
