@@ -16,7 +16,7 @@ from parsel import Selector
 from crawler.items import ArticleCapture
 from crawler.pagination import find_next_page, find_page_links, single_page_url
 from crawler.sites import SiteProfile
-from pipelines.workers import Workers
+from pipelines.workers import WorkerStep
 from pipelines.generic import generic_blocks, visible_tree
 from pipelines.metadata import authors_from_meta, byline_from_page, headline, meta_values
 
@@ -265,16 +265,8 @@ def extract_capture(capture: ArticleCapture, profile: SiteProfile) -> list[dict]
     return results
 
 
-class Extract:
+class Extract(WorkerStep):
     """Scrapy pipeline: parse each fetched page of an article in a worker process, off the reactor."""
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-        self.workers = Workers.of(crawler)
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
 
     async def process_item(self, item: ArticleCapture) -> ArticleCapture:
         item.extracted = await self.workers.run(extract_capture, item, self.crawler.spider.profile)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from crawler.items import ArticleCapture
-from pipelines.workers import Workers
+from pipelines.workers import WorkerStep
 
 _SPACE = re.compile(r"\s+")
 _BY = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.I)
@@ -189,19 +189,11 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
-class Normalize:
+class Normalize(WorkerStep):
     """Scrapy pipeline: the article record, dates read with the site's languages and timezone.
 
     dateparser costs milliseconds per date, so this step runs in the crawl's worker processes too.
     """
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-        self.workers = Workers.of(crawler)
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
 
     async def process_item(self, item: ArticleCapture) -> ArticleCapture:
         profile = self.crawler.spider.profile

@@ -44,3 +44,15 @@ class Workers:
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=True)
+
+
+class WorkerStep:
+    """Base of the pipeline steps whose plain function runs in the crawl's worker processes."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.workers = Workers.of(crawler)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)

@@ -1,6 +1,9 @@
 """Fixtures shared by every test folder: where the repo and ../shared are."""
 from __future__ import annotations
 
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,3 +19,26 @@ def corpus() -> Path:
     if not (CORPUS / "readability-pages").is_dir():
         pytest.skip(f"shared corpus not found at {CORPUS} (it sits beside the repo in CI)")
     return CORPUS
+
+
+def rows(db: Path, sql: str, params=()) -> list[dict]:
+    """Query a SQLite file, rows as dicts."""
+    with sqlite3.connect(db) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute(sql, params)]
+
+
+@pytest.fixture(scope="session")
+def crawled(tmp_path_factory) -> Path:
+    """The three sample publishers crawled once with their profiles; the sample site is stopped
+    before any test runs, so nothing can fetch. Read it, or copy it before changing it."""
+    from crawler.samplesite import SampleSite
+
+    db = tmp_path_factory.mktemp("sample") / "crawl.db"
+    with SampleSite() as site:
+        result = subprocess.run(
+            [sys.executable, "-m", "crawler.cli", "crawl", "dailyhealth", "medwire", "wellbeing",
+             "--base-url", site.base_url, "--db", str(db)],
+            cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return db

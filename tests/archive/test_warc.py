@@ -5,8 +5,6 @@ import gzip
 import io
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,34 +15,17 @@ from warcio.warcwriter import WARCWriter
 
 from archive.warc import response_record, warc_date
 from crawler.cli import main
-from crawler.samplesite import SampleSite
-from tests.conftest import REPO
+from tests.conftest import rows
 
 SITES = ("dailyhealth", "medwire", "wellbeing")
 COMPARED = ("id", "site", "url", "title", "subtitle", "authors", "reviewer", "published", "body_text", "body_html",
             "content_hash", "page_count", "complete", "missing_pages")
 
 
-def rows(db: Path, sql: str, params=()) -> list[dict]:
-    with sqlite3.connect(db) as conn:
-        conn.row_factory = sqlite3.Row
-        return [dict(r) for r in conn.execute(sql, params)]
-
 
 def folio(*args: str):
     return CliRunner().invoke(main, [str(a) for a in args])
 
-
-@pytest.fixture(scope="module")
-def crawled(tmp_path_factory) -> Path:
-    """The sample sites crawled once with their profiles; the site is stopped before the tests run."""
-    db = tmp_path_factory.mktemp("warc") / "crawl.db"
-    with SampleSite() as site:
-        result = subprocess.run(
-            [sys.executable, "-m", "crawler.cli", "crawl", *SITES, "--base-url", site.base_url, "--db", str(db)],
-            cwd=REPO, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return db
 
 
 @pytest.fixture(scope="module")

@@ -6,39 +6,20 @@ import re
 import shutil
 import socket
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from crawler.cli import main
-from crawler.samplesite import SampleSite
 from pipelines.rebuild import profile_for
-from tests.conftest import REPO
+from tests.conftest import rows
 
 SITES = ("dailyhealth", "medwire", "wellbeing")
 # Written by the store itself, not derived from the pages: when the row was first and last written.
 TIMESTAMPS = ("first_seen", "updated")
 
 
-def rows(db: Path, sql: str, params=()) -> list[dict]:
-    with sqlite3.connect(db) as conn:
-        conn.row_factory = sqlite3.Row
-        return [dict(r) for r in conn.execute(sql, params)]
-
-
-@pytest.fixture(scope="module")
-def crawled(tmp_path_factory) -> Path:
-    """The sample sites crawled once; the site is stopped before any test runs, so nothing can fetch."""
-    db = tmp_path_factory.mktemp("rebuild") / "crawl.db"
-    with SampleSite() as site:
-        result = subprocess.run(
-            [sys.executable, "-m", "crawler.cli", "crawl", *SITES, "--base-url", site.base_url, "--db", str(db)],
-            cwd=REPO, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return db
 
 
 @pytest.fixture
