@@ -92,3 +92,24 @@ def test_a_removed_page_leaves_the_article_but_stays_in_captures(two_visits):
     row = rows(db, f"select article_id, number, error from pages where url = '{page5}'")[0]
     assert row == {"article_id": None, "number": None, "error": "no longer part of the article"}
     assert rows(db, f"select count(*) as n from captures where url = '{page5}'")[0]["n"] == 1
+
+
+def test_the_diff_of_a_changed_article_shows_exactly_the_corrected_figure(two_visits):
+    import asyncio
+
+    from archive.publish import datasette_app
+
+    db, base, _, _ = two_visits
+    url = base + "/medwire/news/20150417/hand-sanitizer-clinic-infections"
+    article_id = rows(db, f"select id from articles where url = '{url}'")[0]["id"]
+
+    async def diff():
+        response = await datasette_app(db).client.get(f"/folio/articles/{article_id}/diff.json?from=1&to=2")
+        return response.status_code, response.json()
+
+    status, data = asyncio.run(diff())
+    assert status == 200
+    assert data["summary"] == {"change": 1, "insert": 0, "delete": 0, "unchanged": data["summary"]["unchanged"]}
+    changed = [part for part in data["body"] if part["op"] == "change"]
+    assert len(changed) == 1
+    assert ["delete", "6"] in changed[0]["words"] and ["insert", "7"] in changed[0]["words"]

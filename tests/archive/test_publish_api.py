@@ -13,6 +13,7 @@ import pytest
 from sqlite_utils import Database
 
 API_DOC = Path(__file__).resolve().parents[2] / "docs" / "api.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 DOC_HOST = "http://127.0.0.1:8001"
 
 
@@ -23,13 +24,17 @@ class Example:
     shown: object  # the JSON block after the example, if any
 
 
-def examples() -> list[Example]:
-    """Each ```sh block's curl line with the ```json block that follows it (before the next example)."""
+def examples(doc: Path = API_DOC) -> list[Example]:
+    """Each ```sh block's curl line with the ```json block that follows it (before the next example).
+
+    In README, whose other ```sh blocks are commands, only the curl lines count."""
     found, heading = [], ""
-    blocks = re.finditer(r"^## ([^\n]+)$|^```(\w+)\n(.*?)^```$", API_DOC.read_text(), re.M | re.S)
+    blocks = re.finditer(r"^## ([^\n]+)$|^```(\w+)\n(.*?)^```$", doc.read_text(), re.M | re.S)
     for match in blocks:
         if match.group(1):
             heading = match.group(1)
+        elif match.group(2) == "sh" and doc == README and not match.group(3).startswith("curl "):
+            continue
         elif match.group(2) == "sh":
             args = shlex.split(match.group(3))
             assert args[0] == "curl" and len(args) == 2, f"keep examples to `curl 'URL'`: {args}"
@@ -140,6 +145,15 @@ def test_every_curl_example_returns_what_the_docs_say(api, truth, article):
             assert isinstance(data, list) and all(isinstance(row, dict) for row in data), example.url
         contains(example.shown, data, example.url)
         check(example, data, truth, previous, article)
+
+
+def test_every_curl_example_in_readme_returns_what_it_says(api, truth, article):
+    runs = examples(README)
+    assert len(runs) >= 3 and all(example.shown is not None for example in runs)
+    for example in runs:
+        data = api(example.url)
+        contains(example.shown, data, example.url)
+        check(example, data, truth, {}, article)
 
 
 def test_bad_sort_is_a_json_error_not_a_traceback(api):
