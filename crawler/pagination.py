@@ -61,7 +61,15 @@ def article_key(url: str) -> str:
     return urlunsplit((parts.scheme, (parts.hostname or "").lower(), path, urlencode(query), ""))
 
 
-def find_next_page(sel: Selector, url: str, selector: str | None = None) -> str | None:
+def page_anchors(sel: Selector, url: str) -> list[tuple]:
+    """(anchor element, absolute URL) of each link to another page of the same host, resolved once per page.
+
+    Pass it as ``anchors=`` to the three readers below so they share one walk over the page's links.
+    """
+    return list(_same_site_links(sel, url, _base_url(sel, url)))
+
+
+def find_next_page(sel: Selector, url: str, selector: str | None = None, *, anchors: list | None = None) -> str | None:
     """The absolute URL of the page after ``url``, or None when this is the last page."""
     base = _base_url(sel, url)
     if selector:
@@ -76,25 +84,31 @@ def find_next_page(sel: Selector, url: str, selector: str | None = None) -> str 
         target = _resolve(base, href)
         if target and _same_host(target, url) and _strip_fragment(target) != _strip_fragment(url):
             return target
-    best = max(_scored_links(sel, url, base), default=None, key=lambda pair: pair[0])
+    if anchors is None:
+        anchors = list(_same_site_links(sel, url, base))
+    best = max(_scored_links(anchors, url), default=None, key=lambda pair: pair[0])
     return best[1] if best and best[0] >= 50 else None
 
 
-def find_page_links(sel: Selector, url: str, selector: str | None = None) -> list[PageLink]:
+def find_page_links(sel: Selector, url: str, selector: str | None = None, *,
+                    anchors: list | None = None) -> list[PageLink]:
     """Every other page of this article that the page links to, in page order."""
     base = _base_url(sel, url)
     key, here = article_key(url), page_number(url)
     found: dict[str, PageLink] = {}
-    hrefs = sel.xpath("//a/@href | //link[@rel='next' or @rel='prev']/@href").getall()
+    if anchors is None:
+        anchors = _same_site_links(sel, url, base)  # a link to another host is never the same article
+    hrefs = sel.xpath("//link[@rel='next' or @rel='prev']/@href").getall()
     if selector:
         hrefs += sel.css(selector).xpath("@href").getall()
-    for href in hrefs:
-        target = _resolve(base, href)
-        if not target or article_key(target) != key:
+    targets = {_strip_fragment(target) for _, target in anchors}
+    targets.update(_strip_fragment(target) for target in (_resolve(base, href) for href in hrefs) if target)
+    for target in targets:
+        if target in found or article_key(target) != key:
             continue
         number = page_number(target)
-        if number != here and _strip_fragment(target) not in found:
-            found[_strip_fragment(target)] = PageLink(_strip_fragment(target), number)
+        if number != here:
+            found[target] = PageLink(target, number)
     return sorted(found.values(), key=lambda link: (link.number or 0, link.url))
 
 
@@ -106,11 +120,11 @@ def looks_like_listing(sel: Selector) -> bool:
     return len(sel.xpath("//p[string-length(normalize-space(.)) > 200]")) < 3
 
 
-def _scored_links(sel: Selector, url: str, base: str):
+def _scored_links(anchors: list, url: str):
     """Yield (score, url) for each link that could be the next page."""
     key, here = article_key(url), page_number(url)
     wanted = str(here + 1)
-    for anchor, target in _same_site_links(sel, url, base):
+    for anchor, target in anchors:
         if wanted not in target:
             continue  # it cannot name page here+1, so it cannot score the 50 a next page needs
         text = _text(anchor) or anchor.get("title", "") or anchor.get("aria-label", "")
@@ -206,11 +220,10 @@ _SINGLE_HREF = re.compile(r"[?&](?:pagewanted|page|view)=(?:all|single)\b|[?&](?
 _PRINT = re.compile(r"\bprint(?:er[- ]friendly)?\b|[?&]print=|/print/", re.I)
 
 
-def single_page_url(sel: Selector, url: str) -> str | None:
+def single_page_url(sel: Selector, url: str, *, anchors: list | None = None) -> str | None:
     """The URL of the whole article on one page (a single-page or print view) that the page links to."""
-    base = _base_url(sel, url)
     printable = None
-    for anchor, target in _same_site_links(sel, url, base):
+    for anchor, target in anchors if anchors is not None else _same_site_links(sel, url, _base_url(sel, url)):
         text = _text(anchor) or anchor.get("title", "")
         if _SINGLE_TEXT.search(text) or _SINGLE_HREF.search(target):
             return _strip_fragment(target)

@@ -14,7 +14,7 @@ from lxml.cssselect import CSSSelector
 from parsel import Selector
 
 from crawler.items import ArticleCapture
-from crawler.pagination import find_next_page, find_page_links, single_page_url
+from crawler.pagination import find_next_page, find_page_links, page_anchors, single_page_url
 from crawler.sites import SiteProfile
 from pipelines.workers import WorkerStep
 from pipelines.generic import generic_blocks, visible_tree
@@ -43,6 +43,7 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
     sel = Selector(text=text, base_url=url) if tree is None else Selector(root=tree, type="html", base_url=url)
     ld = json_ld(sel)
     meta = meta_values(sel)
+    anchors = page_anchors(sel, url)  # the tree is only read from here on, so the anchors stay valid
     page = {
         "url": url,
         "canonical_url": _first(sel, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"),
@@ -59,9 +60,9 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
         "modified": _modified_candidates(sel, ld),
         "references": references(sel),
         "blocks": body_blocks(text, url, profile, tree=tree),
-        "next_page_url": find_next_page(sel, url, profile.next_page),
-        "single_page_url": single_page_url(sel, url),
-        "page_urls": [link.url for link in find_page_links(sel, url, profile.next_page)],
+        "next_page_url": find_next_page(sel, url, profile.next_page, anchors=anchors),
+        "single_page_url": single_page_url(sel, url, anchors=anchors),
+        "page_urls": [link.url for link in find_page_links(sel, url, profile.next_page, anchors=anchors)],
     }
     if page["references"]:  # sources are their own field, not body text
         listed = {_SPACE.sub(" ", r) for r in page["references"]} | _REFERENCE_HEADINGS

@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from copy import deepcopy
 from urllib.parse import urljoin
 
 import lxml.html
@@ -45,7 +44,7 @@ def generic_blocks(page_html: str, url: str, *, tree=None) -> list[dict]:
     if tree is None:
         return _finish(trafilatura_blocks(page_html, url), url)
     readable = readable_blocks(tree)
-    extracted = trafilatura_blocks(deepcopy(tree), url)  # trafilatura prunes the tree it is given
+    extracted = trafilatura_blocks(tree, url)  # trafilatura copies a tree it is given before pruning it
     if choose_blocks(extracted, readable) is extracted:
         return _finish(extracted, url)
     return [_with_html(block, url) for block in readable]
@@ -99,9 +98,11 @@ def trafilatura_blocks(page_html, url: str) -> list[dict]:
     """The article's blocks as trafilatura finds them: favor_recall, links and tables kept.
 
     Paragraph blocks carry their trafilatura element until ``_finish`` renders the chosen ones' HTML.
+    No ``url`` for trafilatura: it would resolve every link of the page, and ``_finish`` resolves
+    only the links of the blocks kept.
     """
     document = trafilatura.bare_extraction(
-        page_html, url=url, favor_recall=True, include_comments=False, include_tables=True, fast=True,
+        page_html, favor_recall=True, include_comments=False, include_tables=True, fast=True,
         include_images=False, include_links=True, with_metadata=False, as_dict=False,
     )
     if document is None or document.body is None:

@@ -9,6 +9,7 @@ asks both and keeps the answer they agree on (see ``pipelines.generic``). The tr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _UNLIKELY = re.compile(
@@ -158,17 +159,25 @@ def _unlikely(element) -> bool:
     marker = f"{element.get('class', '')} {element.get('id', '')}"
     if marker == " " or element.tag in ("body", "a", "article", "main", "table", "td", "tr", "tbody"):
         return False
+    return _unlikely_marker(marker)
+
+
+@lru_cache(maxsize=4096)
+def _unlikely_marker(marker: str) -> bool:
+    """Cached: a page repeats a few class names on many elements, and these regexes are long."""
     return bool(_UNLIKELY.search(marker)) and not _MAYBE.search(marker)
 
 
 def class_weight(element) -> int:
     """Readability's class/id weight: +25 for article-like names, -25 for chrome-like names."""
-    weight = 0
-    for value in (element.get("class"), element.get("id")):
-        if value:
-            weight += 25 if _POSITIVE.search(value) else 0
-            weight -= 25 if _NEGATIVE.search(value) else 0
-    return weight
+    return _name_weight(element.get("class")) + _name_weight(element.get("id"))
+
+
+@lru_cache(maxsize=4096)
+def _name_weight(value: str | None) -> int:
+    if not value:
+        return 0
+    return (25 if _POSITIVE.search(value) else 0) - (25 if _NEGATIVE.search(value) else 0)
 
 
 def link_density(element, linked: dict | None = None) -> float:
