@@ -8,13 +8,9 @@ from pathlib import Path
 
 import click
 
-from archive.store import DEFAULT_DB, ArchiveError, open_archive
+from archive.store import open_archive
 from crawler import sites
-
-DB_OPTION = click.option(
-    "--db", "db_path", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default="archive/folio.db",
-    help="The archive file (SQLite); created if missing.",
-)
+from crawler.archive_commands import COMMANDS, DB_OPTION, check_archive, load_profile
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,7 +43,7 @@ def crawl(slugs, urls, db_path, base_url, job_dir, revisit_all, log_file, verbos
         _check_job(job)
         if job_dir:  # one state folder per crawl: Scrapy's JOBDIR holds one spider's queue
             job["job_dir"] = str(job_dir / (job.get("site") or "urls"))
-    _check_archive(db_path)
+    check_archive(db_path)
     reasons, errors = run_crawls(jobs, settings)
     summary = archive_summary(db_path)
     click.echo(
@@ -72,12 +68,6 @@ def _check_job(job: dict) -> None:
     except sites.ProfileError as exc:
         raise click.ClickException(str(exc)) from None
 
-
-def _check_archive(db_path: Path) -> None:
-    try:
-        open_archive(db_path).close()
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 def crawl_settings(db_path: Path, *, log_file=None, verbose=False, overrides=()):
@@ -165,7 +155,7 @@ def extract(files, urls, site, each):
     if urls and len(urls) != len(files):
         raise click.UsageError(f"got {len(files)} files but {len(urls)} --url values; give one --url per file")
     urls = urls or [path.resolve().as_uri() for path in files]
-    profile = _profile(site) if site else None
+    profile = load_profile(site) if site else None
     pages = [(_read(path), url) for path, url in zip(files, urls)]
     if each:
         for page in pages:
@@ -180,12 +170,6 @@ def _read(path: Path) -> bytes:
     except OSError as exc:
         raise click.ClickException(f"cannot read {path}: {exc.strerror}") from None
 
-
-def _profile(slug: str) -> sites.SiteProfile:
-    try:
-        return sites.load(slug)
-    except sites.ProfileError as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 LABELLED_PAGINATION = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pagination"
@@ -240,7 +224,7 @@ def demo(db_path, no_serve, port):
     """Serve the bundled sample health site, crawl it into the archive, then publish it with Datasette."""
     from crawler.samplesite import SampleSite
 
-    _check_archive(db_path)
+    check_archive(db_path)
     with SampleSite() as site:
         click.echo(f"sample site at {site.base_url}; crawling {', '.join(SAMPLE_SITES)} into {db_path}")
         command = [sys.executable, "-m", "crawler.cli", "crawl", *SAMPLE_SITES, "--base-url", site.base_url,
@@ -271,103 +255,8 @@ def _serve(db_path: Path, *, port: int, host: str = "127.0.0.1") -> None:
         raise click.ClickException(str(exc)) from None
 
 
-@main.command()
-@click.option("--file", "schedule_file", type=click.Path(path_type=Path), default=Path("schedule.toml"),
-              show_default=True, help="The schedule: a [sites.SLUG] table with a cron expression per site.")
-@DB_OPTION
-@click.option("--list", "list_only", is_flag=True, help="Print each site's next run time and exit.")
-@click.option("--once", is_flag=True, help="Run what is due now, wait for it, then exit (for system cron).")
-@click.option("--max-runs", type=click.IntRange(min=1), help="Exit once this many crawls have run.")
-def schedule(schedule_file, db_path, list_only, once, max_runs):
-    """Run crawls on the schedule in a TOML file: each its own process, one at a time per site."""
-    from crawler import schedule as scheduling
-
-    try:
-        plan = scheduling.load_schedule(schedule_file)
-    except scheduling.ScheduleError as exc:
-        raise click.ClickException(str(exc)) from None
-    _check_archive(db_path)
-    scheduler = scheduling.Scheduler(plan, db_path, report=click.echo)
-    if list_only:
-        for line in scheduling.listing(plan, scheduler.archive, scheduler.now()):
-            click.echo(line)
-        scheduler.archive.close()
-        return
-    scheduler.run(once=once, max_runs=max_runs)
-    if once and scheduler.failed:
-        raise click.ClickException(f"{len(scheduler.failed)} run(s) did not finish: {'; '.join(scheduler.failed)}")
-
-
-@main.command()
-@click.option("--site", help="Only this site's articles (the `site` column).")
-@DB_OPTION
-def rebuild(site, db_path):
-    """Re-extract every stored article from its stored raw pages (no network), saving what changed."""
-    from pipelines.rebuild import rebuild as rebuild_archive, summary
-
-    archive = _open(db_path, existing=True)
-    try:
-        counts = rebuild_archive(archive, site)
-    finally:
-        archive.close()
-    click.echo(summary(counts))
-
-
-@main.command(name="export-warc")
-@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--site", help="Only the captures of this site's pages.")
-@DB_OPTION
-def export_warc(out, site, db_path):
-    """Write the archive's raw captures to OUT as a gzipped WARC (request/response records)."""
-    from archive.warc import WarcError, export_warc as write_warc
-
-    archive = _open(db_path, existing=True)
-    try:
-        counts = write_warc(archive.db, out, site=site)
-    except WarcError as exc:
-        raise click.ClickException(str(exc)) from None
-    finally:
-        archive.close()
-    click.echo(f"{out}: {counts['response']} responses ({counts['body_bytes']} body bytes), "
-               f"{counts['request']} requests, 1 warcinfo; {out.stat().st_size} bytes")
-
-
-@main.command(name="import-warc")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@DB_OPTION
-@click.option("--site", help="Extract with this site profile's selectors and file the articles under it.")
-def import_warc(file, db_path, site):
-    """Archive the articles in a WARC's HTML responses through the same pipelines as a crawl."""
-    from archive.warc import WarcError, read_responses
-    from pipelines.importing import import_responses, summary
-
-    profile = _profile(site) if site else None
-    try:
-        found = read_responses(file)
-    except WarcError as exc:
-        raise click.ClickException(str(exc)) from None
-    archive = _open(db_path)
-    try:
-        profile = profile or sites.SiteProfile.generic([r["url"] for r in found.responses])
-        counts = import_responses(archive, found.responses, profile=profile, site=site or "web")
-    finally:
-        archive.close()
-    click.echo(f"{file}: {summary(found, counts)}")
-    for error in found.errors[:5]:
-        click.echo(f"unreadable record: {error}", err=True)
-    if found.stopped:
-        raise click.ClickException(f"{file}: {found.stopped}; the records before it were imported")
-
-
-def _open(db_path: Path, *, existing: bool = False):
-    from archive.store import Archive
-
-    if existing and not db_path.is_file():
-        raise click.ClickException(f"no archive at {db_path}")
-    try:
-        return Archive(db_path)
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from None
+for command in COMMANDS:
+    main.add_command(command)
 
 
 if __name__ == "__main__":
