@@ -175,7 +175,8 @@ def _same_site_links(sel: Selector, url: str, base: str):
     for anchor in root.iter("a"):
         href = anchor.get("href")
         target = _resolve(base, href) if href else None
-        if target and _host(target) == host and _strip_fragment(target) != here:
+        # The substring test is a cheap necessary condition: most links of a page go to other hosts.
+        if target and host in target.lower() and _host(target) == host and _strip_fragment(target) != here:
             yield anchor, target
 
 
@@ -202,8 +203,17 @@ def _resolve(base: str, href: str | None) -> str | None:
         return None
     if href.startswith(("http://", "https://")) and "/." not in href:
         return href  # already absolute, no dot segments: urljoin would return it unchanged
+    if href.startswith("/") and not href.startswith("//") and "/." not in href and "?#" not in href \
+            and not href.endswith(("?", "#")) and _origin(base):
+        return _origin(base) + href  # root-relative, nothing for urljoin to normalize
     target = urljoin(base, href)
     return target if urlsplit(target).scheme in ("http", "https") else None
+
+
+@lru_cache(maxsize=256)
+def _origin(base: str) -> str | None:
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def _same_host(a: str, b: str) -> bool:

@@ -229,6 +229,8 @@ def _byline(sel: Selector) -> list[str]:
 
 
 def _reviewed_line(sel: Selector) -> str | None:
+    if sel.xpath("contains(normalize-space(/), 'Reviewed by')").get() != "1":
+        return None  # one pass over the text instead of a normalize-space() of every element
     for text in sel.xpath("//*[not(self::script)][starts-with(normalize-space(.), 'Reviewed by')]"
                           "[not(.//*[starts-with(normalize-space(.), 'Reviewed by')])]").xpath("normalize-space(.)").getall():
         if len(text) < 200:

@@ -55,6 +55,8 @@ def merge_blocks(pages: list[dict], header: set[str]) -> tuple[list[dict], list[
             if index and not kept and key in seen:
                 continue  # a lead paragraph that a later page repeats above its own text
             kept.append(block)
+        if len(pages) == 1:
+            return kept, []  # no other page to repeat it
         # The whole page's text, repeated lead included: a page whose every paragraph was seen is a repeat.
         shingles = _shingles(" ".join(b["text"] for b in blocks))
         if index and shingles and _overlap(shingles, seen_shingles) >= NEAR_DUPLICATE:
@@ -92,7 +94,7 @@ def _page_urls(pages: list[dict]) -> list[str]:
 
 def _shingles(text: str) -> Counter:
     tokens = re.findall(r"\w+", text.casefold())
-    return Counter(tuple(tokens[i:i + 4]) for i in range(max(len(tokens) - 3, 0)))
+    return Counter(zip(tokens, tokens[1:], tokens[2:], tokens[3:]))
 
 
 def _overlap(shingles: Counter, seen: Counter) -> float:
