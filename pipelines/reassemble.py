@@ -120,5 +120,4 @@ def assemble_capture(capture: ArticleCapture) -> dict:
     missing = [p.url for p in capture.pages if not p.ok]
     article["missing_pages"] = missing
     article["complete"] = not missing and bool(ok_pages)
-    article["stopped"] = capture.stopped
     return article
