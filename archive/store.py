@@ -9,11 +9,12 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
 from archive.schema import migrate
-from crawler.identity import article_id
+from crawler.identity import article_id, article_identity
 from crawler.items import ArticleCapture, Page
 
 logger = logging.getLogger(__name__)
@@ -92,6 +93,8 @@ class Archive:
             self._save_pages(key, capture)
             if outcome in ("new", "changed", "unchanged"):
                 self._drop_superseded_pages(key, capture)
+            if outcome == "failed":
+                self._drop_superseded_failures(capture)
             if outcome in ("new", "changed"):
                 self._detach_dropped_pages(key, capture)
             self.db["visits"].upsert({"url": capture.url, "site": capture.site, "checked_at": now(),
@@ -203,6 +206,18 @@ class Archive:
                  if r["number"] in current and r["url"] != current[r["number"]]]
         if stale:
             self.db.execute(f"delete from pages where url in ({','.join('?' * len(stale))})", stale)
+
+    def _drop_superseded_failures(self, capture: ArticleCapture) -> None:
+        """Forget earlier failed fetches of this capture's pages under another form of their URL."""
+        for page in capture.pages:
+            identity = article_identity(capture.site, page.url)
+            path = urlsplit(page.url).path  # narrows the candidates; the identity decides
+            pattern = "%" + path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            stale = [r["url"] for r in self.db.query(
+                "select url from pages where article_id is null and site = ? and url != ? and url like ? escape '\\'",
+                [capture.site, page.url, pattern]) if article_identity(capture.site, r["url"]) == identity]
+            if stale:
+                self.db.execute(f"delete from pages where url in ({','.join('?' * len(stale))})", stale)
 
     def _detach_dropped_pages(self, key: str, capture: ArticleCapture) -> None:
         """Pages the article no longer has stop pointing at it; their bodies stay in captures."""

@@ -86,3 +86,14 @@ def test_an_article_stored_from_a_url_keeps_its_row_when_its_canonical_link_chan
     moved = _record(ARTICLE, canonical="https://health.example/news/walking-renamed")
     assert archive.save(_capture(ARTICLE), moved) == "unchanged"
     assert archive.db.execute("select count(*) from articles").fetchone()[0] == 1
+
+
+def test_a_failed_fetch_under_another_form_of_its_url_replaces_the_earlier_failure(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    for url in ["http://health.example/members/x?utm_source=a", "https://health.example/members/x"]:
+        page = Page(url=url, number=1, error="not fetched: Forbidden by robots.txt")
+        assert archive.save(ArticleCapture(site="web", url=url, pages=[page]), None) == "failed"
+    other = Page(url="https://health.example/members/y", number=1, error="HTTP 404")
+    archive.save(ArticleCapture(site="web", url=other.url, pages=[other]), None)
+    assert [r["url"] for r in archive.db.query("select url from pages order by url")] == \
+        ["https://health.example/members/x", "https://health.example/members/y"]
