@@ -41,3 +41,27 @@ def test_the_demo_archive_shows_versions_a_diff_an_incomplete_and_new_articles(d
         assert line in runs[1].stdout, line
     diff = next(line for line in runs[1].stdout.splitlines() if line.strip().startswith("a diff"))
     assert any(f"/folio/articles/{a['id']}/diff" in diff and a["title"] in diff for a in changed)
+
+
+def test_an_article_page_and_its_history_count_the_same_words(demo_runs):
+    import asyncio
+    import re
+
+    from archive.publish import datasette_app
+    from archive.reading import word_count
+
+    db, _, _ = demo_runs
+    for article in rows(db, "select a.id, a.word_count, v.body_text from articles a join article_versions v "
+                            "on v.article_id = a.id and v.version = a.version_count"):
+        assert article["word_count"] == word_count(article["body_text"]) > 50, article["id"]
+    lifting = rows(db, "select id, word_count from articles where title like 'Lifting weights%'")[0]
+
+    async def page() -> str:
+        response = await datasette_app(db).client.get(f"/folio/articles/{lifting['id']}")
+        assert response.status_code == 200
+        return response.text
+
+    html = asyncio.run(page())
+    header = re.search(r"· ([\d,]+) words", html).group(1)
+    history = re.findall(r"<td>([\d,]+)</td>", html[html.index('id="history"'):])
+    assert header == f"{lifting['word_count']:,}" and header in history

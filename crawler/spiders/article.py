@@ -167,7 +167,7 @@ class ArticleSpider(scrapy.Spider):
         capture: ArticleCapture = request.cb_kwargs["capture"]
         status = failure.value.response.status if failure.check(HttpError) else None
         reason = f"HTTP {status}" if status else f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        if failure.check(IgnoreRequest):  # robots.txt, off-site or size limits: not fetched on purpose
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):  # robots.txt, off-site, size limits
             reason = f"not fetched: {failure.getErrorMessage()}"
             self.crawler.stats.inc_value("folio/pages/ignored")
         capture.pages.append(Page(url=request.url, number=len(capture.pages) + 1, status=status,
