@@ -11,13 +11,15 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
+# The one reason every test that needs the shared corpus gives when it skips.
+CORPUS_SKIP = "needs the shared corpus at ../shared/corpus beside the repo (present in CI)"
 
 
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     """The shared corpus of real pages; tests that need it skip when it is absent."""
     if not (CORPUS / "readability-pages").is_dir():
-        pytest.skip(f"shared corpus not found at {CORPUS} (it sits beside the repo in CI)")
+        pytest.skip(CORPUS_SKIP)
     return CORPUS
 
 
