@@ -148,6 +148,12 @@ def track_visits(db: Database) -> None:
     db["visits"].create({"url": str, "site": str, "checked_at": str, "outcome": str}, pk="url")
 
 
+@migrations()
+def record_crawl_process(db: Database) -> None:
+    # The pid of the process filling a "running" row: a later run closes the row of a process that is gone.
+    db["crawls"].add_column("pid", int)
+
+
 def migrate(db: Database) -> None:
     """Apply every pending migration and switch the file to WAL so readers can browse during a crawl."""
     db.enable_wal()

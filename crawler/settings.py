@@ -33,6 +33,7 @@ FOLIO_MAX_PAGES = 20  # pages followed per article; a profile's max_pages may lo
 FOLIO_MAX_LISTING_PAGES = 500  # listing pages followed per crawl (calendar and tag traps)
 FOLIO_EXTRACT_WORKERS = 1  # processes parsing pages off the reactor; 0 = one thread instead
 FOLIO_REVISIT_ALL = False  # True ignores the profiles' revisit policies (folio crawl --revisit-all)
+FOLIO_RESUME_SINCE = None  # set by --resume: articles the archive visited since then are not fetched again
 FOLIO_PROGRESS = False  # a live progress line on stderr (the `folio` command turns it on)
 
 # Where articles land; `datasette archive/` serves this file.

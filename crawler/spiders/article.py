@@ -54,6 +54,7 @@ class ArticleSpider(scrapy.Spider):
         self.listing_pages = 0
         self.index: ArchiveIndex | None = None
         self.revisit_all = False
+        self.resume_since: str | None = None  # --resume: articles visited since then are already done
         self.queued: set[str] = set()  # article URLs decided on in this crawl (the dupefilter keeps as many)
 
     @classmethod
@@ -61,6 +62,7 @@ class ArticleSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.index = ArchiveIndex(crawler.settings.get("ARCHIVE_DB") or DEFAULT_DB)
         spider.revisit_all = crawler.settings.getbool("FOLIO_REVISIT_ALL")
+        spider.resume_since = crawler.settings.get("FOLIO_RESUME_SINCE") or None
         return spider
 
     def closed(self, reason):
@@ -82,6 +84,9 @@ class ArticleSpider(scrapy.Spider):
         if url in self.queued:
             return None  # listed twice (listing and feed, say): the first decision stands
         self.queued.add(url)
+        if self.resume_since and self.index and (self.index.last_visit(url) or "") >= self.resume_since:
+            self.crawler.stats.inc_value("folio/articles/done_before_resume")
+            return None
         reason = None if self.revisit_all or self.index is None else not_due(self.profile, self.index, url, lastmod)
         if reason:
             self.crawler.stats.inc_value("folio/articles/not_due")
