@@ -56,8 +56,11 @@ class Workers:
         """Run a plain function (picklable arguments and result) in a worker and await its result."""
         return await asyncio.wrap_future(self.executor.submit(function, *args, **kwargs))
 
-    def shutdown(self) -> None:
-        self.executor.shutdown(wait=True)
+    def shutdown(self):
+        """Stop the workers; waited for in a thread, since a worker still warming up would block the reactor."""
+        from twisted.internet import threads
+
+        return threads.deferToThread(self.executor.shutdown, wait=True)
 
 
 class WorkerStep:

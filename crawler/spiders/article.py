@@ -171,11 +171,14 @@ class ArticleSpider(scrapy.Spider):
         request = failure.request
         capture: ArticleCapture = request.cb_kwargs["capture"]
         status = failure.value.response.status if failure.check(HttpError) else None
-        reason = f"HTTP {status}" if status else f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        if failure.check(IgnoreRequest):  # robots.txt, off-site or size limits: not fetched on purpose
-            reason = f"not fetched: {failure.getErrorMessage()}"
+        message = failure.getErrorMessage()
+        reason = f"HTTP {status}" if status else f"{failure.type.__name__}: {message}".rstrip(": ")
+        if failure.check(IgnoreRequest) and not status:  # robots.txt, off-site, loops: not fetched on purpose
+            reason = f"not fetched: {message}"
             self.crawler.stats.inc_value("folio/pages/ignored")
-        capture.pages.append(Page(url=request.url, number=len(capture.pages) + 1, status=status,
+        # A page is recorded under the URL asked for, not a redirect hop's (a hop's number is not the page's).
+        url = (request.meta.get("redirect_urls") or [request.url])[0]
+        capture.pages.append(Page(url=url, number=len(capture.pages) + 1, status=status,
                                   fetched_at=_now(), error=reason))
         self.crawler.stats.inc_value("folio/pages/failed")
         logger.warning("%s: page %d of %s not fetched (%s)", capture.site, len(capture.pages), capture.url, reason)
