@@ -203,6 +203,12 @@ def _merge_pages(db: Database, new_id: str, survivor: str, others: list[str]) ->
     db.execute("update pages set article_id = ? where article_id = ?", [new_id, survivor])
 
 
+@migrations()
+def record_crawl_process(db: Database) -> None:
+    # The pid of the process filling a "running" row: a later run closes the row of a process that is gone.
+    db["crawls"].add_column("pid", int)
+
+
 def migrate(db: Database) -> None:
     """Apply every pending migration and switch the file to WAL so readers can browse during a crawl."""
     db.enable_wal()

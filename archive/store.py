@@ -5,6 +5,7 @@ import gzip
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -255,10 +256,39 @@ class Archive:
             )
         return self.db["crawls"].get(crawl_id)
 
+    def close_stale_crawls(self) -> list[int]:
+        """Close the "running" rows of crawl processes that are gone (killed or crashed); their ids."""
+        # Runs dispatched to scrapyd may live on another machine; the scheduler closes those itself.
+        rows = self.db.execute("select id, pid from crawls where outcome = 'running' and pid is not null"
+                               " and dispatched_to is null").fetchall()
+        stale = [crawl_id for crawl_id, pid in rows if not process_alive(pid)]
+        if stale:
+            with write_transaction(self.db):
+                self.db.execute(
+                    f"update crawls set outcome = 'crashed', finished = ? where id in ({','.join('?' * len(stale))})"
+                    " and outcome = 'running'", [now(), *stale])
+            logger.warning("crawl run(s) %s ended without recording an outcome (killed or crashed); "
+                           "closed as 'crashed'", ", ".join(map(str, stale)))
+        return stale
+
     def finish_crawl(self, crawl_id: int, *, outcome: str, counts: dict, stats: dict) -> None:
         row = {"finished": now(), "outcome": outcome, **counts, "stats": json.dumps(stats, default=str, sort_keys=True)}
         with write_transaction(self.db):
             self.db["crawls"].update(crawl_id, row)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs on this machine (a zombie awaiting its parent does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):  # no /proc (not Linux): trust the signal check
+        return True
 
 
 def page_row(page: Page, key: str | None, site: str) -> dict:
@@ -301,9 +331,13 @@ class Store:
 
     def open_spider(self):
         self.archive = Archive(self.crawler.settings.get("ARCHIVE_DB") or DEFAULT_DB)
+        self.archive.close_stale_crawls()
         # `folio schedule` makes the row before it starts the process, and names it in FOLIO_CRAWL_ID.
-        self.crawl_id = self.crawler.settings.getint("FOLIO_CRAWL_ID") or self.archive.start_crawl(
-            self.crawler.spider.profile.slug)
+        self.crawl_id = self.crawler.settings.getint("FOLIO_CRAWL_ID")
+        if self.crawl_id:
+            self.archive.update_crawl(self.crawl_id, pid=os.getpid())
+        else:
+            self.crawl_id = self.archive.start_crawl(self.crawler.spider.profile.slug, pid=os.getpid())
 
     def process_item(self, item: ArticleCapture) -> ArticleCapture:
         record = item.article if item.article.get("title") or item.article.get("body_text") else None

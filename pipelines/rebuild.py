@@ -95,7 +95,36 @@ def rebuild(archive: Archive, site: str | None = None) -> Counter:
         with write_transaction(archive.db):  # one transaction per article, as the crawl writes them
             counts[archive.save_article(key, record)] += 1
         counts["rebuilt"] += 1
+    rebuild_unattached(archive, site, counts)
     return counts
+
+
+UNATTACHED_SQL = """
+select pages.url, pages.site, pages.final_url, pages.status, pages.fetched_at, pages.headers, pages.html_gz,
+       captures.body_gz, captures.headers as capture_headers
+from pages left join captures on captures.id = pages.capture_id
+where pages.article_id is null and pages.error is null {where}
+order by pages.site, pages.url
+"""
+
+
+def rebuild_unattached(archive: Archive, site: str | None, counts: Counter) -> None:
+    """Pages fetched whole but stored with no article (an older extractor found none) are grouped again."""
+    from pipelines.importing import import_responses  # it builds on this module
+
+    where, params = ("and pages.site = ?", [site]) if site else ("", [])
+    by_site: dict[str, list[dict]] = {}
+    for row in archive.db.query(UNATTACHED_SQL.format(where=where), params):
+        page = _page({**row, "number": 0, "error": None})
+        by_site.setdefault(row["site"], []).append({
+            "url": page.url, "final_url": page.final_url or page.url, "status": page.status or 200,
+            "headers": page.headers, "body": page.body, "fetched_at": page.fetched_at or ""})
+    for slug, responses in by_site.items():
+        found = import_responses(archive, responses, profile=profile_for(slug, [r["url"] for r in responses]),
+                                 site=slug)
+        for outcome in ("new", "changed", "unchanged", "kept"):
+            counts[outcome] += found[outcome]
+            counts["rebuilt"] += found[outcome]
 
 
 def summary(counts: Counter) -> str:
