@@ -26,8 +26,8 @@ class ArchiveIndex:
         return row[0] if row else None
 
     def last_visit(self, url: str) -> str | None:
-        """When a crawl last handled the article at ``url`` with success (ISO 8601 UTC); failures don't count."""
-        return self._one("select checked_at from visits where url = ? and outcome != 'failed'", url)
+        """When a crawl last handled the article at ``url`` with success (ISO 8601 UTC); failures and store errors don't count."""
+        return self._one("select checked_at from visits where url = ? and outcome not in ('failed', 'error')", url)
 
     def last_capture(self, url: str) -> str | None:
         """When the newest stored body of ``url`` was received."""

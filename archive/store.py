@@ -1,22 +1,21 @@
-"""The only code that writes the archive: idempotent, one transaction per article."""
+"""The only code that writes the archive: idempotent, each article whole or not at all."""
 from __future__ import annotations
 
-import gzip
-import hashlib
 import json
 import logging
 import os
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
+from archive.rows import (CAPTURE_COLUMNS, INSERT_VERSION, PAGE_COLUMNS, STORE_ERRORS, UPSERT_VISIT, VERSION_COLUMNS,
+                          article_row, capture_row, insert_many_sql, now, page_row, upsert_many_sql)
 from archive.schema import migrate
 from crawler.identity import article_id, article_identity
-from crawler.items import ArticleCapture, Page
+from crawler.items import ArticleCapture
 
 logger = logging.getLogger(__name__)
 
@@ -28,10 +27,6 @@ BUSY_TIMEOUT = 60.0
 
 class ArchiveError(Exception):
     """The archive file cannot be opened or written; the message says why in one line."""
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 @contextmanager
@@ -78,57 +73,83 @@ class Archive:
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self.db = open_archive(self.path)
-        self.article_columns = tuple(self.db["articles"].columns_dict)  # read once, not per article
+        self.conn = self.db.conn
+        # Read once: the hot path writes with prepared statements over known columns, no per-call lookups.
+        self.article_columns = tuple(self.db["articles"].columns_dict)
+        self._upsert_article = upsert_many_sql("articles", self.article_columns, "id")
 
     def close(self) -> None:
         self.db.close()
 
     def save(self, capture: ArticleCapture, record: dict | None) -> str:
-        """Store an article and its pages; returns "new", "changed", "unchanged", "kept" or "failed".
+        """Store an article and its pages in one transaction; "new", "changed", "unchanged", "kept" or "failed".
 
         "kept": the stored article is complete and this fetch is not, so the stored content stays.
         """
         with write_transaction(self.db):
-            key = self.article_key(capture, record) if record else None
-            outcome = self.save_article(key, record) if record else "failed"
-            self._save_pages(key, capture)
-            if outcome in ("new", "changed", "unchanged"):
-                self._drop_superseded_pages(key, capture)
-            if outcome == "failed":
-                self._drop_superseded_failures(capture)
-            if outcome in ("new", "changed"):
-                self._detach_dropped_pages(key, capture)
-            self.db["visits"].upsert({"url": capture.url, "site": capture.site, "checked_at": now(),
-                                      "outcome": outcome}, pk="url")
+            return self.write(capture, record)
+
+    def save_many(self, items: list[tuple[ArticleCapture, dict | None]]) -> list[str]:
+        """Store many articles in one transaction, each whole or not at all; their outcomes in order.
+
+        An article that cannot be stored rolls back to its own savepoint, is logged and recorded as an
+        "error" visit (so a resumed crawl fetches it again), and the others still commit.
+        """
+        outcomes = []
+        with write_transaction(self.db):
+            for capture, record in items:
+                self.conn.execute("SAVEPOINT article")
+                try:
+                    outcomes.append(self.write(capture, record))
+                except STORE_ERRORS as exc:
+                    self.conn.execute("ROLLBACK TO article")
+                    logger.error("%s: not stored (%s: %s)", capture.url, type(exc).__name__, exc)
+                    self._visit(capture, "error")
+                    outcomes.append("error")
+                self.conn.execute("RELEASE article")
+        return outcomes
+
+    def write(self, capture: ArticleCapture, record: dict | None) -> str:
+        """Write one article inside the caller's transaction (no commit); its outcome as for save()."""
+        key, outcome = None, "failed"
+        if record:
+            key, existing = self._find_article(capture, record)
+            outcome = self.save_article(key, record, existing)
+        stored, latest = self._stored_pages(key, capture)
+        self._save_pages(key, capture, stored, latest)
+        if outcome in ("new", "changed", "unchanged"):
+            self._forget_old_pages(key, capture, stored, detach=outcome != "unchanged")
+        if outcome == "failed":
+            self._drop_superseded_failures(capture)
+        self._visit(capture, outcome)
         return outcome
 
-    def article_key(self, capture: ArticleCapture, record: dict) -> str:
-        """The id of the article ``capture`` holds: from its normalized URL and canonical link (crawler.identity).
+    def _find_article(self, capture: ArticleCapture, record: dict) -> tuple[str, dict | None]:
+        """The id of the article ``capture`` holds, and its stored row if any.
 
-        A row already stored from this exact URL keeps its id even if the page's canonical link changed
-        since, so no crawl ever adds a second row for a stored article.
+        The id comes from the normalized URL and canonical link (crawler.identity); a row already stored
+        from this exact URL keeps its id even if the page's canonical link changed since, so no crawl
+        ever adds a second row for a stored article.
         """
         key = article_id(capture.site, capture.url, record.get("canonical_url"))
-        if next(self.db.query("select 1 from articles where id = ?", [key]), None):
-            return key
-        stored = next(self.db.query("select id from articles where url = ?", [capture.url]), None)
-        return stored["id"] if stored else key
+        rows = self._rows("select * from articles where id = ? or url = ?", [key, capture.url])
+        existing = next((r for r in rows if r["id"] == key), rows[0] if rows else None)
+        return (existing["id"] if existing else key), existing
 
-    def save_article(self, key: str, record: dict) -> str:
+    def article_key(self, capture: ArticleCapture, record: dict) -> str:
+        """The id of the article ``capture`` holds (see _find_article)."""
+        return self._find_article(capture, record)[0]
+
+    def save_article(self, key: str, record: dict, existing: dict | None = ...) -> str:
         """Write the article row (and a new version) unless its content is unchanged; no commit."""
-        row = {column: record.get(column) for column in self.article_columns}
-        row.update(
-            id=key,
-            authors=json.dumps(record.get("authors") or [], ensure_ascii=False),
-            missing_pages=json.dumps(record.get("missing_pages") or [], ensure_ascii=False),
-            sources=json.dumps(record.get("references") or [], ensure_ascii=False),
-            complete=int(bool(record.get("complete"))),
-        )
-        existing = next(self.db.query("select * from articles where id = ?", [key]), None)
+        row = article_row(self.article_columns, key, record)
+        if existing is ...:
+            existing = next(iter(self._rows("select * from articles where id = ?", [key])), None)
         if existing and all(existing[c] == row[c] for c in ("content_hash", "complete", "missing_pages", "page_count")):
             if (existing["url"], existing["canonical_url"]) != (row["url"], row["canonical_url"]):
                 # the same article reached at another of its URLs: the row names where it is now
-                self.db["articles"].update(key, {"url": row["url"], "canonical_url": row["canonical_url"]})
+                self.conn.execute("update articles set url = ?, canonical_url = ? where id = ?",
+                                  [row["url"], row["canonical_url"], key])
             return "unchanged"
         if existing and existing["complete"] and not row["complete"]:
             logger.warning("%s: incomplete this time (%s); the complete stored version is kept",
@@ -139,74 +160,67 @@ class Archive:
         versions = (existing["version_count"] or 0) if existing else 0
         if not existing or existing["content_hash"] != row["content_hash"]:
             versions += 1
-            self.db["article_versions"].insert({
-                "article_id": key, "version": versions, "captured_at": row["updated"],
-                **{c: row[c] for c in ("title", "subtitle", "authors", "published", "body_text", "content_hash")},
-            })
+            self.conn.execute(INSERT_VERSION, [key, versions, row["updated"], *(row[c] for c in VERSION_COLUMNS)])
         row["version_count"] = versions
-        self.db["articles"].upsert(row, pk="id")
+        self.conn.execute(self._upsert_article, [row[c] for c in self.article_columns])
         return "changed" if existing else "new"
 
-    def _save_pages(self, key: str | None, capture: ArticleCapture) -> None:
+    def _stored_pages(self, key: str | None, capture: ArticleCapture) -> tuple[dict[str, dict], dict[str, tuple]]:
+        """In one query: stored `pages` rows of this capture's URLs or of its article, and each URL's latest capture."""
         urls = [p.url for p in capture.pages]
-        known = {
-            r["url"]: r
-            for r in self.db.query(
-                f"select url, body_sha256, status, error, capture_id from pages where url in ({','.join('?' * len(urls))})",
-                urls,
-            )
-        }
-        rows, new_bodies = [], []
+        marks = ",".join("?" * len(urls))
+        rows = self._rows(
+            f"select 'page' as kind, url, number, article_id, body_sha256, status, error, capture_id from pages "
+            f"where url in ({marks}) or article_id = ? union all "
+            f"select 'capture', url, null, null, body_sha256, null, null, max(id) from captures "
+            f"where url in ({marks}) group by url", [*urls, key, *urls])
+        stored = {r["url"]: r for r in rows if r["kind"] == "page"}
+        latest = {r["url"]: (r["capture_id"], r["body_sha256"]) for r in rows if r["kind"] == "capture"}
+        return stored, latest
+
+    def _save_pages(self, key: str | None, capture: ArticleCapture, stored: dict, latest: dict) -> None:
+        """Upsert the pages whose fetch differs from the stored one; a body new for its URL becomes a capture."""
+        rows, new_captures = [], []
         for page in capture.pages:
             row = page_row(page, key, capture.site)
-            old = known.get(page.url)
+            old = stored.get(page.url)
             if old and (old["body_sha256"], old["status"], old["error"]) == (row["body_sha256"], row["status"], row["error"]):
                 continue
             if old and old["capture_id"] and not page.ok:
                 continue  # a failed re-fetch never replaces a page that was kept
             rows.append(row)
             if page.body:
-                new_bodies.append((page, row["body_sha256"]))
-        if not rows:
-            return
-        captures = self._captures(new_bodies)
-        for row in rows:
-            row["capture_id"] = captures.get((row["url"], row["body_sha256"]))
-        self.db["pages"].upsert_all(rows, pk="url")
+                known = latest.get(page.url)
+                if known and known[1] == row["body_sha256"]:
+                    row["capture_id"] = known[0]
+                else:
+                    new_captures.append(capture_row(page, row))
+        if new_captures:
+            ids = dict(self.conn.execute(insert_many_sql("captures", CAPTURE_COLUMNS, len(new_captures))
+                                         + " returning url, id", [v for r in new_captures for v in r]).fetchall())
+            for row in rows:
+                row.setdefault("capture_id", ids.get(row["url"]))
+        if rows:
+            self.conn.execute(upsert_many_sql("pages", PAGE_COLUMNS, "url", len(rows)),
+                              [row.get(c) for row in rows for c in PAGE_COLUMNS])
 
-    def _captures(self, bodies: list[tuple[Page, str]]) -> dict[tuple[str, str], int]:
-        """Capture ids for (url, sha256) pairs, appending a capture where a URL's latest body differs."""
-        found: dict[tuple[str, str], int] = {}
-        new = []
-        for page, sha256 in bodies:
-            latest = next(self.db.query("select id, body_sha256 from captures where url = ? order by id desc limit 1",
-                                        [page.url]), None)
-            if latest and latest["body_sha256"] == sha256:
-                found[(page.url, sha256)] = latest["id"]
-            else:
-                new.append({"url": page.url, "final_url": page.final_url, "fetched_at": page.fetched_at,
-                            "status": page.status, "headers": json.dumps(page.headers, ensure_ascii=False),
-                            "body_sha256": sha256, "body_gz": gzip.compress(page.body, compresslevel=6, mtime=0)})
-        if new:
-            self.db["captures"].insert_all(new)
-            for row in self.db.query(
-                f"select max(id) as id, url, body_sha256 from captures where url in ({','.join('?' * len(new))}) "
-                "group by url", [r["url"] for r in new],
-            ):
-                found[(row["url"], row["body_sha256"])] = row["id"]
-        return found
+    def _forget_old_pages(self, key: str, capture: ArticleCapture, stored: dict, *, detach: bool) -> None:
+        """This article's stored pages that this fetch does not have: superseded ones go, the rest detach.
 
-    def _drop_superseded_pages(self, key: str, capture: ArticleCapture) -> None:
-        """Forget this article's `pages` rows whose page number was fetched now from another URL.
-
-        e.g. the sample site on another port, http before https, or the article reached from its AMP
-        page: `pages` is the latest state of each of the article's pages; older bodies stay in captures.
+        A page whose number was fetched now from another URL (the sample site on another port, http before
+        https, the article reached from its AMP page) is superseded: `pages` is the latest state of each
+        of the article's pages. A page the article no longer has stops pointing at it. Bodies stay in captures.
         """
         current = {p.number: p.url for p in capture.pages if p.number}
-        stale = [r["url"] for r in self.db.query("select url, number from pages where article_id = ?", [key])
-                 if r["number"] in current and r["url"] != current[r["number"]]]
+        urls = {p.url for p in capture.pages}
+        gone = [r for r in stored.values() if r["article_id"] == key and r["url"] not in urls]
+        stale = [r["url"] for r in gone if r["number"] in current]
         if stale:
-            self.db.execute(f"delete from pages where url in ({','.join('?' * len(stale))})", stale)
+            self.conn.execute(f"delete from pages where url in ({','.join('?' * len(stale))})", stale)
+        dropped = [r["url"] for r in gone if r["number"] not in current]
+        if detach and dropped:
+            self.conn.execute(f"update pages set article_id = null, number = null, error = 'no longer part of the "
+                              f"article' where url in ({','.join('?' * len(dropped))})", dropped)
 
     def _drop_superseded_failures(self, capture: ArticleCapture) -> None:
         """Forget earlier failed fetches of this capture's pages under another form of their URL."""
@@ -214,20 +228,19 @@ class Archive:
             identity = article_identity(capture.site, page.url)
             path = urlsplit(page.url).path  # narrows the candidates; the identity decides
             pattern = "%" + path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            stale = [r["url"] for r in self.db.query(
+            stale = [url for (url,) in self.conn.execute(
                 "select url from pages where article_id is null and site = ? and url != ? and url like ? escape '\\'",
-                [capture.site, page.url, pattern]) if article_identity(capture.site, r["url"]) == identity]
+                [capture.site, page.url, pattern]) if article_identity(capture.site, url) == identity]
             if stale:
-                self.db.execute(f"delete from pages where url in ({','.join('?' * len(stale))})", stale)
+                self.conn.execute(f"delete from pages where url in ({','.join('?' * len(stale))})", stale)
 
-    def _detach_dropped_pages(self, key: str, capture: ArticleCapture) -> None:
-        """Pages the article no longer has stop pointing at it; their bodies stay in captures."""
-        current = [p.url for p in capture.pages]
-        self.db.execute(
-            f"update pages set article_id = null, number = null, error = 'no longer part of the article' "
-            f"where article_id = ? and url not in ({','.join('?' * len(current))})",
-            [key, *current],
-        )
+    def _visit(self, capture: ArticleCapture, outcome: str) -> None:
+        self.conn.execute(UPSERT_VISIT, [capture.url, capture.site, now(), outcome])
+
+    def _rows(self, sql: str, params: list) -> list[dict]:
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def start_crawl(self, site: str, **details) -> int:
         """Insert a running `crawls` row; ``details``: trigger, log_file, dispatched_to."""
@@ -289,28 +302,6 @@ def process_alive(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except (OSError, IndexError):  # no /proc (not Linux): trust the signal check
         return True
-
-
-def page_row(page: Page, key: str | None, site: str) -> dict:
-    """The `pages` row of one fetch: validators, status, and the raw body gzip-compressed."""
-    headers = {k.lower(): v for k, v in page.headers.items()}
-    return {
-        "url": page.url,
-        "article_id": key,
-        "site": site,
-        "number": page.number,
-        "status": page.status,
-        "final_url": page.final_url,
-        "fetched_at": page.fetched_at,
-        "content_type": headers.get("content-type"),
-        "etag": headers.get("etag"),
-        "last_modified": headers.get("last-modified"),
-        "headers": json.dumps(headers, ensure_ascii=False),
-        "error": page.error,
-        "body_sha256": hashlib.sha256(page.body).hexdigest() if page.body else None,
-        "body_size": len(page.body),
-        "html_gz": gzip.compress(page.body, compresslevel=6, mtime=0) if page.body else None,
-    }
 
 
 class Store:

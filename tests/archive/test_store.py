@@ -165,3 +165,50 @@ def test_two_processes_can_write_one_archive_at_once(tmp_path):
 def test_logs_name_a_capture_without_its_bodies():
     text = repr(capture(b"<html>" + b"x" * 5000 + b"</html>"))
     assert "https://x.example/a" in text and "xxxxx" not in text and len(text) < 300
+
+
+def statements(trace: list[str]) -> list[str]:
+    """SQL the store ran: less FTS5's own (shadow-table writes, its config read) and a trigger's repeat of its statement."""
+    ran: list[str] = []
+    for line in trace:
+        if not line.startswith("--") and "_fts_" not in line and line != "PRAGMA 'main'.data_version" \
+                and (not ran or ran[-1] != line):
+            ran.append(line)
+    return [" ".join(line.lower().split()[:2]) for line in ran]
+
+
+def three_pages(n: int) -> ArticleCapture:
+    url = f"https://x.example/n{n}"
+    pages = [Page(url=url + (f"?page={p}" if p > 1 else ""), number=p, status=200, headers={"ETag": f'"{n}{p}"'},
+                  body=f"<html>{n} page {p}</html>".encode()) for p in (1, 2, 3)]
+    return ArticleCapture(site="x", url=url, pages=pages)
+
+
+def test_saving_an_article_runs_a_fixed_handful_of_statements(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    trace: list[str] = []
+    archive.db.conn.set_trace_callback(trace.append)
+    archive.save(three_pages(0), record(url="https://x.example/n0", page_count=3))
+    # one lookup of the article, one of its pages and their latest captures; one write per table
+    assert statements(trace) == ["begin immediate", "select *", "insert into", "insert into", "select 'page'",
+                                 "insert into", "insert into", "insert into", "commit"]
+    trace.clear()
+    outcomes = archive.save_many([(three_pages(n), record(url=f"https://x.example/n{n}", content_hash=f"h{n}"))
+                                  for n in range(1, 5)])
+    assert outcomes == ["new"] * 4
+    ran = statements(trace)
+    assert len(ran) == 2 + 4 * 9 and ran.count("savepoint article") == 4
+    assert not [s for s in trace if "sqlite_master" in s or "table_info" in s]
+
+
+def test_a_failing_article_of_a_batch_is_rolled_back_alone_and_recorded(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    broken = three_pages(2)
+    broken.pages[1].headers = {"X-Bad": object()}  # fails after its article row and version are written
+    items = [(three_pages(1), record(url="https://x.example/n1")), (broken, record(url="https://x.example/n2")),
+             (three_pages(3), record(url="https://x.example/n3", content_hash="h3"))]
+    assert archive.save_many(items) == ["new", "error", "new"]
+    assert [r["url"] for r in archive.db.query("select url from articles order by url")] == [
+        "https://x.example/n1", "https://x.example/n3"]
+    assert archive.db["article_versions"].count == 2 and archive.db["pages"].count == 6
+    assert archive.db["visits"].get("https://x.example/n2")["outcome"] == "error"

@@ -1,0 +1,84 @@
+"""What the Store writes: row shapes of one fetch or article, and the prepared statements that write them.
+
+Columns are known here, so the hot path never asks SQLite about a table (no per-call introspection).
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import sqlite3
+from datetime import datetime, timezone
+
+from crawler.items import Page
+
+# What storing one article can raise: an unstorable value (TypeError/ValueError from json or sqlite3) or
+# a database refusal. Anything else is a bug and stops the crawl.
+STORE_ERRORS = (sqlite3.Error, TypeError, ValueError)
+
+PAGE_COLUMNS = ("url", "article_id", "site", "number", "status", "final_url", "fetched_at", "content_type", "etag",
+                "last_modified", "headers", "error", "body_sha256", "body_size", "html_gz", "capture_id")
+CAPTURE_COLUMNS = ("url", "final_url", "fetched_at", "status", "headers", "body_sha256", "body_gz")
+VERSION_COLUMNS = ("title", "subtitle", "authors", "published", "body_text", "content_hash")
+
+INSERT_VERSION = (f"insert into article_versions (article_id, version, captured_at, {', '.join(VERSION_COLUMNS)}) "
+                  f"values ({', '.join('?' * (3 + len(VERSION_COLUMNS)))})")
+UPSERT_VISIT = ("insert into visits (url, site, checked_at, outcome) values (?, ?, ?, ?) on conflict(url) do update "
+                "set site = excluded.site, checked_at = excluded.checked_at, outcome = excluded.outcome")
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def insert_many_sql(table: str, columns: tuple[str, ...], count: int) -> str:
+    """One INSERT of ``count`` rows: one statement whatever the number of pages."""
+    values = ", ".join(["(" + ", ".join("?" * len(columns)) + ")"] * count)
+    return f"insert into {table} ({', '.join(columns)}) values {values}"
+
+
+def upsert_many_sql(table: str, columns: tuple[str, ...], pk: str, count: int = 1) -> str:
+    """INSERT of ``count`` rows that updates every other column of a row whose ``pk`` is stored."""
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != pk)
+    return f"{insert_many_sql(table, columns, count)} on conflict({pk}) do update set {updates}"
+
+
+def article_row(columns: tuple[str, ...], key: str, record: dict) -> dict:
+    """The `articles` row of a record: every column, lists as JSON text."""
+    row = {column: record.get(column) for column in columns}
+    row.update(
+        id=key,
+        authors=json.dumps(record.get("authors") or [], ensure_ascii=False),
+        missing_pages=json.dumps(record.get("missing_pages") or [], ensure_ascii=False),
+        sources=json.dumps(record.get("references") or [], ensure_ascii=False),
+        complete=int(bool(record.get("complete"))),
+    )
+    return row
+
+
+def page_row(page: Page, key: str | None, site: str) -> dict:
+    """The `pages` row of one fetch: validators, status, and the raw body gzip-compressed."""
+    headers = {k.lower(): v for k, v in page.headers.items()}
+    return {
+        "url": page.url,
+        "article_id": key,
+        "site": site,
+        "number": page.number,
+        "status": page.status,
+        "final_url": page.final_url,
+        "fetched_at": page.fetched_at,
+        "content_type": headers.get("content-type"),
+        "etag": headers.get("etag"),
+        "last_modified": headers.get("last-modified"),
+        "headers": json.dumps(headers, ensure_ascii=False),
+        "error": page.error,
+        "body_sha256": hashlib.sha256(page.body).hexdigest() if page.body else None,
+        "body_size": len(page.body),
+        "html_gz": gzip.compress(page.body, compresslevel=6, mtime=0) if page.body else None,
+    }
+
+
+def capture_row(page: Page, row: dict) -> list:
+    """The `captures` values of a fetch whose body is new for its URL; headers exactly as received."""
+    return [page.url, page.final_url, page.fetched_at, page.status, json.dumps(page.headers, ensure_ascii=False),
+            row["body_sha256"], row["html_gz"]]
