@@ -47,8 +47,11 @@ ITEM_PIPELINES = {
     "pipelines.extract.Extract": 100,
     "pipelines.reassemble.Reassemble": 200,
     "pipelines.normalize.Normalize": 300,
-    "archive.store.Store": 400,
+    "pipelines.store.Store": 400,
 }
+# The Store's writer thread commits a batch of this many articles, or what arrived within this many ms.
+FOLIO_STORE_BATCH = 50
+FOLIO_STORE_BATCH_MS = 500
 # Scrapy's own middlewares, adapted where a faulty site would get past them (crawler/middlewares.py).
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SiteGuard": 60,  # after OffsiteMiddleware (50), before robots.txt (100)
