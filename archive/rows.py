@@ -4,7 +4,6 @@ Columns are known here, so the hot path never asks SQLite about a table (no per-
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import sqlite3
@@ -17,8 +16,8 @@ from crawler.items import Page
 STORE_ERRORS = (sqlite3.Error, TypeError, ValueError)
 
 PAGE_COLUMNS = ("url", "article_id", "site", "number", "status", "final_url", "fetched_at", "content_type", "etag",
-                "last_modified", "headers", "error", "body_sha256", "body_size", "html_gz", "capture_id")
-CAPTURE_COLUMNS = ("url", "final_url", "fetched_at", "status", "headers", "body_sha256", "body_gz")
+                "last_modified", "headers", "error", "body_sha256", "body_size", "capture_id")
+CAPTURE_COLUMNS = ("url", "final_url", "fetched_at", "status", "headers", "body_sha256", "site", "dict_id", "body_zst")
 VERSION_COLUMNS = ("title", "subtitle", "authors", "published", "body_text", "content_hash")
 
 INSERT_VERSION = (f"insert into article_versions (article_id, version, captured_at, {', '.join(VERSION_COLUMNS)}) "
@@ -57,7 +56,7 @@ def article_row(columns: tuple[str, ...], key: str, record: dict) -> dict:
 
 
 def page_row(page: Page, key: str | None, site: str) -> dict:
-    """The `pages` row of one fetch: validators, status, and the raw body gzip-compressed."""
+    """The `pages` row of one fetch: validators and status; its body and headers are its capture's."""
     headers = {k.lower(): v for k, v in page.headers.items()}
     return {
         "url": page.url,
@@ -70,15 +69,15 @@ def page_row(page: Page, key: str | None, site: str) -> dict:
         "content_type": headers.get("content-type"),
         "etag": headers.get("etag"),
         "last_modified": headers.get("last-modified"),
-        "headers": json.dumps(headers, ensure_ascii=False),
+        "headers": None if page.body else json.dumps(headers, ensure_ascii=False),  # else the capture has them
         "error": page.error,
         "body_sha256": hashlib.sha256(page.body).hexdigest() if page.body else None,
         "body_size": len(page.body),
-        "html_gz": gzip.compress(page.body, compresslevel=6, mtime=0) if page.body else None,
     }
 
 
-def capture_row(page: Page, row: dict) -> list:
-    """The `captures` values of a fetch whose body is new for its URL; headers exactly as received."""
+def capture_row(page: Page, row: dict, compressed: tuple[bytes, int | None]) -> list:
+    """The `captures` values of a fetch whose body is new for its URL: headers exactly as received,
+    the body as (zstd frame, dictionary id) from archive.bodies."""
     return [page.url, page.final_url, page.fetched_at, page.status, json.dumps(page.headers, ensure_ascii=False),
-            row["body_sha256"], row["html_gz"]]
+            row["body_sha256"], row["site"], compressed[1], compressed[0]]

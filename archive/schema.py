@@ -1,6 +1,8 @@
 """The archive's schema as ordered sqlite-utils migrations; `migrate()` brings any file up to date."""
 from __future__ import annotations
 
+import gzip
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("folio")
@@ -207,6 +209,40 @@ def _merge_pages(db: Database, new_id: str, survivor: str, others: list[str]) ->
 def record_crawl_process(db: Database) -> None:
     # The pid of the process filling a "running" row: a later run closes the row of a process that is gone.
     db["crawls"].add_column("pid", int)
+
+
+@migrations()
+def store_bytes_once(db: Database) -> None:
+    # Each byte once: a page's raw body lives only in its capture, compressed with zstd and a per-site
+    # dictionary kept in `zstd_dicts` (archive/bodies.py); a capture's headers are not repeated on its page.
+    from archive.bodies import Bodies
+
+    db["zstd_dicts"].create({"id": int, "site": str, "trained_at": str, "samples": int, "dict": bytes}, pk="id")
+    db["captures"].add_column("site", str)
+    db["captures"].add_column("dict_id", int, fk="zstd_dicts", fk_col="id")
+    db["captures"].add_column("body_zst", bytes)
+    # pages stored before captures existed: their body becomes a capture first
+    db.execute("insert into captures (url, final_url, fetched_at, status, headers, body_sha256, body_gz) "
+               "select url, final_url, fetched_at, status, headers, body_sha256, html_gz from pages "
+               "where capture_id is null and html_gz is not null")
+    db.execute("update pages set capture_id = (select max(id) from captures where captures.url = pages.url) "
+               "where capture_id is null and html_gz is not null")
+    db.execute("update captures set site = coalesce((select site from pages where pages.capture_id = captures.id), "
+               "(select site from pages where pages.url = captures.url))")
+    bodies = Bodies(db.conn)
+    ids = [row[0] for row in db.execute("select id from captures where body_gz is not null order by id")]
+    for start in range(0, len(ids), 500):  # a chunk of bodies in memory at a time
+        chunk = ids[start:start + 500]
+        rows = db.execute(f"select id, site, body_gz from captures where id in ({','.join('?' * len(chunk))})",
+                          chunk).fetchall()
+        db.conn.executemany("update captures set body_zst = ? where id = ?",
+                            [(bodies.compress(site, gzip.decompress(body))[0], capture_id)
+                             for capture_id, site, body in rows])
+    for site in bodies.sites_to_train():
+        bodies.train(site)
+    db.execute("update pages set headers = null where capture_id is not null")
+    db["captures"].transform(drop={"body_gz"})
+    db["pages"].transform(drop={"html_gz"})
 
 
 def migrate(db: Database) -> None:

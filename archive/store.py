@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
+from archive.bodies import Bodies
 from archive.rows import (CAPTURE_COLUMNS, INSERT_VERSION, PAGE_COLUMNS, STORE_ERRORS, UPSERT_VISIT, VERSION_COLUMNS,
                           article_row, capture_row, insert_many_sql, now, page_row, upsert_many_sql)
 from archive.schema import migrate
@@ -77,6 +78,7 @@ class Archive:
         # Read once: the hot path writes with prepared statements over known columns, no per-call lookups.
         self.article_columns = tuple(self.db["articles"].columns_dict)
         self._upsert_article = upsert_many_sql("articles", self.article_columns, "id")
+        self.bodies = Bodies(self.conn)
 
     def close(self) -> None:
         self.db.close()
@@ -86,6 +88,7 @@ class Archive:
 
         "kept": the stored article is complete and this fetch is not, so the stored content stays.
         """
+        self.train_dictionaries()
         with write_transaction(self.db):
             return self.write(capture, record)
 
@@ -96,6 +99,7 @@ class Archive:
         "error" visit (so a resumed crawl fetches it again), and the others still commit.
         """
         outcomes = []
+        self.train_dictionaries()
         with write_transaction(self.db):
             for capture, record in items:
                 self.conn.execute("SAVEPOINT article")
@@ -108,6 +112,19 @@ class Archive:
                     outcomes.append("error")
                 self.conn.execute("RELEASE article")
         return outcomes
+
+    def train_dictionaries(self) -> None:
+        """Train the zstd dictionary of each site that has enough pages for one, in a transaction of its own.
+
+        Committed before any capture is compressed with it, so no stored body ever names a missing dictionary.
+        """
+        for site in self.bodies.sites_to_train():
+            try:
+                with write_transaction(self.db):
+                    self.bodies.train(site)
+            except sqlite3.Error:
+                self.bodies.forget()  # the cache may name a dictionary that was rolled back
+                raise
 
     def write(self, capture: ArticleCapture, record: dict | None) -> str:
         """Write one article inside the caller's transaction (no commit); its outcome as for save()."""
@@ -194,7 +211,7 @@ class Archive:
                 if known and known[1] == row["body_sha256"]:
                     row["capture_id"] = known[0]
                 else:
-                    new_captures.append(capture_row(page, row))
+                    new_captures.append(capture_row(page, row, self.bodies.compress(capture.site, page.body)))
         if new_captures:
             ids = dict(self.conn.execute(insert_many_sql("captures", CAPTURE_COLUMNS, len(new_captures))
                                          + " returning url, id", [v for r in new_captures for v in r]).fetchall())

@@ -6,7 +6,6 @@ import pipeline (pipelines/importing.py) groups them into articles.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import zlib
 from collections import Counter
@@ -25,6 +24,8 @@ from warcio.limitreader import LimitReader
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from archive.bodies import Bodies
+
 # Not a WARC field: where the capture's body came from after redirects, when that differs from its URL.
 FINAL_URL_FIELD = "Folio-Final-URL"
 # Headers that describe a transfer or an encoding that the stored body no longer has: Scrapy stores
@@ -32,8 +33,8 @@ FINAL_URL_FIELD = "Folio-Final-URL"
 TRANSFER_HEADERS = {"transfer-encoding", "content-encoding"}
 
 CAPTURES_SQL = """
-select id, url, final_url, fetched_at, status, headers, body_gz from captures
-where body_gz is not null {where} order by id
+select id, url, final_url, fetched_at, status, headers, body_zst, dict_id from captures
+where body_zst is not null {where} order by id
 """
 
 
@@ -54,8 +55,9 @@ def export_warc(db: Database, out: Path, *, site: str | None = None) -> Counter:
                 "description": f"captures of the Folio archive{f' for site {site}' if site else ''}",
             }))
             counts["warcinfo"] += 1
+            bodies = Bodies(db.conn)
             for row in db.query(CAPTURES_SQL.format(where=where), params):
-                response = response_record(writer, row)
+                response = response_record(writer, row, bodies.decompress(row["body_zst"], row["dict_id"]))
                 writer.write_record(response)
                 writer.write_record(request_record(writer, row, response.rec_headers.get_header("WARC-Record-ID")))
                 counts["response"] += 1
@@ -66,9 +68,8 @@ def export_warc(db: Database, out: Path, *, site: str | None = None) -> Counter:
     return counts
 
 
-def response_record(writer: WARCWriter, row: dict):
-    """A response record: the status line, every stored header, the exact stored body."""
-    body = gzip.decompress(row["body_gz"])
+def response_record(writer: WARCWriter, row: dict, body: bytes):
+    """A response record: the status line, every stored header, the exact stored ``body``."""
     status = row["status"] or 200
     try:
         reason = HTTPStatus(status).phrase

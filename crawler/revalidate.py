@@ -6,7 +6,6 @@ the body being identical, the store writes nothing.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import sqlite3
@@ -17,6 +16,7 @@ from scrapy.responsetypes import responsetypes
 from scrapy.settings import Settings
 from scrapy.extensions.httpcache import RFC2616Policy
 
+from archive.bodies import Bodies
 from archive.store import DEFAULT_DB
 
 logger = logging.getLogger(__name__)
@@ -28,10 +28,12 @@ class ArchiveCache:
     def __init__(self, settings: Settings):
         self.path = Path(settings.get("ARCHIVE_DB") or DEFAULT_DB)
         self.conn: sqlite3.Connection | None = None
+        self.bodies: Bodies | None = None
 
     def open_spider(self, spider) -> None:
         if self.path.is_file():
             self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self.bodies = Bodies(self.conn)
 
     def close_spider(self, spider) -> None:
         if self.conn:
@@ -41,14 +43,15 @@ class ArchiveCache:
         if self.conn is None:
             return None
         row = self.conn.execute(
-            "select status, final_url, headers, html_gz from pages where url = ? and error is null "
-            "and html_gz is not null", (request.url,),
+            "select pages.status, pages.final_url, captures.headers, captures.body_zst, captures.dict_id from pages "
+            "join captures on captures.id = pages.capture_id where pages.url = ? and pages.error is null "
+            "and captures.body_zst is not null", (request.url,),
         ).fetchone()
         if row is None:
             return None
-        status, final_url, headers, body_gz = row
+        status, final_url, headers, body_zst, dict_id = row
         headers = Headers(json.loads(headers or "{}"))
-        body = gzip.decompress(body_gz)
+        body = self.bodies.decompress(body_zst, dict_id)
         url = final_url or request.url
         cls = responsetypes.from_args(headers=headers, url=url, body=body)
         return cls(url=url, status=status or 200, headers=headers, body=body)

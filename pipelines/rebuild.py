@@ -6,11 +6,11 @@ the same pipeline functions the crawl ran.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 from collections import Counter
 
+from archive.bodies import Bodies
 from archive.store import Archive, write_transaction
 from crawler import sites
 from crawler.items import ArticleCapture, Page
@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 PAGES_SQL = """
 select pages.url, pages.article_id, pages.site, pages.number, pages.status, pages.final_url, pages.fetched_at,
-       pages.headers, pages.error, pages.html_gz, captures.body_gz, captures.headers as capture_headers
+       pages.headers, pages.error, captures.body_zst, captures.dict_id, captures.headers as capture_headers
 from pages left join captures on captures.id = pages.capture_id
 where pages.article_id = ?
 order by pages.number
@@ -65,19 +65,19 @@ def stored_captures(archive: Archive, site: str | None = None):
         f"select distinct article_id from pages where article_id is not null {where} order by article_id", params)]
     for key in keys:
         group = list(archive.db.query(PAGES_SQL, [key]))
-        capture = ArticleCapture(site=group[0]["site"], url=group[0]["url"], pages=[_page(row) for row in group])
+        pages = [_page(row, archive.bodies) for row in group]
+        capture = ArticleCapture(site=group[0]["site"], url=group[0]["url"], pages=pages)
         if group[0]["number"] != 1:  # page 1 was stored under another article since
             logger.warning("article %s: its first stored page %s is not its page 1; skipped", key, capture.url)
             continue
         yield key, capture
 
 
-def _page(row: dict) -> Page:
-    raw = row["body_gz"] or row["html_gz"]
+def _page(row: dict, bodies: Bodies) -> Page:
     return Page(
         url=row["url"], number=row["number"], status=row["status"], final_url=row["final_url"],
         fetched_at=row["fetched_at"], headers=json.loads(row["capture_headers"] or row["headers"] or "{}"),
-        body=gzip.decompress(raw) if raw else b"", error=row["error"],
+        body=bodies.decompress(row["body_zst"], row["dict_id"]), error=row["error"],
     )
 
 
@@ -100,8 +100,8 @@ def rebuild(archive: Archive, site: str | None = None) -> Counter:
 
 
 UNATTACHED_SQL = """
-select pages.url, pages.site, pages.final_url, pages.status, pages.fetched_at, pages.headers, pages.html_gz,
-       captures.body_gz, captures.headers as capture_headers
+select pages.url, pages.site, pages.final_url, pages.status, pages.fetched_at, pages.headers,
+       captures.body_zst, captures.dict_id, captures.headers as capture_headers
 from pages left join captures on captures.id = pages.capture_id
 where pages.article_id is null and pages.error is null {where}
 order by pages.site, pages.url
@@ -115,7 +115,7 @@ def rebuild_unattached(archive: Archive, site: str | None, counts: Counter) -> N
     where, params = ("and pages.site = ?", [site]) if site else ("", [])
     by_site: dict[str, list[dict]] = {}
     for row in archive.db.query(UNATTACHED_SQL.format(where=where), params):
-        page = _page({**row, "number": 0, "error": None})
+        page = _page({**row, "number": 0, "error": None}, archive.bodies)
         by_site.setdefault(row["site"], []).append({
             "url": page.url, "final_url": page.final_url or page.url, "status": page.status or 200,
             "headers": page.headers, "body": page.body, "fetched_at": page.fetched_at or ""})

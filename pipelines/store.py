@@ -66,8 +66,11 @@ class Store:
         for outcome in outcomes:
             self.crawler.stats.inc_value(f"folio/articles/{outcome}")
 
+    def close_spider(self):
+        """Before spider_closed: every queued article is stored (or its failure logged) before anyone counts."""
+        self.writer.close()
+
     def spider_closed(self, spider, reason):
-        self.writer.close()  # every queued article stored (or its failure logged) before the counts
         if self.writer.failure is not None:
             reason = "archive_error"
         stats = self.crawler.stats

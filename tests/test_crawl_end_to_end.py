@@ -82,8 +82,8 @@ def test_robots_txt_is_obeyed(archive, site):
 
 
 def test_every_page_is_kept_raw(archive):
-    pages = rows(archive, "select number, status, length(html_gz) as size, etag, article_id from pages "
-                          "where error is null")
+    pages = rows(archive, "select number, pages.status, length(body_zst) as size, etag, article_id from pages "
+                          "join captures on captures.id = pages.capture_id where error is null")
     expected_pages = sum(e["page_count"] for e in allowed_articles())
     assert len(pages) == expected_pages
     assert all(p["status"] == 200 and p["size"] > 100 and p["etag"] and p["article_id"] for p in pages)
@@ -176,7 +176,7 @@ def test_broken_pages_are_recorded_and_nothing_is_lost(faults_archive, site, exp
     if fault["missing_pages"]:
         assert missing == [base + path for path in fault["missing_pages"]]
         failed = [p for p in pages if p["url"] in missing]
-        assert failed and all(p["error"] and p["html_gz"] is None for p in failed)
+        assert failed and all(p["error"] and p["capture_id"] is None for p in failed)
     elif not fault["complete"]:  # the next page is on another host: listed as missing, never fetched
         assert len(missing) == 1 and "127.0.0.2" in missing[0]
         assert [p["status"] for p in pages if p["url"] == missing[0]] == [None]

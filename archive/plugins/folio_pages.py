@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from html import escape
 
-from datasette import hookimpl
+from datasette import NotFound, Response, hookimpl
 from datasette.utils import tilde_encode, urlsafe_components
 from markupsafe import Markup
 
+from archive.bodies import Bodies
 from archive.reading import article_view
 
-PAGE_COLUMNS = "url, number, status, final_url, fetched_at, content_type, error, body_size"
+PAGE_COLUMNS = "url, number, status, final_url, fetched_at, content_type, error, body_size, capture_id"
+RAW_ROUTE = r"^/(?P<database>[^/.]+)/captures/(?P<capture_id>\d+)/raw$"
 
 
 async def _article(datasette, database: str, request) -> dict | None:
@@ -20,15 +22,47 @@ async def _article(datasette, database: str, request) -> dict | None:
         return None
     pages = []
     if await db.table_exists("pages"):
-        # Never html_gz: the raw page stays a download, never markup on this page.
+        # Never the body: the raw page stays a download, never markup on this page.
         result = await db.execute(f"select {PAGE_COLUMNS} from pages where article_id = ?", [pks[0]])
         pages = [dict(row) for row in result.rows]
         for page in pages:
             row_path = tilde_encode(page["url"])
             page["row_url"] = datasette.urls.row(database, "pages", row_path)
-            # Datasette serves blobs as attachments (application/binary): a download, not a page.
-            page["raw_url"] = datasette.urls.row_blob(database, "pages", row_path, "html_gz") if page["body_size"] else None
+            page["raw_url"] = raw_url(datasette, database, page["capture_id"]) if page["capture_id"] else None
     return article_view(dict(rows[0]), pages)
+
+
+def raw_url(datasette, database: str, capture_id: int) -> str:
+    """Where one capture's raw body downloads, decompressed."""
+    return f"{datasette.urls.table(database, 'captures')}/{capture_id}/raw"
+
+
+async def raw_body(datasette, request) -> Response:
+    """A capture's body exactly as received, as an attachment (application/binary): a download, not a page."""
+    database = request.url_vars["database"]
+    try:
+        db = datasette.get_database(database)
+    except KeyError:
+        raise NotFound(f"Database not found: {database}") from None
+    await datasette.ensure_permissions(request.actor, [
+        ("view-table", (database, "captures")), ("view-database", database), "view-instance",
+    ])
+    capture_id = int(request.url_vars["capture_id"])
+
+    def read(conn):
+        row = conn.execute("select body_zst, dict_id from captures where id = ?", [capture_id]).fetchone()
+        return None if row is None or row[0] is None else Bodies(conn).decompress(*row)
+
+    body = await db.execute_fn(read)
+    if body is None:
+        raise NotFound(f"No stored body for capture {capture_id}")
+    return Response(body, content_type="application/binary",
+                    headers={"content-disposition": f'attachment; filename="capture-{capture_id}.html"'})
+
+
+@hookimpl
+def register_routes():
+    return [(RAW_ROUTE, raw_body)]
 
 
 def _hidden_columns(datasette, database: str, table: str, request) -> list[str]:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from archive.bodies import Bodies
 from archive.schema import migrate
 
 REPO = Path(__file__).resolve().parents[2]
@@ -175,7 +176,7 @@ def _rows(spec: dict) -> tuple[dict, list[dict]]:
             "headers": json.dumps({"Content-Type": "text/html; charset=utf-8", "Server": "nginx"}),
             "error": "HTTP 503 Service Unavailable after 3 retries" if failed else None,
             "body_sha256": None if failed else hashlib.sha256(raw).hexdigest(),
-            "body_size": None if failed else len(raw), "html_gz": None if failed else gzip.compress(raw),
+            "body_size": None if failed else len(raw), "body": None if failed else raw,
         })
     return article, pages
 
@@ -202,6 +203,14 @@ def insert_articles(db: Database, specs: list[dict]) -> None:
         article, pages = _rows(spec)
         with db.conn:
             db["articles"].insert(article)
+            for page in pages:  # as archive.store writes them: the body and headers in a capture
+                body = page.pop("body")
+                if body is not None:
+                    blob, dict_id = Bodies(db.conn).compress(page["site"], body)
+                    page["capture_id"] = db["captures"].insert({
+                        "url": page["url"], "final_url": page["final_url"], "fetched_at": page["fetched_at"],
+                        "status": page["status"], "headers": page.pop("headers"), "body_sha256": page["body_sha256"],
+                        "site": page["site"], "dict_id": dict_id, "body_zst": blob}).last_pk
             db["pages"].insert_all(pages)
             db["article_versions"].insert_all(_versions(spec, article))
 

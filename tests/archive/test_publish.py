@@ -154,13 +154,13 @@ def test_internal_tables_are_hidden_but_reachable(archive_db):
 
 
 def test_raw_page_columns_are_hidden_in_the_table_view_but_reachable(archive_db):
-    default, asked, as_json = fetch(archive_db, "/folio/pages", "/folio/pages?_col=html_gz",
-                                    "/folio/pages.json?_shape=array&_size=1")
-    assert 'data-column="url"' in default.text and 'data-column="error"' in default.text
-    assert 'data-column="html_gz"' not in default.text and 'data-column="headers"' not in default.text
-    assert "Not shown:" in default.text and "_col=html_gz" in default.text
-    assert 'data-column="html_gz"' in asked.text and "&lt;Binary:" in asked.text
-    assert {"html_gz", "headers"} <= set(as_json.json()[0])
+    default, asked, as_json = fetch(archive_db, "/folio/captures", "/folio/captures?_col=body_zst",
+                                    "/folio/captures.json?_shape=array&_size=1")
+    assert 'data-column="url"' in default.text and 'data-column="status"' in default.text
+    assert 'data-column="body_zst"' not in default.text and 'data-column="headers"' not in default.text
+    assert "Not shown:" in default.text and "_col=body_zst" in default.text
+    assert 'data-column="body_zst"' in asked.text and "&lt;Binary:" in asked.text
+    assert {"body_zst", "headers"} <= set(as_json.json()[0])
 
 
 def test_articles_are_newest_first_with_facets(archive_db):

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import asyncio
-import gzip
 import re
+import sqlite3
 
 import pytest
-from datasette.utils import tilde_encode
 
 from archive.publish import datasette_app
 from archive.reading import clean_html, json_list, text_to_html
@@ -95,17 +94,19 @@ def test_incomplete_article_says_so_with_missing_pages(archive_db, article):
 
 def test_raw_pages_are_never_rendered_as_html(archive_db, article):
     row = article("vitamin-d-winter-colds")
-    row_path = tilde_encode(row["url"])
-    table, page_row, blob, article_page = get(
-        archive_db, "/folio/pages?_col=html_gz", f"/folio/pages/{row_path}",
-        f"/folio/pages/{row_path}.blob?_blob_column=html_gz", f"/folio/articles/{row['id']}")
-    for response in (table, page_row, article_page):
+    with sqlite3.connect(archive_db) as conn:
+        [(capture_id,)] = conn.execute("select capture_id from pages where url = ?", [row["url"]]).fetchall()
+    table, capture_row, download, article_page = get(
+        archive_db, "/folio/captures?_col=body_zst", f"/folio/captures/{capture_id}",
+        f"/folio/captures/{capture_id}/raw", f"/folio/articles/{row['id']}")
+    for response in (table, capture_row, article_page):
         assert response.status_code == 200 and RAW_PAGE_MARKER not in response.text
-    assert "&lt;Binary:" in page_row.text
-    # Reachable as a download of the gzip bytes, never as a web page.
-    assert blob.headers["content-type"] == "application/binary"
-    assert blob.headers["content-disposition"].startswith("attachment")
-    assert RAW_PAGE_MARKER in gzip.decompress(blob.content).decode()
+    assert "&lt;Binary:" in capture_row.text
+    assert f'href="/folio/captures/{capture_id}/raw" download' in article_page.text
+    # Reachable as a download of the bytes as received, never as a web page.
+    assert download.headers["content-type"] == "application/binary"
+    assert download.headers["content-disposition"].startswith("attachment")
+    assert RAW_PAGE_MARKER in download.content.decode()
 
 
 def test_an_unknown_article_is_datasette_404(archive_db):

@@ -14,6 +14,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from crawler.identity import article_id
+from archive.bodies import Bodies
 from archive.warc import response_record, warc_date
 from crawler.cli import main
 from tests.conftest import rows
@@ -22,6 +23,12 @@ SITES = ("dailyhealth", "medwire", "wellbeing")
 COMPARED = ("id", "site", "url", "title", "subtitle", "authors", "reviewer", "published", "body_text", "body_html",
             "content_hash", "page_count", "complete", "missing_pages")
 
+
+
+def stored_body(db: Path, capture: dict) -> bytes:
+    """A capture's body as every reader gets it (archive.bodies)."""
+    with sqlite3.connect(db) as conn:
+        return Bodies(conn).decompress(capture["body_zst"], capture["dict_id"])
 
 
 def folio(*args: str):
@@ -60,7 +67,7 @@ def test_export_writes_every_capture_byte_for_byte(crawled, exported):
     for capture, (_, warc, http, body) in zip(captures, responses):
         assert warc.get_header("WARC-Target-URI") == capture["url"]
         assert warc.get_header("WARC-Date") == warc_date(capture["fetched_at"])
-        assert body == gzip.decompress(capture["body_gz"])
+        assert body == stored_body(crawled, capture)
         assert http.protocol == "HTTP/1.1" and http.get_statuscode() == str(capture["status"])
         stored = json.loads(capture["headers"])
         assert {k: v for k, v in http.headers if k != "Content-Length"} == \
@@ -117,7 +124,7 @@ def write_warc(path: Path, captures: list[dict], extra=()) -> None:
     with open(path, "wb") as stream:
         writer = WARCWriter(stream, gzip=True)
         for row in captures:
-            writer.write_record(response_record(writer, row))
+            writer.write_record(response_record(writer, row, row["body"]))
         for record in extra:
             writer.write_record(record(writer))
 
@@ -127,6 +134,7 @@ def test_import_keeps_going_past_bad_records_and_marks_a_missing_page(crawled, t
     article = rows(crawled, "select id, url from articles where page_count = 3 order by id limit 1")[0]
     pages = rows(crawled, "select url, capture_id from pages where article_id = ? order by number", [article["id"]])
     kept = [rows(crawled, "select * from captures where id = ?", [p["capture_id"]])[0] for p in pages[:1] + pages[2:]]
+    kept = [{**row, "body": stored_body(crawled, row)} for row in kept]
 
     def bad_date(writer):
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")

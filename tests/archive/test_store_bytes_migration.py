@@ -1,0 +1,130 @@
+"""The migration to zstd bodies loses nothing: rebuild gives the same articles, WARC export the same records."""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+from warcio.archiveiterator import ArchiveIterator
+from warcio.warcwriter import WARCWriter
+
+from archive.bodies import TRAIN_AFTER, Bodies
+from archive.rows import article_row
+from archive.schema import ARTICLE_COLUMNS, migrate, migrations
+from archive.store import Archive
+from archive.warc import export_warc, response_record
+from crawler import sites
+from crawler.identity import article_id
+from crawler.items import ArticleCapture, Page
+from crawler.samplesite import bulk
+from crawler.samplesite.server import Router
+from pipelines.rebuild import article_record, rebuild
+
+BASE = "http://127.0.0.1:8001"
+ARTICLES = TRAIN_AFTER // 3 + 4  # 1-5 pages each: enough pages to train the bulk site's dictionary
+
+
+def bulk_capture(router: Router, number: int) -> ArticleCapture:
+    first = BASE + bulk.article_path(number)
+    urls = [first] + [f"{first}?page={n}" for n in range(2, bulk.page_count(number) + 1)]
+    pages = []
+    for n, url in enumerate(urls, 1):
+        response = router.get(url[len(BASE):])
+        pages.append(Page(url=url, number=n, status=200, final_url=url, fetched_at="2026-01-05T10:00:00+00:00",
+                          headers={"Content-Type": response.content_type, "ETag": response.etag,
+                                   "Content-Length": str(len(response.body))}, body=response.body))
+    return ArticleCapture(site="bulk", url=first, pages=pages)
+
+
+def old_store(db: Database, capture: ArticleCapture, record: dict, *, with_capture: bool = True) -> None:
+    """Write an article as the Store did before bodies moved to zstd: gzip bodies in pages and in captures."""
+    key = article_id(capture.site, capture.url, record.get("canonical_url"))
+    row = article_row(tuple(db["articles"].columns_dict), key, record)
+    db["articles"].insert({**row, "first_seen": "2026-01-05T10:00:00+00:00", "updated": "2026-01-05T10:00:00+00:00",
+                           "version_count": 1})
+    db["article_versions"].insert({"article_id": key, "version": 1, "captured_at": "2026-01-05T10:00:00+00:00",
+                                   **{c: row[c] for c in ("title", "subtitle", "authors", "published", "body_text",
+                                                          "content_hash")}})
+    for page in capture.pages:
+        body_gz, sha = gzip.compress(page.body, compresslevel=6, mtime=0), hashlib.sha256(page.body).hexdigest()
+        capture_id = db["captures"].insert({
+            "url": page.url, "final_url": page.final_url, "fetched_at": page.fetched_at, "status": page.status,
+            "headers": json.dumps(page.headers), "body_sha256": sha, "body_gz": body_gz}).last_pk if with_capture else None
+        db["pages"].insert({
+            "url": page.url, "article_id": key, "site": capture.site, "number": page.number, "status": page.status,
+            "final_url": page.final_url, "fetched_at": page.fetched_at, "etag": page.headers["ETag"],
+            "headers": json.dumps({k.lower(): v for k, v in page.headers.items()}), "body_sha256": sha,
+            "body_size": len(page.body), "html_gz": body_gz, "capture_id": capture_id})
+
+
+@pytest.fixture(scope="module")
+def old_archive(tmp_path_factory) -> Path:
+    """An archive as the gzip-era Store left it: the bulk site, one article stored before captures existed."""
+    path = tmp_path_factory.mktemp("old") / "old.db"
+    db = Database(path)
+    db.enable_wal()
+    migrations.apply(db, stop_before="store_bytes_once")
+    router, profile = Router(BASE, bulk_articles=ARTICLES), sites.load("bulk")
+    for number in range(1, ARTICLES + 1):
+        capture = bulk_capture(router, number)
+        old_store(db, capture, article_record(capture, profile), with_capture=number != 2)
+    db.close()
+    return path
+
+
+def warc_records(path: Path) -> list[tuple]:
+    """Every record's WARC headers (less its random id and the id it points to), HTTP headers and payload."""
+    found = []
+    with open(path, "rb") as stream:
+        for record in ArchiveIterator(stream):
+            headers = [(k, v) for k, v in record.rec_headers.headers if k not in ("WARC-Record-ID", "WARC-Concurrent-To")]
+            http = record.http_headers.headers if record.http_headers else None
+            found.append((record.rec_type, headers, http, record.content_stream().read()))
+    return found
+
+
+def test_warc_export_is_the_same_before_and_after(old_archive, tmp_path):
+    db = Database(old_archive)
+    (tmp_path / "before").mkdir()
+    (tmp_path / "after").mkdir()
+    before, after = tmp_path / "before" / "bulk.warc.gz", tmp_path / "after" / "bulk.warc.gz"
+    with open(before, "wb") as stream:  # what export-warc wrote from gzip bodies
+        writer = WARCWriter(stream, gzip=True)
+        writer.write_record(writer.create_warcinfo_record(before.name, {}))
+        for row in db.query("select * from captures order by id"):
+            response = response_record(writer, row, gzip.decompress(row["body_gz"]))
+            writer.write_record(response)
+    migrate(db)
+    assert export_warc(db, after)["response"] == db["captures"].count
+    old = [r for r in warc_records(before) if r[0] == "response"]
+    new = [r for r in warc_records(after) if r[0] == "response"]
+    # every record as before, then the pages stored before captures existed, which had no record
+    assert new[:len(old)] == old
+    second = bulk_capture(Router(BASE, bulk_articles=ARTICLES), 2)
+    assert [(dict(r[1])["WARC-Target-URI"], r[3]) for r in new[len(old):]] == [(p.url, p.body) for p in second.pages]
+
+
+def test_bodies_move_to_zstd_once_with_the_sites_dictionary(old_archive, tmp_path):
+    db = Database(old_archive)
+    migrate(db)
+    assert "html_gz" not in db["pages"].columns_dict and "body_gz" not in db["captures"].columns_dict
+    assert [(d["site"], d["samples"]) for d in db.query("select site, samples from zstd_dicts")] == [
+        ("bulk", db["pages"].count)]
+    assert db.execute("select count(*) from captures where dict_id is null").fetchone()[0] == 0
+    # the page stored before captures existed got one; a page with a capture keeps no copy of its headers
+    assert db.execute("select count(*) from pages where capture_id is null").fetchone()[0] == 0
+    assert db.execute("select count(*) from pages where headers is not null").fetchone()[0] == 0
+
+
+def test_rebuild_from_migrated_captures_gives_the_same_articles(old_archive, tmp_path):
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(old_archive.read_bytes())
+    before = list(Database(copy).query("select * from articles order by id"))
+    archive = Archive(copy)  # migrates
+    assert archive.bodies.site_dictionary("bulk") is not None
+    counts = rebuild(archive)
+    assert counts["unchanged"] == counts["rebuilt"] == ARTICLES
+    assert list(archive.db.query("select * from articles order by id")) == before
