@@ -22,6 +22,8 @@ VERSION_COLUMNS = ("title", "subtitle", "authors", "published", "body_text", "co
 
 INSERT_VERSION = (f"insert into article_versions (article_id, version, captured_at, {', '.join(VERSION_COLUMNS)}) "
                   f"values ({', '.join('?' * (3 + len(VERSION_COLUMNS)))})")
+# The version that was current keeps its own text once the article row moves on to a new one.
+KEEP_VERSION_TEXT = "update article_versions set body_text = ? where article_id = ? and version = ? and body_text is null"
 UPSERT_VISIT = ("insert into visits (url, site, checked_at, outcome) values (?, ?, ?, ?) on conflict(url) do update "
                 "set site = excluded.site, checked_at = excluded.checked_at, outcome = excluded.outcome")
 

@@ -241,6 +241,9 @@ def store_bytes_once(db: Database) -> None:
     for site in bodies.sites_to_train():
         bodies.train(site)
     db.execute("update pages set headers = null where capture_id is not null")
+    # the current version's text is the article row's: one copy (readers coalesce with articles.body_text)
+    db.execute("update article_versions set body_text = null where body_text = (select body_text from articles "
+               "where articles.id = article_versions.article_id and articles.version_count = article_versions.version)")
     db["captures"].transform(drop={"body_gz"})
     db["pages"].transform(drop={"html_gz"})
 

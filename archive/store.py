@@ -12,8 +12,9 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from archive.bodies import Bodies
-from archive.rows import (CAPTURE_COLUMNS, INSERT_VERSION, PAGE_COLUMNS, STORE_ERRORS, UPSERT_VISIT, VERSION_COLUMNS,
-                          article_row, capture_row, insert_many_sql, now, page_row, upsert_many_sql)
+from archive.rows import (CAPTURE_COLUMNS, INSERT_VERSION, KEEP_VERSION_TEXT, PAGE_COLUMNS, STORE_ERRORS,
+                          UPSERT_VISIT, VERSION_COLUMNS, article_row, capture_row, insert_many_sql, now, page_row,
+                          upsert_many_sql)
 from archive.schema import migrate
 from crawler.identity import article_id, article_identity
 from crawler.items import ArticleCapture
@@ -176,8 +177,12 @@ class Archive:
         row["updated"] = now()
         versions = (existing["version_count"] or 0) if existing else 0
         if not existing or existing["content_hash"] != row["content_hash"]:
+            if versions:
+                self.conn.execute(KEEP_VERSION_TEXT, [existing["body_text"], key, versions])
             versions += 1
-            self.conn.execute(INSERT_VERSION, [key, versions, row["updated"], *(row[c] for c in VERSION_COLUMNS)])
+            # the current version's text is the article row's: stored once, empty here (a pointer)
+            self.conn.execute(INSERT_VERSION, [key, versions, row["updated"],
+                                               *(None if c == "body_text" else row[c] for c in VERSION_COLUMNS)])
         row["version_count"] = versions
         self.conn.execute(self._upsert_article, [row[c] for c in self.article_columns])
         return "changed" if existing else "new"

@@ -74,8 +74,12 @@ def test_changed_articles_get_a_second_version_and_nothing_else_does(two_visits)
     assert {path for path, n in counts.items() if n == 2} == set(CHANGED)
     assert all(n == 1 for path, n in counts.items() if path not in CHANGED)
     url = base + "/medwire/news/20150417/hand-sanitizer-clinic-infections"
-    history = rows(db, f"select v.* from article_versions v join articles a on a.id = v.article_id "
-                       f"where a.url = '{url}' order by version")
+    history = rows(db, f"select version, v.content_hash, coalesce(v.body_text, a.body_text) as body_text "
+                       f"from article_versions v "
+                       f"join articles a on a.id = v.article_id where a.url = '{url}' order by version")
+    assert history[1]["version"] == 2 and not rows(db, f"select 1 from article_versions v join articles a on "
+                                                       f"a.id = v.article_id where a.url = '{url}' and version = 2 "
+                                                       "and v.body_text is not null")  # the article row's text
     assert [v["version"] for v in history] == [1, 2]
     assert "About 6 in 10 adult visitors" in history[0]["body_text"]
     assert "About 7 in 10 adult visitors" in history[1]["body_text"]

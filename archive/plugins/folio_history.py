@@ -11,6 +11,10 @@ from datasette.utils.asgi import BadRequest
 
 from archive.reading import json_list, readable_date, version_diff, version_history, word_count
 
+# Each version with its text: the current version's is the article row's (stored once, empty in article_versions).
+VERSIONS_SQL = ("select v.article_id, v.version, v.captured_at, v.title, v.subtitle, v.authors, v.published, "
+                "coalesce(v.body_text, a.body_text) as body_text, v.content_hash from article_versions v "
+                "join articles a on a.id = v.article_id where v.article_id = ? order by v.version")
 DIFF_ROUTE = r"^/(?P<database>[^/.]+)/articles/(?P<article_id>[^/.]+)/diff(\.(?P<format>json))?$"
 VERSION_FIELDS = ("version", "captured_at", "title", "subtitle", "authors", "published", "content_hash")
 
@@ -59,9 +63,7 @@ async def article_diff(datasette, request):
     article_id = tilde_decode(request.url_vars["article_id"])
     if not await db.table_exists("article_versions"):
         raise NotFound("This archive keeps no article versions")
-    result = await db.execute(
-        "select * from article_versions where article_id = ? order by version", [article_id]
-    )
+    result = await db.execute(VERSIONS_SQL, [article_id])
     versions = {row["version"]: dict(row) for row in result.rows}
     if not versions:
         raise NotFound(f"No versions of article {article_id}")
@@ -97,9 +99,7 @@ async def _history(datasette, database: str, article_id: str) -> dict | None:
     db = datasette.get_database(database)
     if not await db.table_exists("article_versions"):
         return None
-    result = await db.execute(
-        "select version, captured_at, title, body_text from article_versions where article_id = ?", [article_id]
-    )
+    result = await db.execute(VERSIONS_SQL, [article_id])
     versions = version_history([dict(row) for row in result.rows])
     if not versions:
         return None

@@ -182,7 +182,7 @@ def _rows(spec: dict) -> tuple[dict, list[dict]]:
 
 
 def _versions(spec: dict, article: dict) -> list[dict]:
-    # As archive.store writes them: each earlier content in turn, then the article row's own.
+    # As archive.store writes them: each earlier content in turn, then the article row's own (its text not repeated).
     fields = ("title", "subtitle", "authors", "published", "body_text", "content_hash")
     current = {field: article[field] for field in fields}
     rows = []
@@ -194,7 +194,7 @@ def _versions(spec: dict, article: dict) -> list[dict]:
             **{f: json.dumps(earlier[f]) if f == "authors" else earlier[f] for f in fields if f in earlier},
         })
     return rows + [{**current, "article_id": article["id"], "version": len(rows) + 1,
-                    "captured_at": article["updated"]}]
+                    "captured_at": article["updated"], "body_text": None}]
 
 
 def insert_articles(db: Database, specs: list[dict]) -> None:

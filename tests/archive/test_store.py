@@ -99,11 +99,14 @@ def test_unwritable_location_gives_one_clear_error():
 def test_each_distinct_content_is_a_version_and_a_repeat_adds_none(tmp_path):
     archive = Archive(tmp_path / "a.db")
     archive.save(capture(), record())
+    assert next(archive.db.query("select body_text from article_versions"))["body_text"] is None  # the article's
     archive.save(capture(), record())
-    archive.save(capture(b"<html>v2</html>"), record(title="T2", content_hash="h2"))
-    versions = list(archive.db.query("select version, title, content_hash from article_versions order by version"))
-    assert versions == [{"version": 1, "title": "T", "content_hash": "h1"},
-                        {"version": 2, "title": "T2", "content_hash": "h2"}]
+    archive.save(capture(b"<html>v2</html>"), record(title="T2", content_hash="h2", body_text="Body two."))
+    versions = list(archive.db.query("select version, title, content_hash, body_text from article_versions "
+                                     "order by version"))
+    # the earlier text is kept with its version; the current one is the article row's, stored once
+    assert versions == [{"version": 1, "title": "T", "content_hash": "h1", "body_text": "Body."},
+                        {"version": 2, "title": "T2", "content_hash": "h2", "body_text": None}]
     assert next(archive.db.query("select version_count from articles"))["version_count"] == 2
 
 
