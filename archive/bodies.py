@@ -67,9 +67,9 @@ class Bodies:
         self._site_dict.pop(site, None)
         if self.site_dictionary(site) is not None:  # another process trained one meanwhile
             return self._site_dict[site]
-        rows = self.conn.execute("select id, body_zst from captures where site = ? and dict_id is null "
-                                 "and body_zst is not null order by id", [site]).fetchall()
-        samples = [self.decompress(blob, None) for _, blob in rows[:TRAIN_AFTER * 2]]
+        samples = [self.decompress(blob, None) for (blob,) in self.conn.execute(
+            "select body_zst from captures where site = ? and dict_id is null and body_zst is not null "
+            "order by id limit ?", [site, TRAIN_AFTER * 2])]
         try:
             trained = zstandard.train_dictionary(DICT_BYTES, samples)
         except zstandard.ZstdError as exc:  # too few or too small samples: try again after as many more
@@ -79,12 +79,22 @@ class Bodies:
         dict_id = self.conn.execute("insert into zstd_dicts (site, trained_at, samples, dict) values (?, ?, ?, ?)",
                                     [site, now(), len(samples), trained.as_bytes()]).lastrowid
         self._dicts[dict_id], self._site_dict[site] = trained, dict_id
-        compressor = self._compressor(dict_id)
-        self.conn.executemany("update captures set body_zst = ?, dict_id = ? where id = ?",
-                              [(compressor.compress(self.decompress(blob, None)), dict_id, capture_id)
-                               for capture_id, blob in rows])
+        self._recompress(site, dict_id)
         self._untrained.pop(site, None)
         return dict_id
+
+    def _recompress(self, site: str, dict_id: int) -> None:
+        """The site's captures stored without a dictionary, compressed again with ``dict_id``, a chunk at a time."""
+        compressor, last = self._compressor(dict_id), 0
+        while True:
+            rows = self.conn.execute("select id, body_zst from captures where site = ? and dict_id is null and "
+                                     "body_zst is not null and id > ? order by id limit 500", [site, last]).fetchall()
+            if not rows:
+                return
+            self.conn.executemany("update captures set body_zst = ?, dict_id = ? where id = ?",
+                                  [(compressor.compress(self.decompress(blob, None)), dict_id, capture_id)
+                                   for capture_id, blob in rows])
+            last = rows[-1][0]
 
     def forget(self) -> None:
         """Drop cached site -> dictionary choices (after a rolled-back training)."""

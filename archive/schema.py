@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import gzip
+import logging
+import sqlite3
 
 from sqlite_utils import Database, Migrations
 
@@ -246,6 +248,16 @@ def store_bytes_once(db: Database) -> None:
                "where articles.id = article_versions.article_id and articles.version_count = article_versions.version)")
     db["captures"].transform(drop={"body_gz"})
     db["pages"].transform(drop={"html_gz"})
+
+
+@migrations(transactional=False)
+def reclaim_freed_space(db: Database) -> None:
+    # store_bytes_once freed most of an old archive's pages; VACUUM hands them back to the file system.
+    # Not critical: if another connection holds the file, later writes reuse the free pages instead.
+    try:
+        db.execute("VACUUM")
+    except sqlite3.OperationalError as exc:
+        logging.getLogger(__name__).warning("archive not compacted (%s); its free pages will be reused", exc)
 
 
 def migrate(db: Database) -> None:
