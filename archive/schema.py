@@ -260,6 +260,16 @@ def reclaim_freed_space(db: Database) -> None:
         logging.getLogger(__name__).warning("archive not compacted (%s); its free pages will be reused", exc)
 
 
+@migrations()
+def index_for_browsing(db: Database) -> None:
+    # What Datasette's default views and the canned queries filter or sort on (bench/browse.py):
+    # newest first, a section's articles, incomplete ones, ones with several versions.
+    db.execute("create index if not exists idx_articles_published on articles(published)")
+    db.execute("create index if not exists idx_articles_section on articles(section collate nocase, published)")
+    db.execute("create index if not exists idx_articles_incomplete on articles(site, published) where complete = 0")
+    db.execute("create index if not exists idx_articles_changed on articles(version_count) where version_count > 1")
+
+
 def migrate(db: Database) -> None:
     """Apply every pending migration and switch the file to WAL so readers can browse during a crawl."""
     db.enable_wal()
