@@ -64,6 +64,10 @@ def load_metadata(db_name: str) -> dict:
     databases = metadata.get("databases", {})
     if METADATA_DB_NAME in databases and db_name != METADATA_DB_NAME:
         databases[db_name] = databases.pop(METADATA_DB_NAME)
+    for dashboard in metadata.get("plugins", {}).get("datasette-dashboards", {}).values():
+        for chart in dashboard.get("charts", {}).values():
+            if chart.get("db") == METADATA_DB_NAME:
+                chart["db"] = db_name
     return metadata
 
 

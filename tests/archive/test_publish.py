@@ -222,8 +222,8 @@ def test_incomplete_articles_lists_missing_pages(archive_db):
 
 def test_crawl_history(archive_db):
     found = rows(archive_db, "/folio/crawl_history.json?_shape=array")
-    assert [r["id"] for r in found] == [3, 2, 1]
-    assert (found[1]["seconds"], found[1]["pages_fetched"], found[1]["errors"]) == (462, 6, 1)
+    assert [r["id"] for r in found] == [6, 5, 4, 3, 2, 1]
+    assert (found[4]["seconds"], found[4]["pages_fetched"], found[4]["errors"]) == (462, 6, 1)
 
 
 def test_articles_mentioning_a_term_with_snippet(fresh_db):
