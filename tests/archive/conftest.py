@@ -293,11 +293,9 @@ def fresh_db(tmp_path) -> Path:
 
 
 @contextmanager
-def served(db_path: Path) -> Iterator[str]:
-    """Run archive.publish.serve() in a subprocess on an OS-chosen port; yield its base URL."""
-    code = "import sys; from pathlib import Path; from archive.publish import serve; serve(Path(sys.argv[1]), port=0)"
-    proc = subprocess.Popen([sys.executable, "-u", "-c", code, str(db_path)], cwd=REPO,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+def serving(command: list[str]) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run a command that serves an archive on an OS-chosen port; yield its base URL and process."""
+    proc = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         lines, base_url, deadline = [], None, time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -310,7 +308,7 @@ def served(db_path: Path) -> Iterator[str]:
             if base_url and "Application startup complete" in line:
                 # Keep reading so access-log lines never fill the pipe and stall the server.
                 threading.Thread(target=proc.stdout.read, daemon=True).start()
-                yield base_url
+                yield base_url, proc
                 return
         raise RuntimeError("server did not start:\n" + "".join(lines))
     finally:
@@ -319,6 +317,19 @@ def served(db_path: Path) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def serve_command(db_path: Path, *options: str) -> list[str]:
+    """`folio serve` on `db_path` on an OS-chosen port, with `options` such as --public."""
+    return [sys.executable, "-u", "-m", "crawler.cli", "serve", "--db", str(db_path), "--port", "0", *options]
+
+
+@contextmanager
+def served(db_path: Path) -> Iterator[str]:
+    """Run archive.publish.serve() in a subprocess on an OS-chosen port; yield its base URL."""
+    code = "import sys; from pathlib import Path; from archive.publish import serve; serve(Path(sys.argv[1]), port=0)"
+    with serving([sys.executable, "-u", "-c", code, str(db_path)]) as (base_url, _):
+        yield base_url
 
 
 @pytest.fixture(scope="session")
