@@ -114,6 +114,9 @@ def test_datasette_archive_dir_just_works(tmp_path, archive_db):
     page = get(f"/folio/articles/{article_id}")
     assert '<article class="folio-article"' in page and "Researchers gave half of the volunteers" in page
     assert "/static/folio.css" in page and "Folio: the article reading page" in get("/static/folio.css")
+    home = get("/")
+    assert 'class="folio-latest"' in home and "Five questions about the new RSV vaccine" in home
+    assert "<h1>Crawl health</h1>" in get("/-/dashboards/crawl-health")
 
 
 def test_urls_to_open_points_at_real_pages(archive_db, article):
