@@ -228,6 +228,7 @@ def test_articles_list_is_compact_with_every_column_one_click_away(page, server_
 
 
 def test_crawl_health_draws_its_charts_from_the_archive(page, server_url):
+    page.set_default_timeout(30_000)  # ~800 KB of Vega to parse on a loaded machine; waits, never asserts time
     page.goto(f"{server_url}/-/dashboards/crawl-health")
     # Vega draws SVG marks once each chart's query has answered.
     bars = page.locator("#chart-articles-per-week svg .mark-rect.role-mark path")
