@@ -14,27 +14,27 @@ from pathlib import Path
 from datasette import hookimpl
 
 logger = logging.getLogger(__name__)
-_schedules: dict[tuple[str, float], dict[str, str]] = {}  # (path, mtime) -> site -> cron; read once per change
+_schedules: dict[tuple[str, float], tuple] = {}  # (path, mtime) -> (tz, {site: cron}); read once per change
 
 
-def schedule_crons(path: str | None) -> dict[str, str]:
-    """Each site's cron expression in the schedule file at `path` ({} when unset or unreadable)."""
+def schedule_crons(path: str | None) -> tuple:
+    """The schedule file's timezone and each site's cron expression ((None, {}) when unset or unreadable)."""
     if not path:
-        return {}
+        return None, {}
     from crawler.schedule import ScheduleError, load_schedule
 
     try:
         key = (path, Path(path).stat().st_mtime)
     except OSError:
-        return {}
+        return None, {}
     if key not in _schedules:
         try:
             schedule = load_schedule(Path(path))
         except ScheduleError as error:
             logger.warning("crawl-health: %s", error)
-            _schedules[key] = {}
+            _schedules[key] = (None, {})
         else:
-            _schedules[key] = {"tz": schedule.tz, **{e.site: e.cron for e in schedule.entries}}
+            _schedules[key] = (schedule.tz, {entry.site: entry.cron for entry in schedule.entries})
     return _schedules[key]
 
 
@@ -42,10 +42,10 @@ def next_run(path: str | None, site: str | None) -> str | None:
     """When `site` runs next according to the schedule file, in UTC, or None."""
     from crawler.schedule import next_fire
 
-    crons = schedule_crons(path)
-    if site not in crons or site == "tz":
+    tz, crons = schedule_crons(path)
+    if site not in crons:
         return None
-    when = next_fire(crons[site], datetime.now(crons["tz"]))
+    when = next_fire(crons[site], datetime.now(tz))
     return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 

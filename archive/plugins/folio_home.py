@@ -81,7 +81,6 @@ def _links(datasette, name: str) -> dict[str, str]:
         "articles": articles,
         "sites": articles + "?" + _query(_facet="site"),
         "incomplete": datasette.urls.table(name, "incomplete_articles"),
-        "incomplete_list": articles + "?" + _query(complete=0),
         "changed": datasette.urls.table(name, "changed_articles"),
         "crawls": datasette.urls.table(name, "crawls"),
         "health": datasette.urls.path("/-/dashboards/crawl-health"),
