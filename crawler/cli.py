@@ -241,16 +241,22 @@ def demo(db_path, no_serve, port):
 @DB_OPTION
 @click.option("--port", default=8001, show_default=True, help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-def serve(db_path, port, host):
-    """Publish an archive with Datasette (browse, search, JSON API)."""
-    _serve(db_path, port=port, host=host)
+@click.option("--public", is_flag=True,
+              help="Publish a finished archive read-only (immutable; works on a read-only disk) with "
+                   "tighter SQL and CSV limits, no file download, robots.txt disallowing all.")
+@click.option("--schedule", type=click.Path(path_type=Path, dir_okay=False),
+              help="The `folio schedule` file, so the crawl-health page shows each site's next run.")
+def serve(db_path, port, host, public, schedule):
+    """Publish an archive with Datasette (front page, search, crawl health, JSON API)."""
+    _serve(db_path, port=port, host=host, public=public, schedule=schedule)
 
 
-def _serve(db_path: Path, *, port: int, host: str = "127.0.0.1") -> None:
+def _serve(db_path: Path, *, port: int, host: str = "127.0.0.1", public: bool = False,
+           schedule: Path | None = None) -> None:
     from archive.publish import PublishError, serve as run_datasette
 
     try:
-        run_datasette(db_path, host=host, port=port)
+        run_datasette(db_path, host=host, port=port, public=public, schedule=schedule)
     except PublishError as exc:
         raise click.ClickException(str(exc)) from None
 
