@@ -8,7 +8,7 @@ import click
 
 from archive.store import open_archive
 from crawler import sites
-from crawler.archive_commands import COMMANDS, DB_OPTION, check_archive, load_profile
+from crawler.archive_commands import COMMANDS, DB_OPTION, EXISTING_DB_OPTION, check_archive, load_profile
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -236,7 +236,7 @@ def demo(db_path, no_serve, port):
 
 
 @main.command()
-@DB_OPTION
+@EXISTING_DB_OPTION
 @click.option("--port", default=8001, show_default=True, help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 def serve(db_path, port, host):
