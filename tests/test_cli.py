@@ -51,7 +51,7 @@ def test_extract_each_prints_one_line_per_file_in_order(corpus):
         (["crawl"], "name a site"),
         (["crawl", "--url", "not-a-url"], "not an absolute http(s) URL"),
         (["crawl", "medwire", "-s", "NOEQUALS"], "NAME=VALUE"),
-        (["crawl", "medwire"], "--base-url URL (folio crawl) or -a base_url=URL (scrapy crawl)"),
+        (["crawl", "medwire"], "give --base-url, the address it is served at (with scrapy crawl: -a base_url=URL"),
     ],
 )
 def test_user_mistakes_get_one_clear_line(args, message, tmp_path):

@@ -80,9 +80,9 @@ class SiteProfile:
         relative = [u for u in urls if not urlsplit(u).scheme]
         if relative:
             raise ProfileError(
-                f"site {self.slug!r} starts from paths ({relative[0]}); give the address it is served at: "
-                "--base-url URL (folio crawl) or -a base_url=URL (scrapy crawl); `python -m crawler.samplesite` "
-                "serves the sample sites and prints theirs"
+                f"site {self.slug!r} starts from paths ({relative[0]}); give --base-url, the address it is served at "
+                "(with scrapy crawl: -a base_url=URL; `python -m crawler.samplesite` serves the sample sites "
+                "and prints theirs)"
             )
 
 
