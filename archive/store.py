@@ -105,13 +105,10 @@ class Archive:
         """The id of the article ``capture`` holds: from its normalized URL and canonical link (crawler.identity).
 
         A row already stored from this exact URL keeps its id even if the page's canonical link changed
-        since, so no crawl ever adds a second row for a stored article.
+        since, so no crawl ever adds a second row for a stored article (nor clashes with its unique url).
         """
-        key = article_id(capture.site, capture.url, record.get("canonical_url"))
-        if next(self.db.query("select 1 from articles where id = ?", [key]), None):
-            return key
         stored = next(self.db.query("select id from articles where url = ?", [capture.url]), None)
-        return stored["id"] if stored else key
+        return stored["id"] if stored else article_id(capture.site, capture.url, record.get("canonical_url"))
 
     def save_article(self, key: str, record: dict) -> str:
         """Write the article row (and a new version) unless its content is unchanged; no commit."""

@@ -124,3 +124,13 @@ def test_a_real_crawl_of_url_variants_stores_one_article(tmp_path):
 def test_the_crawler_fetches_an_article_without_its_tracking_parameters():
     assert fetch_url("https://h.example/a?utm_source=rss&id=7&fbclid=x#top") == "https://h.example/a?id=7"
     assert fetch_url("http://h.example:8080/a?page=1") == "http://h.example:8080/a?page=1"  # otherwise as given
+
+
+def test_a_canonical_link_that_later_names_another_stored_article_never_breaks_a_save(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    other = "https://health.example/news/2024/running"
+    archive.save(_capture(ARTICLE), _record(ARTICLE))
+    archive.save(_capture(other), _record(other))
+    # the walking page now (wrongly) names the running article as its canonical: its own row is updated
+    assert archive.save(_capture(ARTICLE), {**_record(ARTICLE, canonical=other), "content_hash": "h2"}) == "changed"
+    assert archive.db.execute("select count(*) from articles").fetchone()[0] == 2
