@@ -121,10 +121,10 @@ class Archive:
             complete=int(bool(record.get("complete"))),
         )
         existing = next(self.db.query("select * from articles where id = ?", [key]), None)
-        if existing and all(existing[c] == row[c] for c in ("content_hash", "complete", "missing_pages", "page_count")):
-            if (existing["url"], existing["canonical_url"]) != (row["url"], row["canonical_url"]):
-                # the same article reached at another of its URLs: the row names where it is now
-                self.db["articles"].update(key, {"url": row["url"], "canonical_url": row["canonical_url"]})
+        if existing and self._same_content(existing, row):
+            moved = {c: row[c] for c in ("url", "canonical_url", "missing_pages") if existing[c] != row[c]}
+            if moved:  # the same article reached at another form of its URLs: the row names where it is now
+                self.db["articles"].update(key, moved)
             return "unchanged"
         if existing and existing["complete"] and not row["complete"]:
             logger.warning("%s: incomplete this time (%s); the complete stored version is kept",
@@ -142,6 +142,14 @@ class Archive:
         row["version_count"] = versions
         self.db["articles"].upsert(row, pk="id")
         return "changed" if existing else "new"
+
+    @staticmethod
+    def _same_content(existing: dict, row: dict) -> bool:
+        """Same text, pages and completeness; missing pages compared by identity (the sample site's port varies)."""
+        def missing(value: str | None) -> list[str]:
+            return [article_identity(row["site"], url) for url in json.loads(value or "[]")]
+        return (all(existing[c] == row[c] for c in ("content_hash", "complete", "page_count"))
+                and missing(existing["missing_pages"]) == missing(row["missing_pages"]))
 
     def _save_pages(self, key: str | None, capture: ArticleCapture) -> None:
         urls = [p.url for p in capture.pages]
