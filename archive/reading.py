@@ -100,6 +100,7 @@ def article_view(article: dict, pages: list[dict]) -> dict:
         "is_complete": bool(article.get("complete")) and not missing,
         "body": body_markup(article.get("body_html"), article.get("body_text")),
         "original_url": web_url(article.get("canonical_url")) or web_url(article.get("url")),
+        "word_count": word_count(article.get("body_text")),  # as the history counts it, whatever stored it
         "pages": sorted(pages, key=lambda page: (page.get("number") is None, page.get("number"), page["url"])),
     }
 
@@ -218,9 +219,12 @@ def version_diff(old: dict, new: dict, *, context: int = 1) -> dict:
     return {"fields": fields, "body": body, "summary": summary}
 
 
+WORD = re.compile(r"[^\s]*\w[^\s]*")  # a whitespace-separated token with a letter or digit: "don't" is one, "--" none
+
+
 def word_count(text: str | None) -> int:
-    """Words in a text, counted as the crawler counts them (whitespace-separated)."""
-    return len((text or "").split())
+    """Words in a text: the one count the crawler stores and the article page and its history show."""
+    return len(WORD.findall(text or ""))
 
 
 def version_history(versions: list[dict]) -> list[dict]:

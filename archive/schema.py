@@ -6,7 +6,7 @@ from sqlite_utils import Database, Migrations
 migrations = Migrations("folio")
 
 ARTICLE_COLUMNS = {
-    "id": str,  # stable: derived from the article URL, so a rebuild yields the same ids
+    "id": str,  # stable: a hash of the article's identity (crawler.identity), so a re-crawl or rebuild finds its row
     "site": str,
     "url": str,
     "canonical_url": str,
@@ -146,6 +146,61 @@ def track_visits(db: Database) -> None:
     # When each article was last looked at and with what outcome: the revisit policy reads it.
     # Bookkeeping only; articles, pages and captures stay untouched by an unchanged recrawl.
     db["visits"].create({"url": str, "site": str, "checked_at": str, "outcome": str}, pk="url")
+
+
+@migrations()
+def merge_duplicate_articles(db: Database) -> None:
+    # Ids were a hash of the exact URL, so one article reached at two URLs (another port of the sample
+    # site, http and https, utm_* parameters, ...) had two rows. Re-key every row by its identity
+    # (crawler.identity) and merge rows that share one: the most recently updated row's content stays,
+    # every distinct version of all of them is kept in capture order, captures are untouched.
+    from crawler.identity import article_id
+
+    groups: dict[str, list[dict]] = {}
+    for row in db.query("select id, site, url, canonical_url, first_seen, updated from articles"):
+        groups.setdefault(article_id(row["site"], row["url"], row["canonical_url"]), []).append(row)
+    for new_id, rows in groups.items():
+        rows.sort(key=lambda r: (r["updated"] or "", r["first_seen"] or ""))
+        survivor, others = rows[-1], [r["id"] for r in rows[:-1]]
+        if not others and survivor["id"] == new_id:
+            continue
+        _merge_versions(db, new_id, [r["id"] for r in rows])
+        _merge_pages(db, new_id, survivor["id"], others)
+        if others:
+            db.execute(f"delete from articles where id in ({','.join('?' * len(others))})", others)
+        db.execute("update articles set id = ?, first_seen = ?, version_count = "
+                   "(select count(*) from article_versions where article_id = ?) where id = ?",
+                   [new_id, min(r["first_seen"] or "" for r in rows) or None, new_id, survivor["id"]])
+    db["articles"].rebuild_fts()
+
+
+def _merge_versions(db: Database, new_id: str, old_ids: list[str]) -> None:
+    """Renumber the versions of ``old_ids`` under ``new_id`` by capture time; a repeat of the previous content is one version."""
+    marks = ",".join("?" * len(old_ids))
+    versions = list(db.query(f"select * from article_versions where article_id in ({marks}) "
+                             "order by captured_at, version", old_ids))
+    db.execute(f"delete from article_versions where article_id in ({marks})", old_ids)
+    kept: list[dict] = []
+    for version in versions:
+        if kept and kept[-1]["content_hash"] == version["content_hash"]:
+            continue  # the same text stored under two ids: one version, first seen at the earlier time
+        kept.append({**version, "article_id": new_id, "version": len(kept) + 1})
+    db["article_versions"].insert_all(kept)
+
+
+def _merge_pages(db: Database, new_id: str, survivor: str, others: list[str]) -> None:
+    """Point the survivor's pages at ``new_id``; the other rows' pages are superseded or no longer part of it.
+
+    A page whose number the survivor has was fetched again from another URL: its row goes, as the Store
+    does it. Any other page of theirs is detached, as a page the article no longer has. Bodies stay in captures.
+    """
+    if others:
+        marks = ",".join("?" * len(others))
+        db.execute(f"delete from pages where article_id in ({marks}) and number in "
+                   "(select number from pages where article_id = ?)", [*others, survivor])
+        db.execute(f"update pages set article_id = null, number = null, error = 'no longer part of the article' "
+                   f"where article_id in ({marks})", others)
+    db.execute("update pages set article_id = ? where article_id = ?", [new_id, survivor])
 
 
 def migrate(db: Database) -> None:

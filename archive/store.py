@@ -9,10 +9,12 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
 from archive.schema import migrate
+from crawler.identity import article_id, article_identity
 from crawler.items import ArticleCapture, Page
 
 logger = logging.getLogger(__name__)
@@ -25,11 +27,6 @@ BUSY_TIMEOUT = 60.0
 
 class ArchiveError(Exception):
     """The archive file cannot be opened or written; the message says why in one line."""
-
-
-def article_id(url: str) -> str:
-    """A stable id from the article URL, so re-crawls and rebuilds address the same row."""
-    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
 
 
 def now() -> str:
@@ -90,15 +87,28 @@ class Archive:
 
         "kept": the stored article is complete and this fetch is not, so the stored content stays.
         """
-        key = article_id(capture.url) if record else None
         with write_transaction(self.db):
+            key = self.article_key(capture, record) if record else None
             outcome = self.save_article(key, record) if record else "failed"
             self._save_pages(key, capture)
+            if outcome in ("new", "changed", "unchanged"):
+                self._drop_superseded_pages(key, capture)
+            if outcome == "failed":
+                self._drop_superseded_failures(capture)
             if outcome in ("new", "changed"):
                 self._detach_dropped_pages(key, capture)
             self.db["visits"].upsert({"url": capture.url, "site": capture.site, "checked_at": now(),
                                       "outcome": outcome}, pk="url")
         return outcome
+
+    def article_key(self, capture: ArticleCapture, record: dict) -> str:
+        """The id of the article ``capture`` holds: from its normalized URL and canonical link (crawler.identity).
+
+        A row already stored from this exact URL keeps its id even if the page's canonical link changed
+        since, so no crawl ever adds a second row for a stored article (nor clashes with its unique url).
+        """
+        stored = next(self.db.query("select id from articles where url = ?", [capture.url]), None)
+        return stored["id"] if stored else article_id(capture.site, capture.url, record.get("canonical_url"))
 
     def save_article(self, key: str, record: dict) -> str:
         """Write the article row (and a new version) unless its content is unchanged; no commit."""
@@ -111,7 +121,10 @@ class Archive:
             complete=int(bool(record.get("complete"))),
         )
         existing = next(self.db.query("select * from articles where id = ?", [key]), None)
-        if existing and all(existing[c] == row[c] for c in ("content_hash", "complete", "missing_pages", "page_count")):
+        if existing and self._same_content(existing, row):
+            moved = {c: row[c] for c in ("url", "canonical_url", "missing_pages") if existing[c] != row[c]}
+            if moved:  # the same article reached at another form of its URLs: the row names where it is now
+                self.db["articles"].update(key, moved)
             return "unchanged"
         if existing and existing["complete"] and not row["complete"]:
             logger.warning("%s: incomplete this time (%s); the complete stored version is kept",
@@ -129,6 +142,14 @@ class Archive:
         row["version_count"] = versions
         self.db["articles"].upsert(row, pk="id")
         return "changed" if existing else "new"
+
+    @staticmethod
+    def _same_content(existing: dict, row: dict) -> bool:
+        """Same text, pages and completeness; missing pages compared by identity (the sample site's port varies)."""
+        def missing(value: str | None) -> list[str]:
+            return [article_identity(row["site"], url) for url in json.loads(value or "[]")]
+        return (all(existing[c] == row[c] for c in ("content_hash", "complete", "page_count"))
+                and missing(existing["missing_pages"]) == missing(row["missing_pages"]))
 
     def _save_pages(self, key: str | None, capture: ArticleCapture) -> None:
         urls = [p.url for p in capture.pages]
@@ -178,6 +199,30 @@ class Archive:
             ):
                 found[(row["url"], row["body_sha256"])] = row["id"]
         return found
+
+    def _drop_superseded_pages(self, key: str, capture: ArticleCapture) -> None:
+        """Forget this article's `pages` rows whose page number was fetched now from another URL.
+
+        e.g. the sample site on another port, http before https, or the article reached from its AMP
+        page: `pages` is the latest state of each of the article's pages; older bodies stay in captures.
+        """
+        current = {p.number: p.url for p in capture.pages if p.number}
+        stale = [r["url"] for r in self.db.query("select url, number from pages where article_id = ?", [key])
+                 if r["number"] in current and r["url"] != current[r["number"]]]
+        if stale:
+            self.db.execute(f"delete from pages where url in ({','.join('?' * len(stale))})", stale)
+
+    def _drop_superseded_failures(self, capture: ArticleCapture) -> None:
+        """Forget earlier failed fetches of this capture's pages under another form of their URL."""
+        for page in capture.pages:
+            identity = article_identity(capture.site, page.url)
+            path = urlsplit(page.url).path  # narrows the candidates; the identity decides
+            pattern = "%" + path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            stale = [r["url"] for r in self.db.query(
+                "select url from pages where article_id is null and site = ? and url != ? and url like ? escape '\\'",
+                [capture.site, page.url, pattern]) if article_identity(capture.site, r["url"]) == identity]
+            if stale:
+                self.db.execute(f"delete from pages where url in ({','.join('?' * len(stale))})", stale)
 
     def _detach_dropped_pages(self, key: str, capture: ArticleCapture) -> None:
         """Pages the article no longer has stop pointing at it; their bodies stay in captures."""

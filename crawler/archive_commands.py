@@ -12,6 +12,11 @@ DB_OPTION = click.option(
     "--db", "db_path", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default="archive/folio.db",
     help="The archive file (SQLite); created if missing.",
 )
+# For the commands that read an archive: they stop with one line when the file is not there.
+EXISTING_DB_OPTION = click.option(
+    "--db", "db_path", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default="archive/folio.db",
+    help="The archive file (SQLite); it must exist.",
+)
 
 
 def check_archive(db_path: Path) -> None:
@@ -59,13 +64,14 @@ def schedule(schedule_file, db_path, list_only, once, max_runs):
 
 @click.command()
 @click.option("--site", help="Only this site's articles (the `site` column).")
-@DB_OPTION
+@EXISTING_DB_OPTION
 def rebuild(site, db_path):
     """Re-extract every stored article from its stored raw pages (no network), saving what changed."""
     from pipelines.rebuild import rebuild as rebuild_archive, summary
 
     archive = _open(db_path, existing=True)
     try:
+        _check_site(archive, site, db_path)
         counts = rebuild_archive(archive, site)
     finally:
         archive.close()
@@ -75,13 +81,14 @@ def rebuild(site, db_path):
 @click.command(name="export-warc")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--site", help="Only the captures of this site's pages.")
-@DB_OPTION
+@EXISTING_DB_OPTION
 def export_warc(out, site, db_path):
     """Write the archive's raw captures to OUT as a gzipped WARC (request/response records)."""
     from archive.warc import WarcError, export_warc as write_warc
 
     archive = _open(db_path, existing=True)
     try:
+        _check_site(archive, site, db_path)
         counts = write_warc(archive.db, out, site=site)
     except WarcError as exc:
         raise click.ClickException(str(exc)) from None
@@ -116,6 +123,16 @@ def import_warc(file, db_path, site):
         click.echo(f"unreadable record: {error}", err=True)
     if found.stopped:
         raise click.ClickException(f"{file}: {found.stopped}; the records before it were imported")
+
+
+def _check_site(archive, site: str | None, db_path: Path) -> None:
+    """Stop with one line when ``--site`` names a site the archive holds no pages of."""
+    if site is None:
+        return
+    held = [r["site"] for r in archive.db.query("select distinct site from pages where site is not null order by site")]
+    if site not in held:
+        raise click.ClickException(f"{db_path} holds no pages of site {site!r}; "
+                                   f"its sites: {', '.join(held) or 'none yet'}")
 
 
 def _open(db_path: Path, *, existing: bool = False):

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import click
 
 from archive.store import open_archive
 from crawler import sites
-from crawler.archive_commands import COMMANDS, DB_OPTION, check_archive, load_profile
+from crawler.archive_commands import COMMANDS, DB_OPTION, EXISTING_DB_OPTION, check_archive, load_profile
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -213,32 +211,32 @@ def list_sites():
         click.echo(f"{slug:<14} {profile.name}")
 
 
-SAMPLE_SITES = ("dailyhealth", "medwire", "wellbeing")
-
-
 @main.command()
 @DB_OPTION
-@click.option("--no-serve", is_flag=True, help="Stop after the crawl instead of serving the archive.")
+@click.option("--no-serve", is_flag=True, help="Stop after the crawls instead of serving the archive.")
 @click.option("--port", default=8001, show_default=True, help="Port for Datasette.")
 def demo(db_path, no_serve, port):
-    """Serve the bundled sample health site, crawl it into the archive, then publish it with Datasette."""
-    from crawler.samplesite import SampleSite
+    """Crawl the bundled sample site, then its changed edition, and publish the archive with Datasette.
+
+    Running it again re-crawls the changed edition and finds the same articles: no duplicates.
+    """
+    from crawler.demo import DemoError, run_demo, where_to_look
 
     check_archive(db_path)
-    with SampleSite() as site:
-        click.echo(f"sample site at {site.base_url}; crawling {', '.join(SAMPLE_SITES)} into {db_path}")
-        command = [sys.executable, "-m", "crawler.cli", "crawl", *SAMPLE_SITES, "--base-url", site.base_url,
-                   "--db", str(db_path)]
-        result = subprocess.run(command, check=False)
-    if result.returncode != 0:
-        raise click.ClickException("the demo crawl failed (see the messages above)")
+    try:
+        counts = run_demo(db_path, say=click.echo)
+    except DemoError as exc:
+        raise click.ClickException(str(exc)) from None
+    for line in where_to_look(counts, base_url=f"http://127.0.0.1:{port}", db_name=db_path.stem):
+        click.echo(line)
     if no_serve:
+        click.echo(f"(not serving: run `folio serve --db {db_path}` to open these pages)")
         return
     _serve(db_path, port=port)
 
 
 @main.command()
-@DB_OPTION
+@EXISTING_DB_OPTION
 @click.option("--port", default=8001, show_default=True, help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--public", is_flag=True,

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
+from archive.reading import word_count
 from crawler.items import ArticleCapture
 from pipelines.workers import WorkerStep
 
@@ -166,7 +167,7 @@ def normalize(article: dict, *, languages=("en",), timezone: str | None = None) 
         "language": language,
         "body_text": body_text,
         "body_html": body_html(blocks),
-        "word_count": len(re.findall(r"\w+", body_text)),
+        "word_count": word_count(body_text),
         "page_count": article.get("page_count", 0),
         "complete": bool(article.get("complete")),
         "missing_pages": article.get("missing_pages", []),

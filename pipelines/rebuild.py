@@ -11,7 +11,7 @@ import json
 import logging
 from collections import Counter
 
-from archive.store import Archive, article_id, write_transaction
+from archive.store import Archive, write_transaction
 from crawler import sites
 from crawler.items import ArticleCapture, Page
 from crawler.sites import SiteProfile
@@ -66,7 +66,7 @@ def stored_captures(archive: Archive, site: str | None = None):
     for key in keys:
         group = list(archive.db.query(PAGES_SQL, [key]))
         capture = ArticleCapture(site=group[0]["site"], url=group[0]["url"], pages=[_page(row) for row in group])
-        if article_id(capture.url) != key:  # page 1 was stored under another article since
+        if group[0]["number"] != 1:  # page 1 was stored under another article since
             logger.warning("article %s: its first stored page %s is not its page 1; skipped", key, capture.url)
             continue
         yield key, capture

@@ -11,13 +11,15 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
+# The one reason every test that needs the shared corpus gives when it skips.
+CORPUS_SKIP = "needs the shared corpus at ../shared/corpus beside the repo (present in CI)"
 
 
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     """The shared corpus of real pages; tests that need it skip when it is absent."""
     if not (CORPUS / "readability-pages").is_dir():
-        pytest.skip(f"shared corpus not found at {CORPUS} (it sits beside the repo in CI)")
+        pytest.skip(CORPUS_SKIP)
     return CORPUS
 
 
@@ -42,3 +44,18 @@ def crawled(tmp_path_factory) -> Path:
             cwd=REPO, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     return db
+
+
+@pytest.fixture(scope="session")
+def demo_runs(tmp_path_factory) -> tuple[Path, list[subprocess.CompletedProcess], list[dict]]:
+    """`folio demo --no-serve` run twice on one archive (the real command, each run its own sample-site port):
+    the archive, both runs, and the table sizes after each. Read it, or copy it before changing it."""
+    db = tmp_path_factory.mktemp("demo") / "folio.db"
+    runs, sizes = [], []
+    for _ in range(2):
+        runs.append(subprocess.run([sys.executable, "-m", "crawler.cli", "demo", "--no-serve", "--db", str(db)],
+                                   cwd=REPO, capture_output=True, text=True, timeout=600))
+        assert runs[-1].returncode == 0, runs[-1].stdout[-2000:] + runs[-1].stderr[-3000:]
+        sizes.append({table: rows(db, f"select count(*) as n from {table}")[0]["n"]
+                      for table in ("articles", "article_versions", "pages", "captures")})
+    return db, runs, sizes

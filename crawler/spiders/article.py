@@ -15,6 +15,7 @@ from twisted.python.failure import Failure
 from archive.index import ArchiveIndex
 from archive.store import DEFAULT_DB
 from crawler import sites
+from crawler.identity import fetch_url
 from crawler.items import ArticleCapture, Page
 from crawler.pagination import find_next_page, find_page_links, page_number
 
@@ -79,6 +80,7 @@ class ArticleSpider(scrapy.Spider):
 
     def article_request(self, url: str, lastmod: str | None = None) -> scrapy.Request | None:
         """The request for an article's first page, or None when already queued or not due yet."""
+        url = fetch_url(url)  # utm_* and fragments name no other article
         if url in self.queued:
             return None  # listed twice (listing and feed, say): the first decision stands
         self.queued.add(url)
@@ -167,7 +169,7 @@ class ArticleSpider(scrapy.Spider):
         capture: ArticleCapture = request.cb_kwargs["capture"]
         status = failure.value.response.status if failure.check(HttpError) else None
         reason = f"HTTP {status}" if status else f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        if failure.check(IgnoreRequest):  # robots.txt, off-site or size limits: not fetched on purpose
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):  # robots.txt, off-site, size limits
             reason = f"not fetched: {failure.getErrorMessage()}"
             self.crawler.stats.inc_value("folio/pages/ignored")
         capture.pages.append(Page(url=request.url, number=len(capture.pages) + 1, status=status,

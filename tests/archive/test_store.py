@@ -46,7 +46,7 @@ def test_pages_keep_raw_body_validators_and_failures(tmp_path):
     archive = Archive(tmp_path / "a.db")
     archive.save(capture(failed=True), record(complete=False, missing_pages=["https://x.example/a?page=2"]))
     pages = {r["number"]: r for r in archive.db.query("select * from pages")}
-    assert pages[1]["etag"] == '"abc"' and pages[1]["article_id"] == article_id("https://x.example/a")
+    assert pages[1]["etag"] == '"abc"' and pages[1]["article_id"] == article_id("x", "https://x.example/a")
     assert gzip.decompress(pages[1]["html_gz"]) == b"<html>page one</html>"
     assert (pages[2]["status"], pages[2]["error"], pages[2]["html_gz"]) == (500, "HTTP 500", None)
     article = next(archive.db.query("select complete, missing_pages, authors, sources, modified from articles"))

@@ -13,6 +13,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from crawler.identity import article_id
 from archive.warc import response_record, warc_date
 from crawler.cli import main
 from tests.conftest import rows
@@ -95,16 +96,18 @@ def test_a_site_exported_and_imported_with_its_profile_is_the_same_archive(crawl
 
 
 @pytest.mark.slow
-def test_import_without_a_profile_files_articles_under_web_with_the_same_ids(crawled, exported, tmp_path):
+def test_import_without_a_profile_files_articles_under_web_as_the_same_articles(crawled, exported, tmp_path):
     db = tmp_path / "web.db"
     result = folio("import-warc", exported, "--db", db)
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"{exported}: 33 responses, 33 pages into 13 articles (13 new")
     assert "33 request records, 1 warcinfo records" in result.output
-    imported = rows(db, "select id, site, title, page_count, complete from articles order by id")
-    original = rows(crawled, "select id, title, page_count from articles order by id")
-    assert [(a["id"], a["title"], a["page_count"]) for a in imported] == \
-        [(a["id"], a["title"], a["page_count"]) for a in original]
+    imported = rows(db, "select id, url, canonical_url, site, title, page_count, complete from articles order by url")
+    original = rows(crawled, "select url, title, page_count from articles order by url")
+    assert [(a["url"], a["title"], a["page_count"]) for a in imported] == \
+        [(a["url"], a["title"], a["page_count"]) for a in original]
+    # "web" has no profile, so its ids come from the absolute URL (host and port included)
+    assert all(a["id"] == article_id("web", a["url"], a["canonical_url"]) for a in imported)
     assert {a["site"] for a in imported} == {"web"} and all(a["complete"] for a in imported)
     again = folio("import-warc", exported, "--db", db)  # idempotent, as a re-crawl is
     assert "(0 new, 0 changed, 13 unchanged" in again.output
@@ -141,7 +144,7 @@ def test_import_keeps_going_past_bad_records_and_marks_a_missing_page(crawled, t
     assert result.exit_code == 0, result.output
     assert "1 not HTML" in result.output and "1 unreadable" in result.output
     assert "unreadable record: https://x.example/a:" in result.output
-    stored = rows(db, "select complete, page_count, missing_pages from articles where id = ?", [article["id"]])
+    stored = rows(db, "select complete, page_count, missing_pages from articles where url = ?", [article["url"]])
     assert stored == [{"complete": 0, "page_count": 2, "missing_pages": json.dumps([pages[1]["url"]])}]
 
 

@@ -9,10 +9,11 @@ from parsel import Selector
 
 from crawler.pagination import find_next_page, find_page_links, single_page_url
 from pipelines.quality import pagination_scores
+from tests.conftest import CORPUS_SKIP
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pagination"
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus next to the repo")
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=CORPUS_SKIP)
 PAGE = "http://fakehost/test/page.html"
 
 

@@ -7,10 +7,11 @@ import pytest
 
 from pipelines.normalize import clean_reviewer
 from pipelines.offline import OUTPUT_KEYS, process_pages, public_view
+from tests.conftest import CORPUS_SKIP
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "readability-pages"
 PAGE = "http://fakehost/test/page.html"
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/readability-pages next to the repo")
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=CORPUS_SKIP)
 
 
 def extract(case: str) -> dict:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from pipelines import quality
+from tests.conftest import CORPUS_SKIP
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "readability-pages"
 
@@ -97,7 +98,7 @@ def test_evaluate_on_a_tiny_corpus(tmp_path):
     assert "F1" in quality.format_table(report)
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/readability-pages is not checked out next to the repo")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=CORPUS_SKIP)
 def test_folio_beats_both_peers_on_the_readability_pages():
     # All 130 pages (about 20 s for the three extractors): on half of them the lead over readability-lxml
     # is within noise (0.957 vs 0.958 on the even-numbered half), on all of them it holds (0.967 vs 0.965).
