@@ -42,3 +42,14 @@ def crawled(tmp_path_factory) -> Path:
             cwd=REPO, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     return db
+
+
+@pytest.fixture
+def redis_url():
+    """A fresh redis-server on 127.0.0.1 for one test (CI installs the Debian package)."""
+    from tests.redis_server import REDIS_SERVER, RedisServer
+
+    if REDIS_SERVER is None:
+        pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    with RedisServer() as server:
+        yield server.url
