@@ -164,6 +164,25 @@ def test_folio_crawl_with_redis_runs_its_workers_and_writer_then_continues_nothi
         again = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
         assert again.returncode == 0, again.stderr[-3000:]
         assert "bulk: a new crawl" in again.stdout and "60 unchanged" in again.stdout  # a finished crawl starts anew
+        # Workers on the writer's machine read the archive: every stored page was revalidated, not re-sent.
+        assert small.statuses().get(304) == 180, small.statuses()
+
+
+def test_the_shared_rate_holds_for_all_workers_together(site, redis_url, tmp_path):
+    """At 5 requests/s per site shared by 3 workers, N requests take at least (N - 1) / 5 s in all."""
+    with SampleSite(bulk_articles=30) as small:
+        crawl = Crawl(small, redis_url, tmp_path)
+        started = time.monotonic()
+        for n in (1, 2, 3):
+            crawl.workers[n] = crawl._start(f"worker{n}", "worker", "bulk", "--redis", redis_url, "--base-url",
+                                            small.base_url, "--worker-id", f"w{n}", *FAST,
+                                            "-s", "FOLIO_DOMAIN_RATE=5")
+        crawl.writer()
+        crawl.finish()
+        elapsed = time.monotonic() - started
+        requests = sum(crawl.fetched().values())
+    # Without the shared bucket the three workers take well under half of that (each process starts in ~2 s).
+    assert requests >= 91 and elapsed >= (requests - 1) / 5
 
 
 def test_an_unreachable_redis_is_one_error_line(tmp_path):
