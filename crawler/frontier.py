@@ -68,17 +68,27 @@ class FrontierKeys:
 
 def redis_settings(url: str, *, worker_id: str | None = None) -> dict:
     """The Scrapy settings that turn a crawl into a worker of the shared frontier at ``url``."""
-    settings = {
-        "FOLIO_REDIS_URL": url,
-        "REDIS_URL": url,  # read by scrapy-redis's connection helper
-        "SCHEDULER": "crawler.frontier.Scheduler",
-        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
-        "SCHEDULER_PERSIST": True,  # the frontier outlives each worker: others still use it
-        "SCHEDULER_QUEUE_CLASS": "crawler.frontier.ReliableQueue",
-    }
+    settings = {"FOLIO_REDIS_URL": url}
     if worker_id:
         settings["FOLIO_WORKER_ID"] = worker_id
     return settings
+
+
+class RedisFrontier:
+    """Scrapy add-on (ADDONS): with FOLIO_REDIS_URL set, the crawl uses the shared frontier.
+
+    So any way of starting the spider (`folio worker`, `scrapy crawl`, a scrapyd job with
+    ``setting=FOLIO_REDIS_URL=...``) becomes a worker by that one setting.
+    """
+
+    def update_settings(self, settings) -> None:
+        url = settings.get("FOLIO_REDIS_URL")
+        if not url:
+            return  # the single-machine crawl: Scrapy's own scheduler and dupefilter
+        settings.set("REDIS_URL", url, priority="addon")  # read by scrapy-redis's connection helper
+        settings.set("SCHEDULER", "crawler.frontier.Scheduler", priority="addon")
+        settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", priority="addon")
+        settings.set("SCHEDULER_PERSIST", True, priority="addon")  # the frontier outlives each worker
 
 
 def connect(url: str) -> redis.Redis:

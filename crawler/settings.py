@@ -42,6 +42,9 @@ FOLIO_WORKER_TTL = 30  # seconds without a heartbeat after which a worker's requ
 FOLIO_DOMAIN_RATE = 0.0  # requests per second per site across all workers (crawler/ratelimit.py); 0 = off
 FOLIO_DOMAIN_BURST = 1  # requests a site's bucket lets through at once
 FOLIO_REDIS_ITEMS = "folio:items"  # the list finished articles wait in for `folio archive-writer`
+ADDONS = {
+    "crawler.frontier.RedisFrontier": 0,  # inert unless FOLIO_REDIS_URL is set
+}
 DOWNLOADER_MIDDLEWARES = {
     "crawler.ratelimit.DomainRate": 590,  # inert unless FOLIO_REDIS_URL and FOLIO_DOMAIN_RATE are set
 }

@@ -105,3 +105,24 @@ def test_a_bucket_with_a_burst_lets_that_many_through_at_once(redis_url):
     bucket = DomainBucket(redis.Redis.from_url(redis_url), rate=0.1, burst=3)
     waits = [bucket.reserve("site.test") for _ in range(4)]
     assert waits[:3] == [0, 0, 0] and waits[3] > 5
+
+
+def test_the_add_on_turns_any_crawl_into_a_worker_by_one_setting_and_leaves_the_default_alone(redis_url):
+    from scrapy.settings import Settings
+
+    from crawler.frontier import RedisFrontier
+
+    def effective(**extra):
+        settings = Settings()
+        settings.setmodule("crawler.settings", priority="project")
+        settings.setdict(extra, priority="cmdline")
+        assert "crawler.frontier.RedisFrontier" in settings.getdict("ADDONS")
+        RedisFrontier().update_settings(settings)
+        return settings
+
+    worker = effective(FOLIO_REDIS_URL=redis_url)
+    assert worker["SCHEDULER"] == "crawler.frontier.Scheduler" and worker["REDIS_URL"] == redis_url
+    assert worker["DUPEFILTER_CLASS"] == "scrapy_redis.dupefilter.RFPDupeFilter"
+    single = effective()
+    assert single["SCHEDULER"] == "scrapy.core.scheduler.Scheduler"
+    assert single["DUPEFILTER_CLASS"] == "scrapy.dupefilters.RFPDupeFilter"
