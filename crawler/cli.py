@@ -33,8 +33,8 @@ def main():
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
 @click.option("--redis", "redis_url", metavar="redis://HOST:PORT/DB",
               help="Share the crawl over this Redis: --workers processes crawl, one writer writes (see README).")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
-              help="With --redis: local crawl worker processes.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=0),
+              help="With --redis: local crawl worker processes (0: only start the crawl for other workers).")
 def crawl(slugs, urls, db_path, base_url, job_dir, revisit_all, log_file, verbose, overrides, redis_url, workers):
     """Crawl the sites named by SLUGS (see `folio sites`), or the article URLs given with --url."""
     if not slugs and not urls:

@@ -98,15 +98,21 @@ def crawl_distributed(slugs: tuple[str, ...], *, redis_url: str, workers: int, d
     for slug in slugs:
         state = prepare_frontier(server, slug)
         click.echo(f"{slug}: {'a new crawl' if state == 'new' else 'continuing the unfinished crawl'} on {redis_url}")
-    server.close()
+    if not workers:
+        click.echo("the frontier is ready: start workers with `folio worker` on any machine")
+        return
     base = [sys.executable, "-m", "crawler.cli"]
     extra = [*(["--base-url", base_url] if base_url else []), *[a for o in overrides for a in ("-s", o)]]
     host = socket.gethostname()
     crawlers = [subprocess.Popen([*base, "worker", *slugs, "--redis", redis_url, "--db", str(db_path),
                                   "--worker-id", f"{host}-w{n}", *extra]) for n in range(1, workers + 1)]
-    writer = subprocess.Popen([*base, "archive-writer", "--redis", redis_url, "--db", str(db_path), "--until-done"])
+    running = server.get("folio:items:writer")
+    if running:  # a long-running writer (systemd) drains the list: use it rather than fail to start a second
+        click.echo(f"articles go to the running archive writer ({running.decode()})")
+    writer = None if running else subprocess.Popen(
+        [*base, "archive-writer", "--redis", redis_url, "--db", str(db_path), "--until-done"])
     failed = [n for n, process in enumerate(crawlers, 1) if process.wait() != 0]
-    if writer.wait() != 0:
+    if writer and writer.wait() != 0:
         raise click.ClickException("the archive writer failed; its articles stay in Redis until it runs again")
     if failed:
         raise click.ClickException(f"worker(s) {', '.join(map(str, failed))} failed (see their messages above)")
