@@ -20,6 +20,7 @@ import redis
 from crawler.frontier import FrontierKeys
 from crawler.samplesite import SampleSite
 from tests.conftest import REPO
+from tests.crawler.test_schedule import scrapyd  # noqa: F401 - the fixture: a real scrapyd on 127.0.0.1
 
 pytestmark = pytest.mark.slow
 ARTICLES = int(os.environ.get("FOLIO_TEST_ARTICLES", "300"))
@@ -193,3 +194,46 @@ def test_an_unreachable_redis_is_one_error_line(tmp_path):
                               cwd=REPO, capture_output=True, text=True, timeout=120)
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert "cannot reach Redis at redis://127.0.0.1:9/0" in done.stderr.strip().splitlines()[-1]
+
+
+def test_scrapyd_jobs_join_a_crawl_by_one_setting(redis_url, scrapyd, tmp_path):
+    """Two jobs on a real scrapyd, started with setting=FOLIO_REDIS_URL=…, crawl as workers for the writer."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    from tests.crawler.test_schedule import project_copy
+
+    url, home = scrapyd
+    build = project_copy(tmp_path / "project")
+    with (build / "scrapy.cfg").open("a", encoding="utf-8") as cfg:
+        cfg.write(f"\n[deploy:test]\nurl = {url}\nproject = folio\n")
+    deployed = subprocess.run([sys.executable, "-m", "scrapyd_client", "deploy", "test", "--version", "1"],
+                              cwd=build, capture_output=True, text=True, timeout=120)
+    assert deployed.returncode == 0, deployed.stderr
+    db = tmp_path / "a.db"
+    with SampleSite(bulk_articles=40) as small:
+        crawl = Crawl(small, redis_url, tmp_path)
+        started = subprocess.run([sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--redis", redis_url,
+                                  "--workers", "0", "--base-url", small.base_url, "--db", str(db)],
+                                 cwd=REPO, capture_output=True, text=True, timeout=120)
+        assert started.returncode == 0 and "start workers" in started.stdout, started.stderr
+        jobs = []
+        for name in ("sd1", "sd2"):
+            fields = [("project", "folio"), ("spider", "article"), ("site", "bulk"), ("base_url", small.base_url),
+                      ("setting", f"FOLIO_REDIS_URL={redis_url}"), ("setting", f"FOLIO_WORKER_ID={name}"),
+                      ("setting", "AUTOTHROTTLE_ENABLED=False")]
+            with urllib.request.urlopen(url + "schedule.json", data=urllib.parse.urlencode(fields).encode()) as answer:
+                jobs.append(json.load(answer)["jobid"])
+        crawl.db = db
+        crawl.writer()
+        crawl.finish()
+        fetched = page_fetches(crawl.fetched())
+    assert len(rows_of(db, "select id from articles")) == 40 and set(fetched.values()) == {1}
+    logs = [(home / "logs" / "folio" / "article" / f"{job}.log").read_text() for job in jobs]
+    assert all("Spider closed (finished)" in log and "crawler.frontier.Scheduler" in log for log in logs)
+
+
+def rows_of(db: Path, sql: str) -> list:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
