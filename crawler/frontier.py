@@ -211,14 +211,6 @@ class Scheduler(RedisScheduler):
             logger.warning("worker %s: %d unfinished request(s) put back in the queue", self.worker, back)
         self.server.delete(self.keys.alive(self.worker))
 
-    def enqueue_request(self, request: Request) -> bool:
-        if not request.dont_filter and self.df.request_seen(request):
-            self.df.log(request, self.spider)
-            return False
-        self.stats.inc_value("scheduler/enqueued/redis")
-        self.queue.push(request)
-        return True
-
     def next_request(self) -> Request | None:
         self._ack_finished()
         popped = self.queue.pop()
