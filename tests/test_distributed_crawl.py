@@ -202,15 +202,7 @@ def test_scrapyd_jobs_join_a_crawl_by_one_setting(redis_url, scrapyd, tmp_path):
     import urllib.parse
     import urllib.request
 
-    from tests.crawler.test_schedule import project_copy
-
-    url, home = scrapyd
-    build = project_copy(tmp_path / "project")
-    with (build / "scrapy.cfg").open("a", encoding="utf-8") as cfg:
-        cfg.write(f"\n[deploy:test]\nurl = {url}\nproject = folio\n")
-    deployed = subprocess.run([sys.executable, "-m", "scrapyd_client", "deploy", "test", "--version", "1"],
-                              cwd=build, capture_output=True, text=True, timeout=120)
-    assert deployed.returncode == 0, deployed.stderr
+    url, home = deploy(scrapyd, tmp_path)
     db = tmp_path / "a.db"
     with SampleSite(bulk_articles=40) as small:
         crawl = Crawl(small, redis_url, tmp_path)
@@ -237,3 +229,36 @@ def test_scrapyd_jobs_join_a_crawl_by_one_setting(redis_url, scrapyd, tmp_path):
 def rows_of(db: Path, sql: str) -> list:
     with sqlite3.connect(db) as conn:
         return conn.execute(sql).fetchall()
+
+
+def deploy(scrapyd, tmp_path: Path) -> tuple[str, Path]:
+    """Build the project's egg from a copy and deploy it to the test's scrapyd."""
+    from tests.crawler.test_schedule import project_copy
+
+    url, home = scrapyd
+    build = project_copy(tmp_path / "project")
+    with (build / "scrapy.cfg").open("a", encoding="utf-8") as cfg:
+        cfg.write(f"\n[deploy:test]\nurl = {url}\nproject = folio\n")
+    deployed = subprocess.run([sys.executable, "-m", "scrapyd_client", "deploy", "test", "--version", "1"],
+                              cwd=build, capture_output=True, text=True, timeout=120)
+    assert deployed.returncode == 0, deployed.stderr
+    return url, home
+
+
+def test_folio_schedule_dispatches_a_shared_crawl_to_several_scrapyd_jobs(redis_url, scrapyd, tmp_path):
+    url, _ = deploy(scrapyd, tmp_path)
+    db = tmp_path / "a.db"
+    with SampleSite(bulk_articles=40) as small:
+        crawl = Crawl(small, redis_url, tmp_path)
+        (tmp_path / "schedule.toml").write_text(
+            f'[sites.bulk]\ncron = "0 0 1 1 *"\nbase_url = "{small.base_url}"\ndispatch = "scrapyd"\n'
+            f'redis_url = "{redis_url}"\nworkers = 2\nscrapyd_urls = ["{url}", "{url}"]\n'
+            'settings = { AUTOTHROTTLE_ENABLED = false }\n')
+        done = subprocess.run([sys.executable, "-m", "crawler.cli", "schedule", "--once", "--file",
+                               str(tmp_path / "schedule.toml"), "--db", str(db)],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stdout + done.stderr
+        fetched = page_fetches(crawl.fetched())
+    [(outcome, dispatched)] = rows_of(db, "select outcome, dispatched_to from crawls")
+    assert outcome == "finished" and dispatched.count(f"scrapyd {url} job ") == 2
+    assert len(rows_of(db, "select id from articles")) == 40 and set(fetched.values()) == {1}
