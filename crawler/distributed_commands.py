@@ -45,13 +45,10 @@ def worker(slugs, redis_url, db_path, base_url, worker_id, log_file, verbose, ov
     from crawler.frontier import redis_settings
 
     _connect(redis_url).close()
-    settings = crawl_settings(db_path, log_file=log_file, verbose=verbose, overrides=())
+    settings = crawl_settings(db_path, log_file=log_file, verbose=verbose, overrides=overrides)
     settings.set("FOLIO_PROGRESS", False, priority="cmdline")  # one line per worker would interleave
     for name, value in redis_settings(redis_url, worker_id=worker_id).items():
         settings.set(name, value, priority="cmdline")
-    for item in overrides:
-        name, _, value = item.partition("=")
-        settings.set(name.strip(), value, priority="cmdline")
     jobs = [{"site": slug, "base_url": base_url} for slug in slugs]
     for job in jobs:
         _check_job(job)
