@@ -41,6 +41,9 @@ def write_transaction(db: Database):
     process committed in between; taking the lock up front makes the other writers wait instead.
     sqlite-utils' own writes inside it become savepoints.
     """
+    if db.conn.in_transaction:  # inside a batch (archive/writer.py): the batch's transaction holds the lock
+        yield db
+        return
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db
@@ -288,6 +291,14 @@ def page_row(page: Page, key: str | None, site: str) -> dict:
     }
 
 
+def save_capture(archive: Archive, item: ArticleCapture) -> str:
+    """Store one finished article as the crawl does; the outcome ("new", "unchanged", "failed"…)."""
+    record = item.article if item.article.get("title") or item.article.get("body_text") else None
+    if item.extracted and record is None:
+        logger.warning("%s: no title and no text found; pages kept, no article stored", item.url)
+    return archive.save(item, record if item.extracted else None)
+
+
 class Store:
     """Scrapy pipeline: write each article to the archive named by the ARCHIVE_DB setting."""
 
@@ -295,6 +306,7 @@ class Store:
         self.crawler = crawler
         self.archive: Archive | None = None
         self.crawl_id: int | None = None
+        self.queue = None  # set in a crawl worker: articles go to Redis for the writer
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -305,23 +317,33 @@ class Store:
         return store
 
     def open_spider(self):
+        if self.crawler.settings.get("FOLIO_REDIS_URL"):
+            from archive.writer import ItemQueue
+
+            # A crawl worker: `folio archive-writer` is the only process writing the archive.
+            self.queue = ItemQueue(self.crawler.settings["FOLIO_REDIS_URL"], self.crawler.settings["FOLIO_REDIS_ITEMS"])
+            return
         self.archive = Archive(self.crawler.settings.get("ARCHIVE_DB") or DEFAULT_DB)
         # `folio schedule` makes the row before it starts the process, and names it in FOLIO_CRAWL_ID.
         self.crawl_id = self.crawler.settings.getint("FOLIO_CRAWL_ID") or self.archive.start_crawl(
             self.crawler.spider.profile.slug)
 
     def process_item(self, item: ArticleCapture) -> ArticleCapture:
-        record = item.article if item.article.get("title") or item.article.get("body_text") else None
-        if item.extracted and record is None:
-            logger.warning("%s: no title and no text found; pages kept, no article stored", item.url)
-        outcome = self.archive.save(item, record if item.extracted else None)
         stats = self.crawler.stats
+        if self.queue:
+            self.queue.push(item)
+            stats.inc_value("folio/articles/queued")
+            return item
+        outcome = save_capture(self.archive, item)
         stats.inc_value(f"folio/articles/{outcome}")
-        if record and not record.get("complete"):
+        article = item.article
+        if (article.get("title") or article.get("body_text")) and not article.get("complete"):
             stats.inc_value("folio/articles/incomplete")
         return item
 
     def spider_closed(self, spider, reason):
+        if self.queue:
+            return  # a worker's run is one of many: the archive has no row for it
         stats = self.crawler.stats
         counts = {
             "articles_stored": stats.get_value("folio/articles/new", 0) + stats.get_value("folio/articles/changed", 0),

@@ -9,6 +9,7 @@ import click
 from archive.store import open_archive
 from crawler import sites
 from crawler.archive_commands import COMMANDS, DB_OPTION, EXISTING_DB_OPTION, check_archive, load_profile
+from crawler.distributed_commands import COMMANDS as DISTRIBUTED_COMMANDS, crawl_distributed
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,12 +29,21 @@ def main():
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write Scrapy's log here.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's INFO log on stderr.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
-def crawl(slugs, urls, db_path, base_url, job_dir, revisit_all, log_file, verbose, overrides):
+@click.option("--redis", "redis_url", metavar="redis://HOST:PORT/DB",
+              help="Share the crawl over this Redis: --workers processes crawl, one writer writes (see README).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=0),
+              help="With --redis: local crawl worker processes (0: only start the crawl for other workers).")
+def crawl(slugs, urls, db_path, base_url, job_dir, revisit_all, log_file, verbose, overrides, redis_url, workers):
     """Crawl the sites named by SLUGS (see `folio sites`), or the article URLs given with --url."""
     if not slugs and not urls:
         raise click.UsageError("name a site (see `folio sites`) or give --url URL")
     if slugs and urls:
         raise click.UsageError("give site names or --url, not both")
+    if redis_url:
+        if urls or job_dir or revisit_all:
+            raise click.UsageError("--redis crawls site profiles; --url, --resume and --revisit-all are for one process")
+        return crawl_distributed(slugs, redis_url=redis_url, workers=workers, db_path=db_path, base_url=base_url,
+                                 overrides=overrides)
     settings = crawl_settings(db_path, log_file=log_file, verbose=verbose, overrides=overrides)
     settings.set("FOLIO_REVISIT_ALL", revisit_all, priority="cmdline")
     jobs = [{"url": ",".join(urls)}] if urls else [{"site": s, "base_url": base_url} for s in slugs]
@@ -259,7 +269,7 @@ def _serve(db_path: Path, *, port: int, host: str = "127.0.0.1", public: bool = 
         raise click.ClickException(str(exc)) from None
 
 
-for command in COMMANDS:
+for command in COMMANDS + DISTRIBUTED_COMMANDS:
     main.add_command(command)
 
 

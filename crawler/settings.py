@@ -35,6 +35,20 @@ FOLIO_EXTRACT_WORKERS = 1  # processes parsing pages off the reactor; 0 = one th
 FOLIO_REVISIT_ALL = False  # True ignores the profiles' revisit policies (folio crawl --revisit-all)
 FOLIO_PROGRESS = False  # a live progress line on stderr (the `folio` command turns it on)
 
+# Several crawl workers on one shared frontier (crawler/frontier.py); `folio crawl --redis` sets these.
+FOLIO_REDIS_URL = None  # None: the single-machine crawl, writing the archive itself
+FOLIO_WORKER_ID = None  # None means HOSTNAME-PID; give restarted workers their old id to recover their work
+FOLIO_WORKER_TTL = 30  # seconds without a heartbeat after which a worker's requests go to the others
+FOLIO_DOMAIN_RATE = 0.0  # requests per second per site across all workers (crawler/ratelimit.py); 0 = off
+FOLIO_DOMAIN_BURST = 1  # requests a site's bucket lets through at once
+FOLIO_REDIS_ITEMS = "folio:items"  # the list finished articles wait in for `folio archive-writer`
+ADDONS = {
+    "crawler.frontier.RedisFrontier": 0,  # inert unless FOLIO_REDIS_URL is set
+}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.ratelimit.DomainRate": 590,  # inert unless FOLIO_REDIS_URL and FOLIO_DOMAIN_RATE are set
+}
+
 # Where articles land; `datasette archive/` serves this file.
 ARCHIVE_DB = None  # None means archive/folio.db
 FOLIO_CRAWL_ID = 0  # the `crawls` row this run fills in (`folio schedule` sets it); 0 means a new row
