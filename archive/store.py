@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from archive.schema import migrate
+from archive.schema import SchemaError, migrate
 from crawler.items import ArticleCapture, Page
 
 logger = logging.getLogger(__name__)
@@ -68,6 +68,9 @@ def open_archive(path: Path | str) -> Database:
         db = Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT))
         db.execute("PRAGMA synchronous=NORMAL")  # safe in WAL mode, and far fewer fsyncs
         migrate(db)
+    except SchemaError as exc:
+        db.close()
+        raise ArchiveError(f"cannot use {path}: {exc}") from None
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"cannot use {path} as an archive: {exc}") from None
     except OSError as exc:
