@@ -283,6 +283,7 @@ class Store:
         self.crawler = crawler
         self.archive: Archive | None = None
         self.crawl_id: int | None = None
+        self.failed: str | None = None  # why the archive cannot be written, once a write failed
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -294,24 +295,44 @@ class Store:
 
     def open_spider(self):
         self.archive = Archive(self.crawler.settings.get("ARCHIVE_DB") or DEFAULT_DB)
-        self.archive.close_stale_crawls()
-        # `folio schedule` makes the row before it starts the process, and names it in FOLIO_CRAWL_ID.
-        self.crawl_id = self.crawler.settings.getint("FOLIO_CRAWL_ID")
-        if self.crawl_id:
-            self.archive.update_crawl(self.crawl_id, pid=os.getpid())
-        else:
-            self.crawl_id = self.archive.start_crawl(self.crawler.spider.profile.slug, pid=os.getpid())
+        try:
+            self.archive.close_stale_crawls()
+            # `folio schedule` makes the row before it starts the process, and names it in FOLIO_CRAWL_ID.
+            self.crawl_id = self.crawler.settings.getint("FOLIO_CRAWL_ID")
+            if self.crawl_id:
+                self.archive.update_crawl(self.crawl_id, pid=os.getpid())
+            else:
+                self.crawl_id = self.archive.start_crawl(self.crawler.spider.profile.slug, pid=os.getpid())
+        except sqlite3.DatabaseError as exc:
+            self._stop(exc)
 
     def process_item(self, item: ArticleCapture) -> ArticleCapture:
+        if self.failed:  # counted, not logged one by one: the error line already said why
+            self.crawler.stats.inc_value("folio/articles/not_stored")
+            return item
         record = item.article if item.article.get("title") or item.article.get("body_text") else None
         if item.extracted and record is None:
             logger.warning("%s: no title and no text found; pages kept, no article stored", item.url)
-        outcome = self.archive.save(item, record if item.extracted else None)
+        try:
+            outcome = self.archive.save(item, record if item.extracted else None)
+        except sqlite3.DatabaseError as exc:  # disk full, I/O error, a damaged file: nothing more can be kept
+            self._stop(exc)
+            self.crawler.stats.inc_value("folio/articles/not_stored")
+            return item
         stats = self.crawler.stats
         stats.inc_value(f"folio/articles/{outcome}")
         if record and not record.get("complete"):
             stats.inc_value("folio/articles/incomplete")
         return item
+
+    def _stop(self, exc: sqlite3.DatabaseError) -> None:
+        """Stop the crawl at the first failed write: fetching on would only lose more pages."""
+        from scrapy.utils.defer import deferred_from_coro
+
+        self.failed = str(exc)
+        logger.error("cannot write the archive %s: %s; the crawl stops, the articles written so far are kept",
+                     self.archive.path, exc)
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason=f"archive not writable: {exc}"))
 
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats
@@ -322,5 +343,12 @@ class Store:
             "pages_fetched": stats.get_value("folio/pages/fetched", 0),
             "errors": stats.get_value("folio/pages/failed", 0) + stats.get_value("log_count/ERROR", 0),
         }
-        self.archive.finish_crawl(self.crawl_id, outcome=reason, counts=counts, stats=stats.get_stats())
+        if self.failed:
+            logger.warning("%d fetched article(s) were not stored: the archive could not be written (%s)",
+                           stats.get_value("folio/articles/not_stored", 0), self.failed)
+        try:
+            if self.crawl_id:
+                self.archive.finish_crawl(self.crawl_id, outcome=reason, counts=counts, stats=stats.get_stats())
+        except sqlite3.DatabaseError as exc:  # the disk is still full: the next run closes the row as crashed
+            logger.warning("the crawl's outcome could not be recorded in the archive: %s", exc)
         self.archive.close()

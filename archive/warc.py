@@ -6,7 +6,6 @@ import pipeline (pipelines/importing.py) groups them into articles.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import zlib
 from collections import Counter
@@ -19,6 +18,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sqlite_utils import Database
+
+from archive.bodies import CorruptBody, inflate
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.limitreader import LimitReader
@@ -67,7 +68,11 @@ def export_warc(db: Database, out: Path, *, site: str | None = None) -> Counter:
             }))
             counts["warcinfo"] += 1
             for row in db.query(CAPTURES_SQL.format(where=where), params):
-                response = response_record(writer, row)
+                try:
+                    response = response_record(writer, row)
+                except CorruptBody:
+                    counts["corrupt"] += 1  # the others are still exported; the command says how many
+                    continue
                 writer.write_record(response)
                 writer.write_record(request_record(writer, row, response.rec_headers.get_header("WARC-Record-ID")))
                 counts["response"] += 1
@@ -80,7 +85,7 @@ def export_warc(db: Database, out: Path, *, site: str | None = None) -> Counter:
 
 def response_record(writer: WARCWriter, row: dict):
     """A response record: the status line, every stored header, the exact stored body."""
-    body = gzip.decompress(row["body_gz"])
+    body = inflate(row["body_gz"])
     status = row["status"] or 200
     try:
         reason = HTTPStatus(status).phrase

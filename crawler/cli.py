@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import click
 
-from archive.store import open_archive
+from archive.store import ArchiveError, open_archive
 from crawler import sites
-from crawler.archive_commands import COMMANDS, DB_OPTION, check_archive, load_profile
+from crawler.archive_commands import COMMANDS, DB_OPTION, check_archive, damaged, load_profile
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,7 +46,12 @@ def crawl(slugs, urls, db_path, base_url, job_dir, revisit_all, log_file, verbos
             job["job_dir"] = str(job_dir / (job.get("site") or "urls"))
     check_archive(db_path)
     reasons, errors = run_crawls(jobs, settings)
-    summary = archive_summary(db_path)
+    try:
+        summary = archive_summary(db_path)
+    except ArchiveError as exc:
+        raise click.ClickException(f"crawl ended, {exc}") from None
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(damaged(db_path, exc)) from None
     click.echo(
         f"archive {db_path}: {summary['articles']} articles ({summary['incomplete']} incomplete), "
         f"{summary['pages']} pages; {summary['failed_pages']} not fetched (their reasons: pages.error)"
@@ -93,6 +99,7 @@ def run_crawls(jobs: list[dict], settings) -> tuple[list[str], int]:
     """Run the jobs' crawls one after another in this process: each finish reason, and errors logged."""
     from scrapy.crawler import CrawlerProcess
     from twisted.internet import defer
+    from twisted.internet.error import ReactorNotRunning
 
     from scrapy.utils.reactor import install_reactor
 
@@ -125,7 +132,10 @@ def run_crawls(jobs: list[dict], settings) -> tuple[list[str], int]:
                 if reasons[-1] == "shutdown":  # Ctrl-C stops the whole command, not one site
                     break
         finally:
-            reactor.stop()
+            try:
+                reactor.stop()
+            except ReactorNotRunning:  # Ctrl-C: Scrapy is stopping it already
+                pass
 
     reactor.callWhenRunning(one_after_another)
     process.start(stop_after_crawl=False)
