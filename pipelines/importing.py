@@ -29,7 +29,8 @@ def import_responses(archive: Archive, responses: list[dict], *, profile: SitePr
     """Archive the articles among ``responses`` (dicts from archive.warc.read_responses); counts of what happened."""
     counts: Counter = Counter()
     pages = _latest_html_pages(responses, counts)
-    extracted = {url: extract_page(page.body, page.final_url or url, profile, page.headers) for url, page in pages.items() if page.ok}
+    extracted = {url: extract_page(page.body, page.final_url or url, profile, page.headers)
+                 for url, page in pages.items() if page.ok}
     next_of = {url: page["next_page_url"] for url, page in extracted.items() if page.get("next_page_url")}
     for urls in group_articles(list(pages), next_of):
         first = pages[urls[0]]

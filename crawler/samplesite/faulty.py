@@ -125,8 +125,8 @@ class FaultyRouter:
                 f'<div id="textArea" class="copyNormal">\n<p>{SENTENCES[fault]}</p>', 1)
             return "200", html.encode(codec), content_type
         if fault == "endless-pagination":
-            html = html.replace('<div class="attribution_rdr">', '<div class="attribution_rdr"><div class="pagination_fmt">'
-                                f'<a class="next_fmt" href="?page={page + 1}">Next</a></div>', 1)
+            onward = f'<div class="pagination_fmt"><a class="next_fmt" href="?page={page + 1}">Next</a></div>'
+            html = html.replace('<div class="attribution_rdr">', '<div class="attribution_rdr">' + onward, 1)
             html = html.replace('<div id="textArea" class="copyNormal">',
                                 f'<div id="textArea" class="copyNormal"><p>Endless page {page}.</p>', 1)
         elif fault == "many-links":
