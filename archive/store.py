@@ -5,6 +5,7 @@ import gzip
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -13,7 +14,7 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
-from archive.schema import migrate
+from archive.schema import SchemaError, migrate
 from crawler.identity import article_id, article_identity
 from crawler.items import ArticleCapture, Page
 
@@ -67,6 +68,9 @@ def open_archive(path: Path | str) -> Database:
         db = Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT))
         db.execute("PRAGMA synchronous=NORMAL")  # safe in WAL mode, and far fewer fsyncs
         migrate(db)
+    except SchemaError as exc:
+        db.close()
+        raise ArchiveError(f"cannot use {path}: {exc}") from None
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"cannot use {path} as an archive: {exc}") from None
     except OSError as exc:
@@ -263,10 +267,39 @@ class Archive:
             )
         return self.db["crawls"].get(crawl_id)
 
+    def close_stale_crawls(self) -> list[int]:
+        """Close the "running" rows of crawl processes that are gone (killed or crashed); their ids."""
+        # Runs dispatched to scrapyd may live on another machine; the scheduler closes those itself.
+        rows = self.db.execute("select id, pid from crawls where outcome = 'running' and pid is not null"
+                               " and dispatched_to is null").fetchall()
+        stale = [crawl_id for crawl_id, pid in rows if not process_alive(pid)]
+        if stale:
+            with write_transaction(self.db):
+                self.db.execute(
+                    f"update crawls set outcome = 'crashed', finished = ? where id in ({','.join('?' * len(stale))})"
+                    " and outcome = 'running'", [now(), *stale])
+            logger.warning("crawl run(s) %s ended without recording an outcome (killed or crashed); "
+                           "closed as 'crashed'", ", ".join(map(str, stale)))
+        return stale
+
     def finish_crawl(self, crawl_id: int, *, outcome: str, counts: dict, stats: dict) -> None:
         row = {"finished": now(), "outcome": outcome, **counts, "stats": json.dumps(stats, default=str, sort_keys=True)}
         with write_transaction(self.db):
             self.db["crawls"].update(crawl_id, row)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs on this machine (a zombie awaiting its parent does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):  # no /proc (not Linux): trust the signal check
+        return True
 
 
 def page_row(page: Page, key: str | None, site: str) -> dict:
@@ -307,6 +340,7 @@ class Store:
         self.archive: Archive | None = None
         self.crawl_id: int | None = None
         self.queue = None  # set in a crawl worker: articles go to Redis for the writer
+        self.failed: str | None = None  # why the archive cannot be written, once a write failed
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -324,22 +358,46 @@ class Store:
             self.queue = ItemQueue(self.crawler.settings["FOLIO_REDIS_URL"], self.crawler.settings["FOLIO_REDIS_ITEMS"])
             return
         self.archive = Archive(self.crawler.settings.get("ARCHIVE_DB") or DEFAULT_DB)
-        # `folio schedule` makes the row before it starts the process, and names it in FOLIO_CRAWL_ID.
-        self.crawl_id = self.crawler.settings.getint("FOLIO_CRAWL_ID") or self.archive.start_crawl(
-            self.crawler.spider.profile.slug)
+        try:
+            self.archive.close_stale_crawls()
+            # `folio schedule` makes the row before it starts the process, and names it in FOLIO_CRAWL_ID.
+            self.crawl_id = self.crawler.settings.getint("FOLIO_CRAWL_ID")
+            if self.crawl_id:
+                self.archive.update_crawl(self.crawl_id, pid=os.getpid())
+            else:
+                self.crawl_id = self.archive.start_crawl(self.crawler.spider.profile.slug, pid=os.getpid())
+        except sqlite3.DatabaseError as exc:
+            self._stop(exc)
 
     def process_item(self, item: ArticleCapture) -> ArticleCapture:
+        if self.failed:  # counted, not logged one by one: the error line already said why
+            self.crawler.stats.inc_value("folio/articles/not_stored")
+            return item
         stats = self.crawler.stats
         if self.queue:
             self.queue.push(item)
             stats.inc_value("folio/articles/queued")
             return item
-        outcome = save_capture(self.archive, item)
+        try:
+            outcome = save_capture(self.archive, item)
+        except sqlite3.DatabaseError as exc:  # disk full, I/O error, a damaged file: nothing more can be kept
+            self._stop(exc)
+            stats.inc_value("folio/articles/not_stored")
+            return item
         stats.inc_value(f"folio/articles/{outcome}")
         article = item.article
         if (article.get("title") or article.get("body_text")) and not article.get("complete"):
             stats.inc_value("folio/articles/incomplete")
         return item
+
+    def _stop(self, exc: sqlite3.DatabaseError) -> None:
+        """Stop the crawl at the first failed write: fetching on would only lose more pages."""
+        from scrapy.utils.defer import deferred_from_coro
+
+        self.failed = str(exc)
+        logger.error("cannot write the archive %s: %s; the crawl stops, the articles written so far are kept",
+                     self.archive.path, exc)
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason=f"archive not writable: {exc}"))
 
     def spider_closed(self, spider, reason):
         if self.queue:
@@ -352,5 +410,12 @@ class Store:
             "pages_fetched": stats.get_value("folio/pages/fetched", 0),
             "errors": stats.get_value("folio/pages/failed", 0) + stats.get_value("log_count/ERROR", 0),
         }
-        self.archive.finish_crawl(self.crawl_id, outcome=reason, counts=counts, stats=stats.get_stats())
+        if self.failed:
+            logger.warning("%d fetched article(s) were not stored: the archive could not be written (%s)",
+                           stats.get_value("folio/articles/not_stored", 0), self.failed)
+        try:
+            if self.crawl_id:
+                self.archive.finish_crawl(self.crawl_id, outcome=reason, counts=counts, stats=stats.get_stats())
+        except sqlite3.DatabaseError as exc:  # the disk is still full: the next run closes the row as crashed
+            logger.warning("the crawl's outcome could not be recorded in the archive: %s", exc)
         self.archive.close()

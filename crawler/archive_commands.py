@@ -1,6 +1,7 @@
 """The `folio` commands that look after an existing archive: schedule, rebuild, export-warc, import-warc."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import click
@@ -73,9 +74,14 @@ def rebuild(site, db_path):
     try:
         _check_site(archive, site, db_path)
         counts = rebuild_archive(archive, site)
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(damaged(db_path, exc)) from None
     finally:
         archive.close()
     click.echo(summary(counts))
+    if counts["corrupt"]:
+        raise click.ClickException(f"{counts['corrupt']} article(s) not rebuilt: a stored page body is corrupt "
+                                   "(they were left as they were; see the warnings above)")
 
 
 @click.command(name="export-warc")
@@ -92,10 +98,14 @@ def export_warc(out, site, db_path):
         counts = write_warc(archive.db, out, site=site)
     except WarcError as exc:
         raise click.ClickException(str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(damaged(db_path, exc)) from None
     finally:
         archive.close()
     click.echo(f"{out}: {counts['response']} responses ({counts['body_bytes']} body bytes), "
                f"{counts['request']} requests, 1 warcinfo; {out.stat().st_size} bytes")
+    if counts["corrupt"]:
+        raise click.ClickException(f"{counts['corrupt']} capture(s) left out of {out}: their stored body is corrupt")
 
 
 @click.command(name="import-warc")
@@ -133,6 +143,12 @@ def _check_site(archive, site: str | None, db_path: Path) -> None:
     if site not in held:
         raise click.ClickException(f"{db_path} holds no pages of site {site!r}; "
                                    f"its sites: {', '.join(held) or 'none yet'}")
+
+
+def damaged(db_path: Path, exc: sqlite3.DatabaseError) -> str:
+    """The one line for an archive SQLite cannot read any more."""
+    return (f"cannot read the archive {db_path}: {exc}; it is damaged "
+            f"(`sqlite3 {db_path} .recover` may save what is left)")
 
 
 def _open(db_path: Path, *, existing: bool = False):

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import click
 
-from archive.store import open_archive
+from archive.store import ArchiveError, open_archive
 from crawler import sites
-from crawler.archive_commands import COMMANDS, DB_OPTION, EXISTING_DB_OPTION, check_archive, load_profile
+from crawler.archive_commands import COMMANDS, DB_OPTION, EXISTING_DB_OPTION, check_archive, damaged, load_profile
 from crawler.distributed_commands import COMMANDS as DISTRIBUTED_COMMANDS, crawl_distributed
 
 
@@ -24,7 +27,7 @@ def main():
 @DB_OPTION
 @click.option("--base-url", help="Crawl a profile whose start URLs are paths (the sample site) on this host.")
 @click.option("--resume", "job_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Keep the crawl's state here (Scrapy JOBDIR) so an interrupted crawl continues where it stopped.")
+              help="Note the crawl's start here so that, if interrupted, the same command skips what it stored.")
 @click.option("--revisit-all", is_flag=True, help="Recheck every known article now, whatever the revisit policy says.")
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write Scrapy's log here.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's INFO log on stderr.")
@@ -49,11 +52,16 @@ def crawl(slugs, urls, db_path, base_url, job_dir, revisit_all, log_file, verbos
     jobs = [{"url": ",".join(urls)}] if urls else [{"site": s, "base_url": base_url} for s in slugs]
     for job in jobs:
         _check_job(job)
-        if job_dir:  # one state folder per crawl: Scrapy's JOBDIR holds one spider's queue
+        if job_dir:  # one state folder per crawl
             job["job_dir"] = str(job_dir / (job.get("site") or "urls"))
     check_archive(db_path)
     reasons, errors = run_crawls(jobs, settings)
-    summary = archive_summary(db_path)
+    try:
+        summary = archive_summary(db_path)
+    except ArchiveError as exc:
+        raise click.ClickException(f"crawl ended, {exc}") from None
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(damaged(db_path, exc)) from None
     click.echo(
         f"archive {db_path}: {summary['articles']} articles ({summary['incomplete']} incomplete), "
         f"{summary['pages']} pages; {summary['failed_pages']} not fetched (their reasons: pages.error)"
@@ -101,10 +109,12 @@ def run_crawls(jobs: list[dict], settings) -> tuple[list[str], int]:
     """Run the jobs' crawls one after another in this process: each finish reason, and errors logged."""
     from scrapy.crawler import CrawlerProcess
     from twisted.internet import defer
-
-    from crawler.spiders.article import ArticleSpider
+    from twisted.internet.error import ReactorNotRunning
 
     from scrapy.utils.reactor import install_reactor
+
+    from crawler.resume import ResumeState
+    from crawler.spiders.article import ArticleSpider
 
     install_reactor(settings["TWISTED_REACTOR"])
     process = CrawlerProcess(settings)
@@ -118,10 +128,13 @@ def run_crawls(jobs: list[dict], settings) -> tuple[list[str], int]:
         try:
             for job in jobs:
                 crawler = process.create_crawler(ArticleSpider)
-                if job.get("job_dir"):
-                    crawler.settings.set("JOBDIR", job["job_dir"], priority="cmdline")
+                state = ResumeState(job["job_dir"]) if job.get("job_dir") else None
+                if state:
+                    crawler.settings.set("FOLIO_RESUME_SINCE", state.begin(), priority="cmdline")
                 yield process.crawl(crawler, **{k: v for k, v in job.items() if v and k != "job_dir"})
                 reasons.append(crawler.stats.get_value("finish_reason"))
+                if state and reasons[-1] == "finished":
+                    state.finish()
                 nonlocal errors
                 # Retries given up are logged as errors too, but they are pages recorded as failed.
                 stats = crawler.stats
@@ -129,7 +142,10 @@ def run_crawls(jobs: list[dict], settings) -> tuple[list[str], int]:
                 if reasons[-1] == "shutdown":  # Ctrl-C stops the whole command, not one site
                     break
         finally:
-            reactor.stop()
+            try:
+                reactor.stop()
+            except ReactorNotRunning:  # Ctrl-C: Scrapy is stopping it already
+                pass
 
     reactor.callWhenRunning(one_after_another)
     process.start(stop_after_crawl=False)

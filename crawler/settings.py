@@ -19,7 +19,9 @@ DOWNLOAD_TIMEOUT = 30  # default 180
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # default 1 GiB: no article page is larger than 8 MiB
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024  # default 32 MiB
 RETRY_TIMES = 2  # default 2 (500, 502, 503, 504, 522, 524, 408 and 429 are retried)
+REDIRECT_MAX_TIMES = 10  # default 20: no article page sits behind more than a few hops
 TELNETCONSOLE_ENABLED = False  # default True: no open debugging port
+REMOTE_CONTROL_ENABLED = False  # default True (Scrapy 2.19+): no HTTP port that runs code sent to it
 COOKIES_ENABLED = False  # default True: articles need no session
 
 # Incremental recrawls: known pages are revalidated with their stored ETag / Last-Modified
@@ -32,7 +34,9 @@ HTTPCACHE_POLICY = "crawler.revalidate.AlwaysRevalidate"  # default DummyPolicy
 FOLIO_MAX_PAGES = 20  # pages followed per article; a profile's max_pages may lower it
 FOLIO_MAX_LISTING_PAGES = 500  # listing pages followed per crawl (calendar and tag traps)
 FOLIO_EXTRACT_WORKERS = 1  # processes parsing pages off the reactor; 0 = one thread instead
+FOLIO_RETRY_AFTER_MAX = 120.0  # seconds: a longer Retry-After gives the page up (recorded as its HTTP status)
 FOLIO_REVISIT_ALL = False  # True ignores the profiles' revisit policies (folio crawl --revisit-all)
+FOLIO_RESUME_SINCE = None  # set by --resume: articles the archive visited since then are not fetched again
 FOLIO_PROGRESS = False  # a live progress line on stderr (the `folio` command turns it on)
 
 # Several crawl workers on one shared frontier (crawler/frontier.py); `folio crawl --redis` sets these.
@@ -58,6 +62,16 @@ ITEM_PIPELINES = {
     "pipelines.reassemble.Reassemble": 200,
     "pipelines.normalize.Normalize": 300,
     "archive.store.Store": 400,
+}
+# Scrapy's own middlewares, adapted where a faulty site would get past them (crawler/middlewares.py).
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.SiteGuard": 60,  # after OffsiteMiddleware (50), before robots.txt (100)
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.SiteRobots": 100,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.PoliteRetry": 550,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.middlewares.SiteRedirect": 600,
 }
 EXTENSIONS = {
     "crawler.progress.Progress": 500,

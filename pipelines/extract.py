@@ -16,6 +16,7 @@ from parsel import Selector
 from crawler.items import ArticleCapture
 from crawler.pagination import find_next_page, find_page_links, page_anchors, single_page_url
 from crawler.sites import SiteProfile
+from pipelines.decode import decode_body
 from pipelines.workers import WorkerStep
 from pipelines.generic import generic_blocks, visible_tree
 from pipelines.metadata import authors_from_meta, byline_from_page, headline, meta_values
@@ -34,10 +35,10 @@ _SPACE = re.compile(r"\s+")
 _CDATA = re.compile(r"^\s*<!\[CDATA\[|\]\]>\s*$")  # some pages wrap their JSON-LD in a CDATA section
 
 
-def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None) -> dict:
+def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None, headers: dict | None = None) -> dict:
     """Everything Folio reads from one page, as plain data (no normalization yet)."""
     profile = profile or SiteProfile.generic()
-    text = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
+    text = decode_body(html, headers) if isinstance(html, bytes) else html
     # Without a body selector the page is parsed once, hidden parts and code dropped, for metadata and body.
     tree = None if profile.body else visible_tree(text)
     sel = Selector(text=text, base_url=url) if tree is None else Selector(root=tree, type="html", base_url=url)
@@ -264,7 +265,7 @@ def extract_capture(capture: ArticleCapture, profile: SiteProfile) -> list[dict]
     results = []
     for page in capture.pages:
         if page.ok:
-            results.append(extract_page(page.body, page.final_url or page.url, profile))
+            results.append(extract_page(page.body, page.final_url or page.url, profile, page.headers))
     return results
 
 

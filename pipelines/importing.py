@@ -16,6 +16,7 @@ from archive.store import Archive
 from crawler.items import ArticleCapture, Page
 from crawler.pagination import article_key, looks_like_listing, page_number
 from crawler.sites import SiteProfile
+from pipelines.decode import decode_body
 from pipelines.extract import extract_page
 from pipelines.rebuild import article_record
 
@@ -28,11 +29,12 @@ def import_responses(archive: Archive, responses: list[dict], *, profile: SitePr
     """Archive the articles among ``responses`` (dicts from archive.warc.read_responses); counts of what happened."""
     counts: Counter = Counter()
     pages = _latest_html_pages(responses, counts)
-    extracted = {url: extract_page(page.body, page.final_url or url, profile) for url, page in pages.items() if page.ok}
+    extracted = {url: extract_page(page.body, page.final_url or url, profile, page.headers)
+                 for url, page in pages.items() if page.ok}
     next_of = {url: page["next_page_url"] for url, page in extracted.items() if page.get("next_page_url")}
     for urls in group_articles(list(pages), next_of):
         first = pages[urls[0]]
-        if first.ok and looks_like_listing(Selector(text=first.body.decode("utf-8", "replace"))):
+        if first.ok and looks_like_listing(Selector(text=decode_body(first.body, first.headers))):
             counts["listing pages"] += len(urls)
             continue
         capture = ArticleCapture(site=site, url=urls[0])

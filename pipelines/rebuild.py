@@ -6,11 +6,11 @@ the same pipeline functions the crawl ran.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 from collections import Counter
 
+from archive.bodies import CorruptBody, inflate
 from archive.store import Archive, write_transaction
 from crawler import sites
 from crawler.items import ArticleCapture, Page
@@ -56,8 +56,11 @@ def article_record(capture: ArticleCapture, profile: SiteProfile, extracted: lis
     return record
 
 
-def stored_captures(archive: Archive, site: str | None = None):
-    """(article id, ArticleCapture) for every article the archive holds pages of, pages in order."""
+def stored_captures(archive: Archive, site: str | None = None, counts: Counter | None = None):
+    """(article id, ArticleCapture) for every article the archive holds pages of, pages in order.
+
+    An article with a stored body that no longer decompresses is skipped, logged and counted ("corrupt").
+    """
     where, params = ("and site = ?", [site]) if site else ("", [])
     # Ids first, then one article's pages at a time: bodies are never all in memory, and no cursor
     # stays open while the caller writes.
@@ -65,7 +68,14 @@ def stored_captures(archive: Archive, site: str | None = None):
         f"select distinct article_id from pages where article_id is not null {where} order by article_id", params)]
     for key in keys:
         group = list(archive.db.query(PAGES_SQL, [key]))
-        capture = ArticleCapture(site=group[0]["site"], url=group[0]["url"], pages=[_page(row) for row in group])
+        try:
+            pages = [_page(row) for row in group]
+        except CorruptBody as exc:
+            logger.warning("article %s: a stored page body is corrupt (%s); the article is left as it was", key, exc)
+            if counts is not None:
+                counts["corrupt"] += 1
+            continue
+        capture = ArticleCapture(site=group[0]["site"], url=group[0]["url"], pages=pages)
         if group[0]["number"] != 1:  # page 1 was stored under another article since
             logger.warning("article %s: its first stored page %s is not its page 1; skipped", key, capture.url)
             continue
@@ -77,7 +87,7 @@ def _page(row: dict) -> Page:
     return Page(
         url=row["url"], number=row["number"], status=row["status"], final_url=row["final_url"],
         fetched_at=row["fetched_at"], headers=json.loads(row["capture_headers"] or row["headers"] or "{}"),
-        body=gzip.decompress(raw) if raw else b"", error=row["error"],
+        body=inflate(raw), error=row["error"],
     )
 
 
@@ -85,7 +95,7 @@ def rebuild(archive: Archive, site: str | None = None) -> Counter:
     """Re-extract every stored article (of ``site``) and save it; counts by outcome and "rebuilt"."""
     counts: Counter = Counter()
     profiles: dict[str, SiteProfile] = {}
-    for key, capture in stored_captures(archive, site):
+    for key, capture in stored_captures(archive, site, counts):
         if capture.site not in profiles:
             profiles[capture.site] = profile_for(capture.site, [p.url for p in capture.pages])
         record = article_record(capture, profiles[capture.site])
@@ -95,7 +105,40 @@ def rebuild(archive: Archive, site: str | None = None) -> Counter:
         with write_transaction(archive.db):  # one transaction per article, as the crawl writes them
             counts[archive.save_article(key, record)] += 1
         counts["rebuilt"] += 1
+    rebuild_unattached(archive, site, counts)
     return counts
+
+
+UNATTACHED_SQL = """
+select pages.url, pages.site, pages.final_url, pages.status, pages.fetched_at, pages.headers, pages.html_gz,
+       captures.body_gz, captures.headers as capture_headers
+from pages left join captures on captures.id = pages.capture_id
+where pages.article_id is null and pages.error is null {where}
+order by pages.site, pages.url
+"""
+
+
+def rebuild_unattached(archive: Archive, site: str | None, counts: Counter) -> None:
+    """Pages fetched whole but stored with no article (an older extractor found none) are grouped again."""
+    from pipelines.importing import import_responses  # it builds on this module
+
+    where, params = ("and pages.site = ?", [site]) if site else ("", [])
+    by_site: dict[str, list[dict]] = {}
+    for row in archive.db.query(UNATTACHED_SQL.format(where=where), params):
+        try:
+            page = _page({**row, "number": 0, "error": None})
+        except CorruptBody:
+            counts["corrupt"] += 1
+            continue
+        by_site.setdefault(row["site"], []).append({
+            "url": page.url, "final_url": page.final_url or page.url, "status": page.status or 200,
+            "headers": page.headers, "body": page.body, "fetched_at": page.fetched_at or ""})
+    for slug, responses in by_site.items():
+        found = import_responses(archive, responses, profile=profile_for(slug, [r["url"] for r in responses]),
+                                 site=slug)
+        for outcome in ("new", "changed", "unchanged", "kept"):
+            counts[outcome] += found[outcome]
+            counts["rebuilt"] += found[outcome]
 
 
 def summary(counts: Counter) -> str:

@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import threading
+import time
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing import get_context
 
 from scrapy import signals
+
+PARENT_CHECK_SECONDS = 0.5
 
 
 def make_executor(workers: int) -> Executor:
@@ -16,10 +21,19 @@ def make_executor(workers: int) -> Executor:
 
 
 def warm_up() -> None:
-    """Load what the first article would otherwise wait for: the parsers and dateparser's language data."""
+    """Watch the parent crawl, then load what the first article would otherwise wait for (parsers, dateparser)."""
     from pipelines.normalize import parse_date
 
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="folio-parent-watch", daemon=True).start()
     parse_date("April 17, 2015 9:30 AM", timezone="UTC")
+
+
+def _exit_with_parent(parent: int) -> None:
+    # A crawl killed with SIGKILL cannot shut its pool down, and the worker would wait on its task
+    # queue forever: once the parent is gone the worker is re-parented, so it leaves too.
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 class Workers:
@@ -42,8 +56,12 @@ class Workers:
         """Run a plain function (picklable arguments and result) in a worker and await its result."""
         return await asyncio.wrap_future(self.executor.submit(function, *args, **kwargs))
 
-    def shutdown(self) -> None:
-        self.executor.shutdown(wait=True)
+    async def shutdown(self) -> None:
+        """Stop the workers; waited for in a thread, since a worker still warming up would block the reactor."""
+        from scrapy.utils.defer import maybe_deferred_to_future
+        from twisted.internet import threads
+
+        await maybe_deferred_to_future(threads.deferToThread(self.executor.shutdown, wait=True))
 
 
 class WorkerStep:

@@ -55,6 +55,7 @@ class ArticleSpider(scrapy.Spider):
         self.listing_pages = 0
         self.index: ArchiveIndex | None = None
         self.revisit_all = False
+        self.resume_since: str | None = None  # --resume: articles visited since then are already done
         self.queued: set[str] = set()  # article URLs decided on in this crawl (the dupefilter keeps as many)
 
     @classmethod
@@ -62,6 +63,7 @@ class ArticleSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.index = ArchiveIndex(crawler.settings.get("ARCHIVE_DB") or DEFAULT_DB)
         spider.revisit_all = crawler.settings.getbool("FOLIO_REVISIT_ALL")
+        spider.resume_since = crawler.settings.get("FOLIO_RESUME_SINCE") or None
         return spider
 
     def closed(self, reason):
@@ -84,6 +86,9 @@ class ArticleSpider(scrapy.Spider):
         if url in self.queued:
             return None  # listed twice (listing and feed, say): the first decision stands
         self.queued.add(url)
+        if self.resume_since and self.index and (self.index.last_visit(url) or "") >= self.resume_since:
+            self.crawler.stats.inc_value("folio/articles/done_before_resume")
+            return None
         reason = None if self.revisit_all or self.index is None else not_due(self.profile, self.index, url, lastmod)
         if reason:
             self.crawler.stats.inc_value("folio/articles/not_due")
@@ -168,11 +173,14 @@ class ArticleSpider(scrapy.Spider):
         request = failure.request
         capture: ArticleCapture = request.cb_kwargs["capture"]
         status = failure.value.response.status if failure.check(HttpError) else None
-        reason = f"HTTP {status}" if status else f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):  # robots.txt, off-site, size limits
-            reason = f"not fetched: {failure.getErrorMessage()}"
+        message = failure.getErrorMessage()
+        reason = f"HTTP {status}" if status else f"{failure.type.__name__}: {message}".rstrip(": ")
+        if failure.check(IgnoreRequest) and not status:  # robots.txt, off-site, loops: not fetched on purpose
+            reason = f"not fetched: {message}"
             self.crawler.stats.inc_value("folio/pages/ignored")
-        capture.pages.append(Page(url=request.url, number=len(capture.pages) + 1, status=status,
+        # A page is recorded under the URL asked for, not a redirect hop's (a hop's number is not the page's).
+        url = (request.meta.get("redirect_urls") or [request.url])[0]
+        capture.pages.append(Page(url=url, number=len(capture.pages) + 1, status=status,
                                   fetched_at=_now(), error=reason))
         self.crawler.stats.inc_value("folio/pages/failed")
         logger.warning("%s: page %d of %s not fetched (%s)", capture.site, len(capture.pages), capture.url, reason)
