@@ -112,6 +112,18 @@ def find_page_links(sel: Selector, url: str, selector: str | None = None, *,
     return sorted(found.values(), key=lambda link: (link.number or 0, link.url))
 
 
+def resolve_link(sel: Selector, url: str, href: str | None) -> str | None:
+    """An href of the page as an absolute http(s) URL without its fragment, or None."""
+    target = _resolve(_base_url(sel, url), href)
+    return _strip_fragment(target) if target else None
+
+
+def selected_links(sel: Selector, url: str, selector: str) -> list[str]:
+    """The other pages a profile's next-page selector names on this page, in document order."""
+    targets = (resolve_link(sel, url, href) for href in sel.css(selector).xpath("@href").getall())
+    return [t for t in dict.fromkeys(targets) if t and t != _strip_fragment(url)]
+
+
 def looks_like_listing(sel: Selector) -> bool:
     """Many linked headlines and little running text: a section, tag or search page."""
     headlines = len(set(sel.xpath("//h2//a/@href | //h3//a/@href").getall()))

@@ -33,6 +33,11 @@ FOLIO_MAX_PAGES = 20  # pages followed per article; a profile's max_pages may lo
 FOLIO_MAX_LISTING_PAGES = 500  # listing pages followed per crawl (calendar and tag traps)
 FOLIO_EXTRACT_WORKERS = 1  # processes parsing pages off the reactor; 0 = one thread instead
 FOLIO_REVISIT_ALL = False  # True ignores the profiles' revisit policies (folio crawl --revisit-all)
+# Pagination without a profile: links are proposed broadly and each fetched candidate is verified.
+FOLIO_PAGINATION_EXTRA_REQUESTS = 2  # candidates fetched and rejected per article, at most
+FOLIO_PAGINATION_PROPOSE = 30  # least score for a link to be proposed (a sure next link scores 80+)
+FOLIO_PAGINATION_TEMPLATE = 0.5  # least share of class/id names a next page shares with page 1
+FOLIO_PAGINATION_NEW_TEXT = 0.4  # least share of a next page's text not read on earlier pages
 FOLIO_PROGRESS = False  # a live progress line on stderr (the `folio` command turns it on)
 
 # Where articles land; `datasette archive/` serves this file.

@@ -1,0 +1,91 @@
+"""One article's pagination as the spider walks it: what to fetch next, and whether a fetched page belongs.
+
+Plain functions over an ArticleCapture and page reports (``crawler.verify``), so the spider stays a small
+state machine and the rules are tested without Scrapy.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from crawler.continuation import next_step, url_step
+from crawler.items import ArticleCapture
+from crawler.verify import NEW_TEXT_MIN, TEMPLATE_MIN, covers, verify
+
+STRONG = 70  # a candidate this sure is a page of the article even when its fetch fails (it is then missing)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The tunable numbers (Scrapy settings FOLIO_PAGINATION_*)."""
+
+    extra_requests: int = 2  # candidates fetched and rejected per article, at most
+    propose: int = 30  # least score of a proposed link
+    template: float = TEMPLATE_MIN
+    new_text: float = NEW_TEXT_MIN
+
+    @classmethod
+    def from_settings(cls, settings) -> "Rules":
+        """The rules a crawl's settings give."""
+        return cls(extra_requests=settings.getint("FOLIO_PAGINATION_EXTRA_REQUESTS", 2),
+                   propose=settings.getint("FOLIO_PAGINATION_PROPOSE", 30),
+                   template=settings.getfloat("FOLIO_PAGINATION_TEMPLATE", TEMPLATE_MIN),
+                   new_text=settings.getfloat("FOLIO_PAGINATION_NEW_TEXT", NEW_TEXT_MIN))
+
+
+def proposals(capture: ArticleCapture, report: dict, rules: Rules) -> list[dict]:
+    """Candidates for the page after the last one read, best first: its own links plus the learned URL."""
+    done = _tried(capture)
+    host = urlsplit(capture.url).hostname
+    found = [c for c in report["candidates"] if c["score"] >= rules.propose or c["kind"] == "profile"]
+    urls = [p.final_url or p.url for p in capture.pages if p.ok]
+    predicted = next_step(urls[0], urls[1], urls[-1]) if len(urls) >= 2 else None
+    if predicted:
+        for candidate in found:
+            if candidate["url"] == predicted:
+                candidate["score"] += 30
+                candidate["why"] += ", the URL pattern of pages 1 and 2"
+        expected = capture.expected_pages or 0
+        if predicted not in {c["url"] for c in found} and len(urls) < expected:
+            found.append({"url": predicted, "score": 50, "kind": "predicted", "why": "the URL pattern of pages 1 and 2"})
+    # A profile's link is followed as given (a loop or another host is then recorded); others are filtered.
+    found = [c for c in found if c["kind"] == "profile" or (c["url"] not in done and urlsplit(c["url"]).hostname == host)]
+    found.sort(key=lambda c: -c["score"])
+    for candidate in found:
+        candidate["strong"] = candidate["kind"] in ("profile", "rel") or candidate["score"] >= STRONG
+    return found
+
+
+def check(capture: ArticleCapture, report: dict, candidate: dict, rules: Rules) -> str | None:
+    """Why the fetched candidate is not the article's next page, or None when its report proves it is."""
+    if candidate["kind"] == "profile":
+        return None  # the profile says so
+    read = [p.extract["report"] for p in capture.pages if p.ok and p.extract]
+    urls = [p.final_url or p.url for p in capture.pages if p.ok]
+    if not read:
+        return None
+    step = url_step(urls[-1], candidate["url"]) or url_step(urls[0], candidate["url"])
+    evidence = candidate["kind"] in ("rel", "predicted") or bool(step and step[1] > step[0])
+    return verify(read, report, urls=urls + [capture.url], url_evidence=evidence,
+                  template_min=rules.template, new_text_min=rules.new_text)
+
+
+def reject(capture: ArticleCapture, candidate: dict, reason: str) -> None:
+    """Record a candidate that is not a page of the article."""
+    capture.rejected.append({"url": candidate["url"], "reason": reason, "why_proposed": candidate.get("why", "")})
+
+
+def budget_left(capture: ArticleCapture, rules: Rules) -> bool:
+    """Whether another weak candidate may still be fetched for this article."""
+    return len(capture.rejected) < rules.extra_requests
+
+
+def single_view_holds(capture: ArticleCapture, report: dict) -> bool:
+    """A fetched single-page view holds the text of the pages read and names no other article."""
+    read = [p.extract["report"] for p in capture.pages if p.ok and p.extract]
+    return bool(read) and covers(read, report) and not report.get("listing")
+
+
+def _tried(capture: ArticleCapture) -> set[str]:
+    return {p.url for p in capture.pages} | {p.final_url for p in capture.pages if p.final_url} | \
+        {r["url"] for r in capture.rejected} | {capture.url}
