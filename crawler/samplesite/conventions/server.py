@@ -54,8 +54,8 @@ class _Server(ThreadingHTTPServer):
 class ConventionServer:
     """The conventions site on 127.0.0.1; use as a context manager."""
 
-    def __init__(self, seed: int = DEFAULT_SEED) -> None:
-        self.site = build(seed)
+    def __init__(self, seed: int = DEFAULT_SEED, *, site: ConventionSite | None = None) -> None:
+        self.site = site or build(seed)  # any ConventionSite: the harness also serves a corpus this way
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 

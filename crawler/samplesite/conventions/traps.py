@@ -65,7 +65,8 @@ def _same_site_next(rng, key, publisher, others, documents) -> list[Plan]:
     """An article whose "Next ›" goes to another article at a URL shaped like its own page 2."""
     first = _plan(rng, key, publisher)
     second = _plan(rng, key + "-target", publisher, group="same-site-next")
-    second.case = catalog._replace(second.case, page_urls=(first.case.page_urls[0].replace(".html", "-2.html"),))
+    suffix = "_2.html" if key.endswith("-1") else "-2.html"  # both shapes real sites give their page 2
+    second.case = catalog._replace(second.case, page_urls=(first.case.page_urls[0].replace(".html", suffix),))
     first.extra["pager"] = f'<a href="{escape(second.case.page_urls[0])}" class="next">Next ›</a>'
     second.extra["pager"] = f'<a href="{escape(first.case.page_urls[0])}" class="prev">‹ Previous</a>'
     return [first, second]
