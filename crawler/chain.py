@@ -37,17 +37,18 @@ def proposals(capture: ArticleCapture, report: dict, rules: Rules) -> list[dict]
     """Candidates for the page after the last one read, best first: its own links plus the learned URL."""
     done = _tried(capture)
     host = urlsplit(capture.url).hostname
-    found = [c for c in report["candidates"] if c["score"] >= rules.propose or c["kind"] == "profile"]
+    found = [dict(c) for c in report["candidates"] if c["score"] >= rules.propose or c["kind"] == "profile"]
     urls = [p.final_url or p.url for p in capture.pages if p.ok]
+    if report.get("profile"):
+        return [{**c, "strong": True} for c in found]  # the profile's selector alone decides
+    numbered = report.get("numbered", {}).get(len(capture.pages) + 1)
+    if numbered:
+        _add(found, numbered, 45, "numbered", f"page number {len(capture.pages) + 1} in a pager")
     predicted = next_step(urls[0], urls[1], urls[-1]) if len(urls) >= 2 else None
     if predicted:
-        for candidate in found:
-            if candidate["url"] == predicted:
-                candidate["score"] += 30
-                candidate["why"] += ", the URL pattern of pages 1 and 2"
         expected = capture.expected_pages or 0
-        if predicted not in {c["url"] for c in found} and len(urls) < expected:
-            found.append({"url": predicted, "score": 50, "kind": "predicted", "why": "the URL pattern of pages 1 and 2"})
+        if len(urls) < expected:
+            _add(found, predicted, 50, "predicted", "the URL pattern of pages 1 and 2")
     # A profile's link is followed as given (a loop or another host is then recorded); others are filtered.
     found = [c for c in found if c["kind"] == "profile" or (c["url"] not in done and urlsplit(c["url"]).hostname == host)]
     found.sort(key=lambda c: -c["score"])
@@ -84,6 +85,16 @@ def single_view_holds(capture: ArticleCapture, report: dict) -> bool:
     """A fetched single-page view holds the text of the pages read and names no other article."""
     read = [p.extract["report"] for p in capture.pages if p.ok and p.extract]
     return bool(read) and covers(read, report) and not report.get("listing")
+
+
+def _add(found: list[dict], url: str, score: int, kind: str, why: str) -> None:
+    """Add a candidate, or raise the score of the same URL proposed for another reason."""
+    for candidate in found:
+        if candidate["url"] == url:
+            candidate["score"] += 20
+            candidate["why"] += f", {why}"
+            return
+    found.append({"url": url, "score": score, "kind": kind, "why": why})
 
 
 def _tried(capture: ArticleCapture) -> set[str]:

@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 # Next-like words anywhere in a short link text: what a reader sees, in several languages.
 _NEXT_WORD = re.compile(
-    r"\b(?:next|continued?|continues|continuing|more of (?:this|the) (?:story|article)|keep reading|weiter(?:lesen)?|"
+    r"\b(?:next|continued?|continues|continuing|(?:more|rest) of (?:this|the) (?:story|article)|keep reading|"
+    r"read (?:the )?rest|weiter(?:lesen)?|"
     r"nächste|suivante?|siguiente|volgende|próxima|proxima|seguinte|successiva|avanti|dalej|næste|nästa|neste)\b"
     r"|^[›»→>]+$|[›»→]\s*$",
     re.I,
@@ -41,6 +42,7 @@ _PRINT_TEXT = re.compile(r"^(?:print(?:er[- ]friendly)?(?: (?:this|the))?(?: (?:
 # "Page 2 of 5" / "Step 1 of 5" / "Seite 1 von 4": how many pages the article has.
 _OF_N = re.compile(r"\b(?:page|step|part|seite|página|pagina|slide)\s+(\d{1,2})\s*(?:of|/|von|de|sur|van)\s*(\d{1,2})\b",
                    re.I)
+_PAGE_WORD = re.compile(r"^(?:page|seite|página|pagina|blz|step|pg\.?)\s*(\d{1,2})\b", re.I)
 _INSERTED = re.compile(r"^[-_/.?&;=]{0,2}(?:[a-z]{1,12}[-_/=]{1,2})?(\d{1,4})[-_/]?$", re.I)
 MAX_ANCHORS = 1500  # links examined per page: a 50,000-link page must not cost seconds
 PROPOSE = 30  # FOLIO_PAGINATION_PROPOSE: score a link needs to be proposed at all
@@ -124,6 +126,19 @@ def single_views(anchors: list[tuple], url: str) -> list[str]:
     return list(dict.fromkeys(found))[:2]
 
 
+def numbered_links(anchors: list[tuple]) -> dict[int, str]:
+    """Pager links by the page number they show ("2" -> its URL), outside comment, listing and related boxes."""
+    found: dict[int, str] = {}
+    for anchor, target in _examined(anchors):
+        text = link_text(anchor).strip(" []()›»→")
+        named = _PAGE_WORD.match(text)
+        text = named.group(1) if named else text
+        if text.isdigit() and 1 <= int(text) <= 50 and int(text) not in found and not _NOT_A_PAGE.search(target) \
+                and not _in_noise(anchor):
+            found[int(text)] = target.split("#", 1)[0]
+    return found if len(found) >= 1 else {}
+
+
 def expected_pages(text_lines: list[str], anchors: list[tuple], url: str) -> int | None:
     """How many pages the article announces: "page 1 of N", else the highest numbered link of its pager."""
     for line in text_lines:
@@ -157,6 +172,8 @@ def link_text(anchor) -> str:
 
 def _score(anchor, text: str, target: str, url: str) -> dict | None:
     step = url_step(url, target)
+    if step and max(step) > 1000:
+        step = None  # ids, dates and years are not page numbers
     number_here = step[0] if step else None
     score, why = 0, []
     if text and len(text) <= 60 and _NEXT_WORD.search(text):
@@ -175,7 +192,7 @@ def _score(anchor, text: str, target: str, url: str) -> dict | None:
     elif step and number_here is not None:
         score -= 60  # an earlier page of the same article
     back = None if step else url_step(target, url)
-    if back:
+    if back and max(back) <= 1000:
         score -= 60  # page 1, linked from a later page
     if not step and not why:
         return None

@@ -186,6 +186,8 @@ def _same_site_links(sel: Selector, url: str, base: str):
     root = sel.selector.root if hasattr(sel, "selector") else sel.root  # a Scrapy response or a Selector
     for anchor in root.iter("a"):
         href = anchor.get("href")
+        if not href or href.startswith(("#", "javascript:")):
+            href = anchor.get("data-href") or anchor.get("data-url")  # a script pager names its server page here
         target = _resolve(base, href) if href else None
         # The substring test is a cheap necessary condition: most links of a page go to other hosts.
         if target and host in target.lower() and _host(target) == host and _strip_fragment(target) != here:

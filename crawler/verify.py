@@ -38,6 +38,8 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
         "candidates": continuation.propose(anchors, url, rel_next=[u for u in rel_next if u and u != url],
                                            selector_urls=selector_urls),
         "expected": continuation.expected_pages([text[:20000]], anchors, url),
+        "numbered": continuation.numbered_links(anchors),
+        "profile": selector_urls is not None,
         "single_views": continuation.single_views(anchors, url),
     }
 
