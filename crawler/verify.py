@@ -20,7 +20,9 @@ _PAGE_MARK = re.compile(
 _SEGMENTS = re.compile(r"\s+[|\-–—:»/]\s+")
 TEMPLATE_MIN = 0.5  # FOLIO_PAGINATION_TEMPLATE: least template overlap (Jaccard of class/id names) of two pages
 NEW_TEXT_MIN = 0.4  # FOLIO_PAGINATION_NEW_TEXT: least share of a candidate's body shingles not read already
-MAX_ELEMENTS = 4000  # elements fingerprinted per page
+MAX_ELEMENTS = 4000
+_LINE_TAGS = ("p", "div", "span", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "strong", "em", "small", "aside",
+              "section", "header", "footer", "blockquote", "figcaption", "td", "dd", "dt")  # elements fingerprinted per page
 
 
 def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dict, selector_urls) -> dict:
@@ -34,6 +36,7 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
         "identity": identity(sel, ld, meta, page),
         "template": template(root),
         "shingles": shingles(" ".join(b["text"] for b in page.get("blocks", []))),
+        "lines": lines(root),
         "listing": looks_like_listing(sel),
         "candidates": continuation.propose(anchors, url, rel_next=[u for u in rel_next if u and u != url],
                                            selector_urls=selector_urls),
@@ -85,6 +88,25 @@ def template(root) -> list[int]:
         if marker != f"{element.tag}.#":
             names.add(zlib.crc32(marker.encode()))
     return sorted(names)
+
+
+def line_key(text: str) -> int:
+    """A short text as compared across pages: case, spacing and trailing dots folded, hashed."""
+    return zlib.crc32(_SPACE.sub(" ", text).strip().strip(".…").strip().casefold().encode())
+
+
+def lines(root) -> list[int]:
+    """Keys of the page's short texts (every element's text of up to 25 words): what pages of one article share."""
+    found = set()
+    if root is None:
+        return []
+    for count, element in enumerate(root.iter(*_LINE_TAGS)):
+        if count >= MAX_ELEMENTS:
+            break
+        text = element.text_content()
+        if len(text) < 400 and 0 < len(text.split()) <= 25:
+            found.add(line_key(text))
+    return sorted(found)
 
 
 def shingles(text: str) -> list[int]:
