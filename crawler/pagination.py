@@ -23,6 +23,7 @@ _NOT_A_PAGE = re.compile(
     r"slideshow|print)(?:/|$|\?)|[?&](?:s|q|replytocom)=|[?&]print=|\bolder (?:posts|entries|stories)\b",
     re.I,
 )
+MAX_LINKS = 3000  # links of a page resolved and scored, at most
 _ARROWS = " \t\n›»→>‹«←<|"
 # Containers whose links are never the article's own pagination.
 _NOISE = re.compile(r"related|recommend|popular|trending|comment|footer|sidebar|promo|teaser|newsletter|share", re.I)
@@ -184,7 +185,10 @@ def _same_site_links(sel: Selector, url: str, base: str):
     """(anchor element, absolute URL) of each link to another page of the same host."""
     host, here = _host(url), _strip_fragment(url)
     root = sel.selector.root if hasattr(sel, "selector") else sel.root  # a Scrapy response or a Selector
-    for anchor in root.iter("a"):
+    anchors = list(root.iter("a"))
+    if len(anchors) > MAX_LINKS:  # pagers sit near the text's start or end; a 50,000-link page costs no more
+        anchors = anchors[: MAX_LINKS // 2] + anchors[-MAX_LINKS // 2:]
+    for anchor in anchors:
         href = anchor.get("href")
         if not href or href.startswith(("#", "javascript:")):
             href = anchor.get("data-href") or anchor.get("data-url")  # a script pager names its server page here

@@ -57,6 +57,7 @@ def identity(sel, ld: dict, meta: dict, page: dict) -> dict:
     return {
         "titles": {name: title_key(value) for name, value in fields.items() if value and title_key(value)},
         "doc": sorted(_doc_keys(doc)),
+        "segments": sorted({title_key(part) for part in _SEGMENTS.split(doc)} - {""}),  # site names among them
         "canonical": page.get("canonical_url"),
         "authors": sorted({w for line in page.get("byline") or [] for w in re.findall(r"\w{3,}", line.casefold())}
                           - {"by", "and", "the", "news", "staff", "health", "reviewed", "medically", "writer"}),
@@ -170,8 +171,9 @@ def _titles(read: list[dict], other: dict) -> tuple[bool, str | None]:
     mine = other["titles"]
     agree = any(key in known for key in mine.values()) or any(key in known for key in other["doc"])
     disagree = None
+    names = {key for r in read for key in r["identity"].get("segments", ())}  # "Health Daily" of "X | Health Daily"
     for name, key in mine.items():
-        if any(name in r["identity"]["titles"] for r in read) and key not in known:
+        if any(name in r["identity"]["titles"] for r in read) and key not in known and key not in names:
             disagree = key
             break
     return agree, disagree
