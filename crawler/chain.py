@@ -87,6 +87,22 @@ def single_view_holds(capture: ArticleCapture, report: dict) -> bool:
     return bool(read) and covers(read, report) and not report.get("listing")
 
 
+def shortfall(capture: ArticleCapture) -> str | None:
+    """Why an article that ended here is short of the pages its first page announced, or None."""
+    expected, have = capture.expected_pages or 0, len(capture.pages)
+    if have >= expected or capture.stopped:
+        return None
+    return f"short: page 1 announces {expected} pages, {have} verified"
+
+
+def missing_url(capture: ArticleCapture) -> str | None:
+    """The URL of the first announced page not read, when page 1 names it."""
+    first = capture.pages[0].extract if capture.pages and capture.pages[0].extract else {}
+    wanted = len(capture.pages) + 1
+    named = (first.get("report") or {}).get("numbered", {}).get(wanted)
+    return named or next((u for u in capture.known_pages if u not in _tried(capture)), None)
+
+
 def _add(found: list[dict], url: str, score: int, kind: str, why: str) -> None:
     """Add a candidate, or raise the score of the same URL proposed for another reason."""
     for candidate in found:

@@ -216,5 +216,6 @@ def assemble_capture(capture: ArticleCapture) -> dict:
     article["page_count"] = len(ok_pages)
     missing = [p.url for p in capture.pages if not p.ok]
     article["missing_pages"] = missing
-    article["complete"] = not missing and bool(ok_pages)
+    short = bool(capture.expected_pages) and len(ok_pages) < capture.expected_pages  # page 1 announced more
+    article["complete"] = not missing and bool(ok_pages) and not short
     return article

@@ -170,7 +170,8 @@ class ArticleSpider(scrapy.Spider):
             return
         if len(capture.pages) == 1:
             capture.known_pages = page.extract.get("page_urls") or []
-            capture.expected_pages = page.extract["report"].get("expected")
+            report = page.extract["report"]
+            capture.expected_pages = None if report.get("profile") else report.get("expected")
         capture.pending = chain.proposals(capture, page.extract["report"], self.rules)
         for result in self._advance(capture):
             yield result
@@ -237,7 +238,12 @@ class ArticleSpider(scrapy.Spider):
                 )
                 return
             break
-        if capture.stopped and not capture.stopped.startswith(("loop", "pagination failed")):
+        else:
+            capture.stopped = chain.shortfall(capture)
+            candidate = {"url": chain.missing_url(capture)} if capture.stopped else None
+            if candidate and not candidate["url"]:
+                capture.stopped += "; no link to the next one"
+        if capture.stopped and candidate and candidate["url"] and not capture.stopped.startswith("loop"):
             # A page that exists but is not fetched is recorded, so the article shows as incomplete.
             capture.pages.append(Page(url=candidate["url"], number=len(capture.pages) + 1,
                                       error=f"not fetched: {capture.stopped}"))

@@ -136,3 +136,19 @@ def test_rejected_candidates_cost_at_most_the_extra_request_budget(traps):
     assert traps["requested"][0] == "/story.html"
     assert len(traps["requested"]) == 1 + 2  # the page, plus FOLIO_PAGINATION_EXTRA_REQUESTS candidates
     assert traps["stats"]["folio/pagination/rejected"] == 2
+
+
+def test_an_article_that_ends_before_its_announced_pages_is_incomplete(tmp_path):
+    pager = '<p class="pager">Page {} of 3 <a href="slides-{}.html">Page {} of 3</a></p>'
+    (tmp_path / "slides.html").write_text(article_html(TITLE, PARAGRAPHS[0], pager.format(1, 2, 2) +
+                                                       pager.format(1, 3, 3).replace("Page 1 of 3 ", "")))
+    (tmp_path / "slides-2.html").write_text(article_html(TITLE, PARAGRAPHS[1], pager.format(2, 3, 3)))
+    server = Served(tmp_path)  # slides-3.html is missing: the server answers 404
+    try:
+        result = crawl(tmp_path / "s.db", server.base + "slides.html")
+    finally:
+        server.requested()
+    assert result.returncode == 0, result.stderr[-3000:]
+    article = rows(tmp_path / "s.db", "select * from articles")[0]
+    assert article["page_count"] == 2 and article["complete"] == 0
+    assert json.loads(article["missing_pages"]) == [server.base + "slides-3.html"]
