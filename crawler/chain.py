@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from crawler.continuation import next_step, url_step
 from crawler.items import ArticleCapture
-from crawler.verify import NEW_TEXT_MIN, TEMPLATE_MIN, covers, verify
+from crawler.verify import NEW_TEXT_MIN, TEMPLATE_MIN, covers, identity_reason, verify
 
 STRONG = 70  # a candidate this sure is a page of the article even when its fetch fails (it is then missing)
 
@@ -61,6 +61,8 @@ def check(capture: ArticleCapture, report: dict, candidate: dict, rules: Rules) 
     """Why the fetched candidate is not the article's next page, or None when its report proves it is."""
     if candidate["kind"] == "profile":
         return None  # the profile says so
+    if candidate["kind"] == "single":
+        return check_single_view(capture, report)
     read = [p.extract["report"] for p in capture.pages if p.ok and p.extract]
     urls = [p.final_url or p.url for p in capture.pages if p.ok]
     if not read:
@@ -81,16 +83,31 @@ def budget_left(capture: ArticleCapture, rules: Rules) -> bool:
     return len(capture.rejected) < rules.extra_requests
 
 
-def single_view_holds(capture: ArticleCapture, report: dict) -> bool:
-    """A fetched single-page view holds the text of the pages read and names no other article."""
+def check_single_view(capture: ArticleCapture, report: dict) -> str | None:
+    """Why a fetched single-page view is not the whole article, or None when it holds every page read."""
     read = [p.extract["report"] for p in capture.pages if p.ok and p.extract]
-    return bool(read) and covers(read, report) and not report.get("listing")
+    if not read or report.get("listing") or not covers(read, report):
+        return "does not hold the text of the pages read"
+    urls = [p.final_url or p.url for p in capture.pages if p.ok]
+    return identity_reason(read, report, urls=urls, url_evidence=True)  # its text is the evidence
+
+
+def single_view(capture: ArticleCapture, rules: Rules) -> dict | None:
+    """A single-page view of a paged article to fetch and verify, when page 1 links one and budget is left."""
+    first = capture.pages[0].extract if capture.pages and capture.pages[0].extract else None
+    if not first or first["report"].get("profile") or capture.single_view or not budget_left(capture, rules):
+        return None
+    if len(capture.pages) < 2 and len(capture.pages) >= (capture.expected_pages or 0):
+        return None  # one page and no sign of more: a print view would only repeat it
+    done = _tried(capture)
+    views = [url for url in first["report"].get("single_views", []) if url not in done]
+    return {"url": views[0], "score": 0, "kind": "single", "why": "single-page view"} if views else None
 
 
 def shortfall(capture: ArticleCapture) -> str | None:
     """Why an article that ended here is short of the pages its first page announced, or None."""
     expected, have = capture.expected_pages or 0, len(capture.pages)
-    if have >= expected or capture.stopped:
+    if have >= expected or capture.stopped or capture.single_view:
         return None
     return f"short: page 1 announces {expected} pages, {have} verified"
 

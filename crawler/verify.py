@@ -131,8 +131,18 @@ def verify(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: 
     new = len(own - seen)
     if new < 8 or new < new_text_min * len(own):
         return f"no new text ({new} of {len(own)} shingles not read yet)"
-    first = read[0]["identity"]
-    other = _other_article(first, candidate["identity"])
+    reason = identity_reason(read, candidate, urls=urls, url_evidence=url_evidence)
+    if reason:
+        return reason
+    overlap = _jaccard(read[0]["template"], candidate["template"])
+    if overlap < template_min:
+        return f"another template ({overlap:.2f} of its class/id names shared)"
+    return None
+
+
+def identity_reason(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: bool) -> str | None:
+    """Why ``candidate`` is not the same article as the pages ``read`` (headline, canonical, byline, date)."""
+    other = _other_article(read[0]["identity"], candidate["identity"])
     if other:
         return other
     agree, disagree = _titles(read, candidate["identity"])
@@ -143,9 +153,6 @@ def verify(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: 
         return f"another article: headline {disagree!r}"
     if not (agree or canonical_agrees or url_evidence):
         return "nothing shows the same article (no shared headline, canonical or URL numbering)"
-    overlap = _jaccard(read[0]["template"], candidate["template"])
-    if overlap < template_min:
-        return f"another template ({overlap:.2f} of its class/id names shared)"
     return None
 
 

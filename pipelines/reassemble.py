@@ -211,6 +211,14 @@ def assemble_capture(capture: ArticleCapture) -> dict:
     """The reassembled article of a capture whose pages are extracted, with completeness fields."""
     ok_pages = [p for p in capture.pages if p.ok]
     article = reassemble(capture.extracted) if capture.extracted else {"blocks": [], "byline": [], "dates": []}
+    view = capture.single_view
+    if view is not None and view.extract and capture.extracted:  # verified to hold every page read: its text wins
+        whole = reassemble([{**view.extract, "title": article.get("title"), "byline": article.get("byline")}])
+        kept = {norm(b["text"]) for b in article["blocks"]}
+        # What the pages showed to be chrome is chrome in the single view too.
+        dropped = {norm(b["text"]) for page in capture.extracted for b in page.get("blocks", [])} - kept
+        article["blocks"] = [b for b in whole["blocks"] if norm(b["text"]) not in dropped]
+        article["single_page_url"] = view.final_url or view.url
     article["url"] = capture.url
     article["site"] = capture.site
     article["page_count"] = len(ok_pages)

@@ -164,6 +164,11 @@ class ArticleSpider(scrapy.Spider):
             for result in self._rejected(capture, candidate, reason):
                 yield result
             return
+        if candidate and candidate["kind"] == "single":
+            capture.single_view = page  # the whole text on one page; the paged URLs stay the article's pages
+            for result in self._advance(capture):
+                yield result
+            return
         capture.pages.append(page)
         if page.extract is None:
             yield capture
@@ -239,6 +244,11 @@ class ArticleSpider(scrapy.Spider):
                 return
             break
         else:
+            view = chain.single_view(capture, self.rules)
+            if view:
+                yield scrapy.Request(view["url"], callback=self.parse_article, errback=self.page_failed,
+                                     priority=PAGE_PRIORITY, cb_kwargs={"capture": capture, "candidate": view})
+                return
             capture.stopped = chain.shortfall(capture)
             candidate = {"url": chain.missing_url(capture)} if capture.stopped else None
             if candidate and not candidate["url"]:

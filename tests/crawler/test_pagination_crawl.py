@@ -152,3 +152,28 @@ def test_an_article_that_ends_before_its_announced_pages_is_incomplete(tmp_path)
     article = rows(tmp_path / "s.db", "select * from articles")[0]
     assert article["page_count"] == 2 and article["complete"] == 0
     assert json.loads(article["missing_pages"]) == [server.base + "slides-3.html"]
+
+
+def test_a_verified_single_page_view_gives_the_body_and_a_foreign_one_is_ignored(tmp_path):
+    links = '<p><a href="story-2.html">Next page</a> <a href="{}">Print</a></p>'
+    (tmp_path / "story.html").write_text(article_html(TITLE, PARAGRAPHS[0], links.format("story-print.html")))
+    (tmp_path / "story-2.html").write_text(article_html(TITLE, PARAGRAPHS[1]))  # links no page 3
+    (tmp_path / "story-print.html").write_text(article_html(TITLE, sum(PARAGRAPHS, [])))
+    (tmp_path / "other.html").write_text(article_html(TITLE, PARAGRAPHS[0], links.format("lunch-print.html")))
+    (tmp_path / "other-2.html").write_text(article_html(TITLE, PARAGRAPHS[1]))
+    (tmp_path / "lunch-print.html").write_text(other_article("New Rules for School Lunches", 3))
+    (tmp_path / "other.html").write_text((tmp_path / "other.html").read_text().replace("story-2", "other-2"))
+    server = Served(tmp_path)
+    try:
+        result = crawl(tmp_path / "v.db", server.base + "story.html", server.base + "other.html")
+    finally:
+        requested = server.requested()
+    assert result.returncode == 0, result.stderr[-3000:]
+    found = {r["url"].rsplit("/", 1)[-1]: r for r in rows(tmp_path / "v.db", "select * from articles")}
+    whole, other = found["story.html"], found["other.html"]
+    assert whole["page_count"] == 2 and whole["single_page_url"].endswith("/story-print.html")
+    assert whole["body_text"].split("\n\n") == sum(PARAGRAPHS, [])  # page 3's text came from the print view
+    assert other["page_count"] == 2 and other["body_text"].split("\n\n") == PARAGRAPHS[0] + PARAGRAPHS[1]
+    assert "lunch" not in other["body_text"].lower()
+    assert sorted(requested) == sorted(["/story.html", "/story-2.html", "/story-print.html", "/other.html",
+                                        "/other-2.html", "/lunch-print.html"])
