@@ -108,8 +108,7 @@ def propose(anchors: list[tuple], url: str, *, rel_next: list[str], selector_url
     found: dict[str, dict] = {}
     for target in rel_next:
         _keep(found, {"url": target, "score": 90, "kind": "rel", "why": "rel=next"})
-    for anchor, target in _examined(anchors):
-        text = link_text(anchor)
+    for anchor, target, text in _examined(anchors):
         candidate = _score(anchor, text, target, url)
         if candidate and candidate["score"] >= propose_at:
             _keep(found, candidate)
@@ -119,8 +118,7 @@ def propose(anchors: list[tuple], url: str, *, rel_next: list[str], selector_url
 def single_views(anchors: list[tuple], url: str) -> list[str]:
     """Links to the whole article on one page: "view as single page", ``pagewanted=all``, print or AMP views."""
     found = []
-    for anchor, target in _examined(anchors):
-        text = link_text(anchor)
+    for anchor, target, text in _examined(anchors):
         if _SINGLE.search(text) or _SINGLE_HREF.search(target) or _PRINT_TEXT.match(text):
             found.append(target.split("#", 1)[0])
     return list(dict.fromkeys(found))[:2]
@@ -129,8 +127,8 @@ def single_views(anchors: list[tuple], url: str) -> list[str]:
 def numbered_links(anchors: list[tuple]) -> dict[int, str]:
     """Pager links by the page number they show ("2" -> its URL), outside comment, listing and related boxes."""
     found: dict[int, str] = {}
-    for anchor, target in _examined(anchors):
-        text = link_text(anchor).strip(" []()›»→")
+    for anchor, target, text in _examined(anchors):
+        text = text.strip(" []()›»→")
         named = _PAGE_WORD.match(text)
         text = named.group(1) if named else text
         if text.isdigit() and 1 <= int(text) <= 50 and int(text) not in found and not _NOT_A_PAGE.search(target) \
@@ -146,8 +144,7 @@ def expected_pages(text_lines: list[str], anchors: list[tuple], url: str) -> int
         if match and 1 <= int(match.group(1)) <= int(match.group(2)) <= 50:
             return int(match.group(2))
     highest = None
-    for anchor, target in _examined(anchors):
-        text = (anchor.text or "").strip() if len(anchor) == 0 else link_text(anchor)
+    for anchor, target, text in _examined(anchors):
         if text.isdigit() and 1 < int(text) <= 50:
             step = url_step(url, target)
             if step and step[1] == int(text) or step and step[0] == int(text):
@@ -216,7 +213,16 @@ def _keep(found: dict, candidate: dict) -> None:
         old["score"] += 5  # two links agree on it
 
 
+def with_text(anchors: list[tuple]) -> list[tuple]:
+    """(anchor, URL, what it says) of the links examined: each link's text read once per page."""
+    return [(anchor, target, link_text(anchor)) for anchor, target in _bounded(anchors)]
+
+
 def _examined(anchors: list[tuple]) -> list[tuple]:
+    return anchors if anchors and len(anchors[0]) == 3 and len(anchors) <= MAX_ANCHORS else with_text(anchors)
+
+
+def _bounded(anchors: list[tuple]) -> list[tuple]:
     """At most MAX_ANCHORS links: the first and last ones, where pagers sit, when a page has too many."""
     if len(anchors) <= MAX_ANCHORS:
         return anchors

@@ -32,6 +32,7 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
                 sel.xpath("//link[@rel='next']/@href | //a[contains(concat(' ', normalize-space(@rel), ' '),"
                           " ' next ')]/@href").getall()]
     text = " ".join(root.text_content().split()) if root is not None else ""
+    anchors = continuation.with_text(anchors)  # each link's text read once for the four readers below
     return {
         "identity": identity(sel, ld, meta, page),
         "template": template(root),
@@ -104,6 +105,8 @@ def lines(root) -> list[int]:
     for count, element in enumerate(root.iter(*_LINE_TAGS)):
         if count >= MAX_ELEMENTS:
             break
+        if len(element) > 6:
+            continue  # a container of many elements holds more than one short line
         text = element.text_content()
         if len(text) < 400 and 0 < len(text.split()) <= 25:
             found.add(line_key(text))
