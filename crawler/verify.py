@@ -18,7 +18,7 @@ _PAGE_MARK = re.compile(
     r"\(?\b(?:page|pg|seite|página|pagina|pagina|blz|step|slide)\.?\s*\d+(?:\s*(?:of|/|von|de|sur|van)\s*\d+)?\)?"
     r"|\(?\b(?:continued|cont(?:'d|\.)|suite|fortsetzung)\)?", re.I)
 _SEGMENTS = re.compile(r"\s+[|\-–—:»/]\s+")
-TEMPLATE_MIN = 0.5  # FOLIO_PAGINATION_TEMPLATE: least template overlap (Jaccard of class/id names) of two pages
+TEMPLATE_MIN = 0.5  # FOLIO_PAGINATION_TEMPLATE: least share of tag/class names two pages of one article share
 NEW_TEXT_MIN = 0.4  # FOLIO_PAGINATION_NEW_TEXT: least share of a candidate's body shingles not read already
 MAX_ELEMENTS = 4000
 _LINE_TAGS = ("p", "div", "span", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "strong", "em", "small", "aside",
@@ -77,7 +77,7 @@ def _doc_keys(doc: str) -> set[str]:
 
 
 def template(root) -> list[int]:
-    """The page's template: stable hashes of the tag/class/id names its elements use."""
+    """The page's template: stable hashes of the tag/class names its elements use."""
     names = set()
     if root is None:
         return []
@@ -86,8 +86,8 @@ def template(root) -> list[int]:
             break
         if not isinstance(element.tag, str):
             continue
-        marker = f"{element.tag}.{element.get('class', '')}#{element.get('id', '')}"
-        if marker != f"{element.tag}.#":
+        marker = f"{element.tag}.{element.get('class', '')}"  # ids are often per page (ad slots, post ids)
+        if marker != f"{element.tag}.":
             names.add(zlib.crc32(marker.encode()))
     return sorted(names)
 
@@ -137,18 +137,18 @@ def verify(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: 
     reason = identity_reason(read, candidate, urls=urls, url_evidence=url_evidence)
     if reason:
         return reason
-    overlap = _jaccard(read[0]["template"], candidate["template"])
+    overlap = _shared(read[0]["template"], candidate["template"])
     if overlap < template_min:
-        return f"another template ({overlap:.2f} of its class/id names shared)"
+        return f"another template ({overlap:.2f} of its tag/class names shared)"
     return None
 
 
 def identity_reason(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: bool) -> str | None:
     """Why ``candidate`` is not the same article as the pages ``read`` (headline, canonical, byline, date)."""
-    other = _other_article(read[0]["identity"], candidate["identity"])
+    agree, disagree = _titles(read, candidate["identity"])
+    other = _other_article(read[0]["identity"], candidate["identity"], lenient=agree and url_evidence)
     if other:
         return other
-    agree, disagree = _titles(read, candidate["identity"])
     canonical = candidate["identity"].get("canonical")
     canonical_agrees = bool(canonical) and _bare(canonical) in {_bare(u) for u in urls} | \
         {_bare(r["identity"]["canonical"]) for r in read if r["identity"].get("canonical")}
@@ -166,8 +166,10 @@ def covers(read: list[dict], view: dict, share: float = 0.9) -> bool:
     return bool(seen) and len(seen & own) >= share * len(seen) and len(own) >= len(seen) * share
 
 
-def _other_article(first: dict, other: dict) -> str | None:
-    if first["authors"] and other["authors"] and not set(first["authors"]) & set(other["authors"]):
+def _other_article(first: dict, other: dict, *, lenient: bool) -> str | None:
+    """Its own byline or date. A byline reading is noisier than a date: it is overruled by an agreeing
+    headline on the article's next-numbered URL (``lenient``)."""
+    if not lenient and first["authors"] and other["authors"] and not set(first["authors"]) & set(other["authors"]):
         return f"another article: byline {' '.join(other['authors'])!r}"
     for source, raw in other["dates"].items():
         if first["dates"].get(source) and first["dates"][source][:10] != raw[:10]:
@@ -189,9 +191,10 @@ def _titles(read: list[dict], other: dict) -> tuple[bool, str | None]:
     return agree, disagree
 
 
-def _jaccard(a: list[int], b: list[int]) -> float:
+def _shared(a: list[int], b: list[int]) -> float:
+    """Share of the smaller template's names the other one has too (a page 1 with extra widgets still matches)."""
     sa, sb = set(a), set(b)
-    return 1.0 if not sa and not sb else len(sa & sb) / len(sa | sb)
+    return 1.0 if not sa or not sb else len(sa & sb) / min(len(sa), len(sb))
 
 
 def _bare(url: str | None) -> str:

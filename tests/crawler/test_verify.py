@@ -73,3 +73,9 @@ def test_a_single_page_view_covers_the_pages_read():
     whole = page(f"{SITE}/flu-all.html", seed=1, extra=f"<p>{text(5)}</p><p>{text(6)}</p>")
     assert covers([FIRST[1], second[1]], whole[1])
     assert not covers([FIRST[1], second[1]], FIRST[1])
+
+
+def test_a_noisy_byline_on_the_next_numbered_url_with_the_same_headline_is_overruled():
+    noisy = page(f"{SITE}/flu-2.html", byline="About the editors of this section", seed=5)
+    assert check(noisy, url_evidence=True) is None
+    assert "byline" in check(noisy, url_evidence=False)
