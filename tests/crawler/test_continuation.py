@@ -26,6 +26,9 @@ def test_urls_that_differ_by_one_number():
     assert url_step(f"{BASE}/x?id=5", f"{BASE}/x?id=5&p=2") == (1, 2)
     assert url_step(f"{BASE}/x", f"{BASE}/x?start=10") == (0, 10)
     assert url_step(f"{BASE}/x?page=2", f"{BASE}/x?page=3") == (2, 3)
+    assert url_step(f"{BASE}/x?_r=0", f"{BASE}/x?pagewanted=2&_r=0") == (1, 2)
+    assert url_step(f"{BASE}/story/", f"{BASE}/story/p2/") == (1, 2)
+    assert url_step(f"{BASE}/story.html", f"{BASE}/story,2.html") == (1, 2)
     assert url_step(f"{BASE}/2024/05/one", f"{BASE}/2024/06/two") is None
     assert url_step(f"{BASE}/a", f"{BASE}/b") is None
 
