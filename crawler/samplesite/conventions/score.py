@@ -25,6 +25,7 @@ class Outcome:
     case: Case
     stored: bool
     body: str
+    complete: bool = False  # what the archive says
     found: list[str] = field(default_factory=list)  # its own pages, found
     foreign: list[str] = field(default_factory=list)  # pages that are not its own, merged in
     leaks: list[str] = field(default_factory=list)  # chrome strings in the stored body
@@ -46,15 +47,16 @@ def _paragraphs_in(paragraphs: tuple[str, ...], body: str) -> bool:
 def read_outcomes(db: Path, site: ConventionSite, base_url: str) -> list[Outcome]:
     """One Outcome per case of the site, read from the archive at ``db``."""
     with sqlite3.connect(db) as conn:
-        articles = {url: (aid, body or "") for aid, url, body in conn.execute("select id, url, body_text from articles")}
+        articles = {url: (aid, body or "", bool(complete))
+                    for aid, url, body, complete in conn.execute("select id, url, body_text, complete from articles")}
         owner = {url: aid for url, aid in conn.execute("select url, article_id from pages where article_id is not null")}
     own_page = {p: c for c in site.cases for p in c.page_urls}
     views = {v for c in site.cases for v in c.alternates}
     texts = {p: c.pages[n] for c in site.cases for n, p in enumerate(c.page_urls)}
     outcomes = []
     for case in site.cases:
-        aid, body = articles.get(base_url + case.page_urls[0], (None, ""))
-        outcome = Outcome(case, aid is not None, body)
+        aid, body, complete = articles.get(base_url + case.page_urls[0], (None, "", False))
+        outcome = Outcome(case, aid is not None, body, complete)
         rows = {url[len(base_url):] for url, holder in owner.items() if holder == aid and url.startswith(base_url)}
         for path in case.page_urls:
             if path in rows or (aid and _paragraphs_in(texts[path], body)):
@@ -79,6 +81,7 @@ class Figures:
     foreign: int
     merged_articles: int  # articles with at least one foreign page
     exact: int  # articles with exactly their pages
+    false_complete: int  # articles stored as complete while pages are missing
     f1: float
     leaks: int
 
@@ -107,6 +110,7 @@ def figures(outcomes: list[Outcome]) -> Figures:
         foreign=sum(len(o.foreign) for o in outcomes),
         merged_articles=sum(bool(o.foreign) for o in outcomes),
         exact=sum(o.exact_pages for o in outcomes),
+        false_complete=sum(o.complete and len(o.found) < len(o.case.page_urls) for o in outcomes),
         f1=scores["f1"],
         leaks=sum(len(o.leaks) for o in outcomes),
     )
