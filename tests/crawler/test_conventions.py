@@ -5,6 +5,7 @@ fails the suite until it is taken off the list.
 """
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import urllib.error
@@ -18,7 +19,7 @@ from crawler.samplesite.conventions import CONVENTIONS, TRAPS, ConventionServer,
 from crawler.samplesite.conventions import site as site_module
 from crawler.samplesite.conventions.score import Outcome, by_group, figures, leave_one_out, read_outcomes
 from pipelines.quality import body_scores
-from tests.conftest import REPO
+from tests.conftest import CORPUS, REPO
 
 SITE = build()
 NEEDS_PAGINATION = "needs verified pagination (issue 8)"
@@ -146,3 +147,23 @@ def test_an_article_stored_without_all_its_pages_is_not_complete(outcomes):
     wrong = [o.case.key for group in outcomes.values() for o in group
              if o.complete and set(o.found) != set(o.case.page_urls)]
     assert not wrong, f"stored complete = 1 with pages missing: {wrong}"
+
+
+@pytest.mark.slow
+def test_the_harness_crawls_once_per_grid_point_and_reports_every_group(tmp_path):
+    report = tmp_path / "eval.json"
+    command = [sys.executable, "bench/pagination_eval.py", "--grid", "FOLIO_MAX_PAGES=1,20", "--json", str(report)]
+    corpus = CORPUS / "multipage-synthetic"
+    if corpus.is_dir():  # optional: the shared corpus sits beside the repo
+        command += ["--multipage-corpus", str(corpus)]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    data = json.loads(report.read_text())
+    one, twenty = (next(r for r in data["runs"] if r["point"] == [f"FOLIO_MAX_PAGES={n}"]) for n in (1, 20))
+    assert one["exit_code"] == twenty["exit_code"] == 0
+    assert one["requests"] < twenty["requests"]  # the grid's setting reached the crawl
+    assert list(data["groups"]) == SITE.groups()
+    assert all(g["held_out_point"] in (one["point"], twenty["point"]) and g["held_out"] for g in data["groups"].values())
+    assert "held-out" in result.stdout
+    if corpus.is_dir():
+        assert len(data["multipage_corpus"]["pages_expected"]) == 3

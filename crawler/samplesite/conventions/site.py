@@ -1,7 +1,7 @@
 """Build the whole conventions site: every page's HTML by path, and every article's ground truth."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from html import escape
 
@@ -47,7 +47,7 @@ def build(seed: int = DEFAULT_SEED) -> ConventionSite:
             documents[path] = layout.render(view)
         for path in plan.case.alternates:
             documents[path] = layout.render(_whole(plan, path))
-        cases.append(catalog._replace(plan.case, chrome=tuple(sorted(chrome - {""}))))
+        cases.append(replace(plan.case, chrome=tuple(sorted(chrome - {""}))))
     documents["/"] = _index(cases)
     return ConventionSite(seed, tuple(cases), documents)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from html import escape
 
 from . import catalog, layout, pagers, text
@@ -30,11 +31,11 @@ ENGLISH_THREE = ("kestrel", "northpeak", "larch")
 
 def _plan(rng: random.Random, key: str, publisher: str, *, pages: int = 1, scheme: str = "dash",
           group: str = "", convention: catalog.Convention | None = None) -> Plan:
-    slug = text.headline(rng).lower().replace(" ", "-")[:40].strip("-")
-    base = f"/{publisher}/news/{slug}"
+    title = text.headline(rng)
+    base = f"/{publisher}/news/{text.slug(title)}"
     paths = pagers.page_paths(scheme, base, pages, rng)
     plan = catalog.new_plan(rng, key=key, group=group or key.rsplit("-", 1)[0], kind="trap", publisher=publisher,
-                            paths=paths)
+                            paths=paths, title=title)
     plan.convention = convention if pages > 1 else None
     return plan
 
@@ -66,7 +67,7 @@ def _same_site_next(rng, key, publisher, others, documents) -> list[Plan]:
     first = _plan(rng, key, publisher)
     second = _plan(rng, key + "-target", publisher, group="same-site-next")
     suffix = "_2.html" if key.endswith("-1") else "-2.html"  # both shapes real sites give their page 2
-    second.case = catalog._replace(second.case, page_urls=(first.case.page_urls[0].replace(".html", suffix),))
+    second.case = replace(second.case, page_urls=(first.case.page_urls[0].replace(".html", suffix),))
     first.extra["pager"] = f'<a href="{escape(second.case.page_urls[0])}" class="next">Next ›</a>'
     second.extra["pager"] = f'<a href="{escape(first.case.page_urls[0])}" class="prev">‹ Previous</a>'
     return [first, second]
@@ -103,7 +104,7 @@ def _comment_pages(rng, key, publisher, others, documents) -> list[Plan]:
         view.extra = _comments(comments[number - 1], [page1, *urls], number)
         documents[url] = layout.render(view)
     plan.extra["html"] = _comments(comments[0], [page1, *urls], 1)
-    plan.case = catalog._replace(plan.case, chrome=plan.case.chrome + tuple(c for page in comments for c in page))
+    plan.case = replace(plan.case, chrome=plan.case.chrome + tuple(c for page in comments for c in page))
     return [plan]
 
 
@@ -124,7 +125,7 @@ def _gallery(rng, key, publisher, others, documents) -> list[Plan]:
         view.extra = _strip(urls, number)
         documents[urls[number - 1]] = layout.render(view)
     plan.extra["html"] = _strip(urls, 1)
-    plan.case = catalog._replace(plan.case, chrome=plan.case.chrome + tuple(captions[1:]))
+    plan.case = replace(plan.case, chrome=plan.case.chrome + tuple(captions[1:]))
     return [plan]
 
 
