@@ -9,7 +9,8 @@ It serves the conventions site (crawler/samplesite/conventions) on 127.0.0.1, ru
 the archive per convention and trap: page-discovery precision and recall, false merges (pages of
 another article, or of a gallery, comment or listing page, merged in), merged-body F1 (the shingle
 metric of pipelines/quality.py), chrome leaks (known chrome strings found in a stored body) and
-articles stored as complete while pages are missing ("cplt!").
+articles stored as complete while pages are missing ("cplt!"); "meta" counts articles whose title,
+authors and date are all right.
 Leave-one-convention-out: for each group, the grid point that ranks best on all OTHER groups
 (fewest foreign pages, then mean of recall and F1, then fewest leaks) is the one its held-out score
 is read at; "fitted" is the point that ranks best on all groups. With no grid nothing is tuned,
@@ -69,7 +70,8 @@ def grid_points(specs: list[str]) -> list[list[str]]:
 def row(name: str, kind: str, fig, held=None) -> str:
     """One line of the table: fitted figures, then held-out ones when a grid was searched."""
     text = (f"{name:24} {kind:10} {fig.articles:4} {fig.pages:5} | {fig.precision:5.3f} {fig.recall:5.3f} "
-            f"{fig.merged_articles:3}/{fig.foreign:<3} {fig.exact:3} {fig.false_complete:5} {fig.f1:6.3f} {fig.leaks:5}")
+            f"{fig.merged_articles:3}/{fig.foreign:<3} {fig.exact:3} {fig.false_complete:5} {fig.f1:6.3f} "
+            f"{fig.leaks:5} {fig.metadata:4}")
     if held is not None:
         text += f" | {held.precision:5.3f} {held.recall:5.3f} {held.merged_articles:3}/{held.foreign:<3} " \
                 f"{held.f1:6.3f} {held.leaks:5}"
@@ -82,7 +84,7 @@ def report(site: ConventionSite, points: list[list[str]], results: list[dict], r
     fitted = pick(results, groups)
     held = leave_one_out(results) if len(points) > 1 else {g: fitted for g in groups}
     searched = len(points) > 1
-    head = f"{'group':24} {'kind':10} {'arts':>4} {'pages':>5} | {'P':>5} {'R':>5} {'merged':>7} {'ok':>3} {'cplt!':>5} {'F1':>6} {'leaks':>5}"
+    head = f"{'group':24} {'kind':10} {'arts':>4} {'pages':>5} | {'P':>5} {'R':>5} {'merged':>7} {'ok':>3} {'cplt!':>5} {'F1':>6} {'leaks':>5} {'meta':>4}"
     print(head + (" | held-out: P     R  merged     F1 leaks" if searched else ""))
     data = {"fitted_point": points[fitted], "groups": {}}
     for group in groups:

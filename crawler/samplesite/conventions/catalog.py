@@ -72,7 +72,7 @@ class Case:
     page_urls: tuple[str, ...]  # paths (with query) of its pages, in order
     pages: tuple[tuple[str, ...], ...]  # the clean paragraphs of each page
     chrome: tuple[str, ...] = ()  # text the pages print that must not reach the body
-    alternates: tuple[str, ...] = ()  # other views of the same text (print, AMP): neither found nor foreign
+    alternates: tuple[str, ...] = ()  # other views of it (print, AMP; whole or partial): neither found nor foreign
 
     @property
     def body_paragraphs(self) -> list[str]:

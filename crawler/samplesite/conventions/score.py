@@ -8,6 +8,7 @@ its paragraphs are in this article's body. Print and AMP views of the same text 
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ class Outcome:
     stored: bool
     body: str
     complete: bool = False  # what the archive says
+    metadata_ok: bool = False  # title, authors and date all as the ground truth says
     found: list[str] = field(default_factory=list)  # its own pages, found
     foreign: list[str] = field(default_factory=list)  # pages that are not its own, merged in
     leaks: list[str] = field(default_factory=list)  # chrome strings in the stored body
@@ -47,16 +49,18 @@ def _paragraphs_in(paragraphs: tuple[str, ...], body: str) -> bool:
 def read_outcomes(db: Path, site: ConventionSite, base_url: str) -> list[Outcome]:
     """One Outcome per case of the site, read from the archive at ``db``."""
     with sqlite3.connect(db) as conn:
-        articles = {url: (aid, body or "", bool(complete))
-                    for aid, url, body, complete in conn.execute("select id, url, body_text, complete from articles")}
+        articles = {row[1]: row for row in conn.execute(
+            "select id, url, coalesce(body_text, ''), complete, title, authors, published from articles")}
         owner = {url: aid for url, aid in conn.execute("select url, article_id from pages where article_id is not null")}
     own_page = {p: c for c in site.cases for p in c.page_urls}
     views = {v for c in site.cases for v in c.alternates}
     texts = {p: c.pages[n] for c in site.cases for n, p in enumerate(c.page_urls)}
     outcomes = []
     for case in site.cases:
-        aid, body, complete = articles.get(base_url + case.page_urls[0], (None, "", False))
-        outcome = Outcome(case, aid is not None, body, complete)
+        aid, _, body, complete, title, authors, published = articles.get(base_url + case.page_urls[0], (None,) * 7)
+        metadata = [title, json.loads(authors or "[]"), (published or "")[:10]]
+        outcome = Outcome(case, aid is not None, body or "", bool(complete),
+                          metadata == [case.title, list(case.authors), case.published])
         rows = {url[len(base_url):] for url, holder in owner.items() if holder == aid and url.startswith(base_url)}
         for path in case.page_urls:
             if path in rows or (aid and _paragraphs_in(texts[path], body)):
@@ -82,6 +86,7 @@ class Figures:
     merged_articles: int  # articles with at least one foreign page
     exact: int  # articles with exactly their pages
     false_complete: int  # articles stored as complete while pages are missing
+    metadata: int  # articles with title, authors and date right
     f1: float
     leaks: int
 
@@ -111,6 +116,7 @@ def figures(outcomes: list[Outcome]) -> Figures:
         merged_articles=sum(bool(o.foreign) for o in outcomes),
         exact=sum(o.exact_pages for o in outcomes),
         false_complete=sum(o.complete and len(o.found) < len(o.case.page_urls) for o in outcomes),
+        metadata=sum(o.metadata_ok for o in outcomes),
         f1=scores["f1"],
         leaks=sum(len(o.leaks) for o in outcomes),
     )

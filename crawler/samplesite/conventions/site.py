@@ -46,7 +46,8 @@ def build(seed: int = DEFAULT_SEED) -> ConventionSite:
                 chrome.add(f"Page {number} of {view.total}")
             documents[path] = layout.render(view)
         for path in plan.case.alternates:
-            documents[path] = layout.render(_whole(plan, path))
+            if path not in documents:  # the print-partial trap made its own view of page 1 only
+                documents[path] = layout.render(_whole(plan, path))
         cases.append(replace(plan.case, chrome=tuple(sorted(chrome - {""}))))
     documents["/"] = _index(cases)
     return ConventionSite(seed, tuple(cases), documents)

@@ -9,7 +9,7 @@ from . import catalog, layout, pagers, text
 from .catalog import Plan
 
 TRAPS = ("related-list", "next-article", "same-site-next", "paginated-listing", "comment-pages", "gallery",
-         "tag-pages", "overlap", "single-page")
+         "tag-pages", "overlap", "numeric-neighbour", "print-partial", "single-page")
 _QUERY_PAGE = next(c for c in catalog.CONVENTIONS if c.name == "query-page")
 _DASH = catalog.Convention("dash", "dash", "next", "article", "Next ›")
 
@@ -153,6 +153,28 @@ def _overlap(rng, key, publisher, others, documents) -> list[Plan]:
     return [plan]
 
 
+def _numeric_neighbour(rng, key, publisher, others, documents) -> list[Plan]:
+    """Two stories whose URLs differ by one number, the first linking the second as its next."""
+    first = _plan(rng, key, publisher)
+    second = _plan(rng, key + "-target", publisher, group="numeric-neighbour")
+    number = rng.randrange(40000, 90000)
+    first.case = replace(first.case, page_urls=(f"/{publisher}/articles/{number}.html",))
+    second.case = replace(second.case, page_urls=(f"/{publisher}/articles/{number + 1}.html",))
+    label = "Next ›" if key.endswith("-1") else "Next story ›"
+    first.extra["pager"] = f'<a href="{second.case.page_urls[0]}" class="next">{escape(label)}</a>'
+    return [first, second]
+
+
+def _print_partial(rng, key, publisher, others, documents) -> list[Plan]:
+    """A print link whose view holds page 1 only: not a single-page view of the article."""
+    plan = _plan(rng, key, publisher, pages=3, scheme="page", convention=_QUERY_PAGE)
+    view_url = f"{plan.case.page_urls[0]}?print=1"
+    documents[view_url] = layout.render(_view(plan, 1, paragraphs=list(plan.case.pages[0])))
+    plan.extra["html"] = f'<p class="tools"><a href="{view_url}">Print this article</a></p>'
+    plan.case = replace(plan.case, alternates=(view_url,))
+    return [plan]
+
+
 def _single_page(rng, key, publisher, others, documents) -> list[Plan]:
     return [_plan(rng, key, publisher)]
 
@@ -160,7 +182,8 @@ def _single_page(rng, key, publisher, others, documents) -> list[Plan]:
 _BUILDERS = {
     "related-list": _related_list, "next-article": _next_article, "same-site-next": _same_site_next,
     "paginated-listing": _paginated_listing, "comment-pages": _comment_pages, "gallery": _gallery,
-    "tag-pages": _tag_pages, "overlap": _overlap, "single-page": _single_page,
+    "tag-pages": _tag_pages, "overlap": _overlap, "numeric-neighbour": _numeric_neighbour,
+    "print-partial": _print_partial, "single-page": _single_page,
 }
 
 
