@@ -44,6 +44,8 @@ def build(seed: int = DEFAULT_SEED) -> ConventionSite:
             chrome.update(s for s in (view.top, view.bottom) if s)
             if plan.case.publisher == "vitalis" and view.total > 1:
                 chrome.add(f"Page {number} of {view.total}")
+            if path in documents:  # two headlines made the same slug: ground truth would be ambiguous
+                raise ValueError(f"seed {seed}: two pages at {path}")
             documents[path] = layout.render(view)
         for path in plan.case.alternates:
             if path not in documents:  # the print-partial trap made its own view of page 1 only
