@@ -17,7 +17,9 @@ import pytest
 
 from crawler.samplesite.conventions import CONVENTIONS, TRAPS, ConventionServer, build
 from crawler.samplesite.conventions import site as site_module
-from crawler.samplesite.conventions.score import Outcome, by_group, figures, leave_one_out, read_outcomes
+from crawler.samplesite.conventions.score import (
+    Outcome, by_group, figures, leave_one_out, read_outcomes, request_costs,
+)
 from pipelines.quality import body_scores
 from tests.conftest import CORPUS, REPO
 
@@ -121,7 +123,8 @@ def outcomes(tmp_path_factory) -> dict[str, list[Outcome]]:
             command += ["--url", server.url(case.page_urls[0])]
         result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
         assert result.returncode == 0, result.stderr[-3000:]
-        return by_group(read_outcomes(db, SITE, server.base_url))
+        costs = request_costs(SITE, server.log(), server.base_url)
+        return by_group(read_outcomes(db, SITE, server.base_url, costs))
 
 
 @pytest.mark.slow
@@ -152,6 +155,13 @@ def test_title_authors_and_date_are_read(outcomes, publisher):
     wrong = [o.case.key for group in outcomes.values() for o in group
              if o.case.publisher == publisher and not o.metadata_ok]
     assert not wrong
+
+
+@pytest.mark.slow
+def test_no_article_costs_more_than_two_requests_beyond_its_pages(outcomes):
+    every = [o for group in outcomes.values() for o in group]
+    assert all(o.requests >= 1 for o in every)  # its first page, at least, is counted as its own
+    assert not [(o.case.key, o.requests) for o in every if o.requests > len(o.case.page_urls) + 2]
 
 
 @pytest.mark.slow

@@ -28,6 +28,7 @@ class Outcome:
     body: str
     complete: bool = False  # what the archive says
     metadata_ok: bool = False  # title, authors and date all as the ground truth says
+    requests: int = 0  # requests made on its behalf (see request_costs)
     found: list[str] = field(default_factory=list)  # its own pages, found
     foreign: list[str] = field(default_factory=list)  # pages that are not its own, merged in
     leaks: list[str] = field(default_factory=list)  # chrome strings in the stored body
@@ -46,8 +47,22 @@ def _paragraphs_in(paragraphs: tuple[str, ...], body: str) -> bool:
     return sum(" ".join(p.split()) in folded for p in paragraphs) * 2 >= len(paragraphs)
 
 
-def read_outcomes(db: Path, site: ConventionSite, base_url: str) -> list[Outcome]:
-    """One Outcome per case of the site, read from the archive at ``db``."""
+def request_costs(site: ConventionSite, log: list[tuple[str, str | None]], base_url: str) -> dict[str, int]:
+    """Requests per case: its first page, and every request whose Referer is one of its pages."""
+    first = {c.page_urls[0]: c.key for c in site.cases}
+    owner = {p: c.key for c in site.cases for p in c.page_urls}
+    costs: dict[str, int] = {}
+    for target, referer in log:
+        if target == "/robots.txt" or target.startswith("/static/"):
+            continue
+        key = first.get(target) if referer is None else owner.get(referer.removeprefix(base_url).split("#")[0])
+        if key:
+            costs[key] = costs.get(key, 0) + 1
+    return costs
+
+
+def read_outcomes(db: Path, site: ConventionSite, base_url: str, costs: dict[str, int] | None = None) -> list[Outcome]:
+    """One Outcome per case of the site, read from the archive at ``db`` (and its request costs)."""
     with sqlite3.connect(db) as conn:
         articles = {row[1]: row for row in conn.execute(
             "select id, url, coalesce(body_text, ''), complete, title, authors, published from articles")}
@@ -71,6 +86,7 @@ def read_outcomes(db: Path, site: ConventionSite, base_url: str) -> list[Outcome
             if own_page[path] is not case and path not in outcome.foreign and aid and _paragraphs_in(paragraphs, body):
                 outcome.foreign.append(path)
         outcome.leaks = [s for s in case.chrome if s and s in body]
+        outcome.requests = (costs or {}).get(case.key, 0)
         outcomes.append(outcome)
     return outcomes
 
@@ -87,6 +103,7 @@ class Figures:
     exact: int  # articles with exactly their pages
     false_complete: int  # articles stored as complete while pages are missing
     metadata: int  # articles with title, authors and date right
+    extra_requests: int  # the most requests any article cost beyond its own page count
     f1: float
     leaks: int
 
@@ -117,6 +134,7 @@ def figures(outcomes: list[Outcome]) -> Figures:
         exact=sum(o.exact_pages for o in outcomes),
         false_complete=sum(o.complete and len(o.found) < len(o.case.page_urls) for o in outcomes),
         metadata=sum(o.metadata_ok for o in outcomes),
+        extra_requests=max((max(0, o.requests - len(o.case.page_urls)) for o in outcomes), default=0),
         f1=scores["f1"],
         leaks=sum(len(o.leaks) for o in outcomes),
     )
