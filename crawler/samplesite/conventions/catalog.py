@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import layout, pagers, text
 
@@ -72,7 +72,7 @@ class Case:
     page_urls: tuple[str, ...]  # paths (with query) of its pages, in order
     pages: tuple[tuple[str, ...], ...]  # the clean paragraphs of each page
     chrome: tuple[str, ...] = ()  # text the pages print that must not reach the body
-    alternates: tuple[str, ...] = ()  # other views of the same text (print, AMP): neither found nor foreign
+    alternates: tuple[str, ...] = ()  # other views of it (print, AMP; whole or partial): neither found nor foreign
 
     @property
     def body_paragraphs(self) -> list[str]:
@@ -124,9 +124,9 @@ def chrome_of(publisher: str, language: str, title: str, authors: tuple[str, ...
 
 
 def new_plan(rng: random.Random, *, key: str, group: str, kind: str, publisher: str, language: str = "en",
-             paths: list[str]) -> Plan:
-    """A plan with invented title, authors, date and text for an article at ``paths``."""
-    title, authors, published = text.headline(rng, language), text.authors(rng), text.day(rng)
+             paths: list[str], title: str) -> Plan:
+    """A plan with invented authors, date and text for the article ``title`` at ``paths``."""
+    authors, published = text.authors(rng), text.day(rng)
     dek = text.sentence(rng, language, 8, 12)
     pages = tuple(text.page_text(rng, language) for _ in paths)
     case = Case(key=key, group=group, kind=kind, publisher=publisher, language=language, title=title,
@@ -145,11 +145,12 @@ def convention_plans(seed: int) -> list[Plan]:
             if convention.special == "slides":
                 publisher = "larch"
             count = (2, 3, 4, 5)[(index + serial) % 4] if serial else 3  # the first one always has 3 pages
-            slug = text.headline(rng).lower().replace(" ", "-")[:40].strip("-")
+            title = text.headline(rng, convention.language)
+            slug = text.slug(title)
             base = f"/{publisher}/{convention.language}/{slug}" if publisher == "euro" else f"/{publisher}/health/{slug}"
             paths = pagers.page_paths(convention.scheme, base, count, rng)
             plan = new_plan(rng, key=f"{convention.name}-{serial + 1}", group=convention.name, kind="convention",
-                            publisher=publisher, language=convention.language, paths=paths)
+                            publisher=publisher, language=convention.language, paths=paths, title=title)
             plan.convention = convention
             plans.append(_with_views(plan, base))
     return plans
@@ -161,12 +162,8 @@ def _with_views(plan: Plan, base: str) -> Plan:
     if special not in ("print", "amp"):
         return plan
     view = f"{plan.case.page_urls[0]}?print=1" if special == "print" else f"/amp{base}.html"
-    plan.case = _replace(plan.case, alternates=(view,))
+    plan.case = replace(plan.case, alternates=(view,))
     return plan
-
-
-def _replace(case: Case, **changes) -> Case:
-    return Case(**{**case.__dict__, **changes})
 
 
 def pager_html(plan: Plan, number: int) -> tuple[str, list[tuple[str, str]]]:

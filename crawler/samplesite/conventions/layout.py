@@ -68,7 +68,9 @@ def byline(authors: tuple[str, ...]) -> str:
 def render(view: View) -> str:
     """The whole HTML page."""
     brand = LOCAL[view.language][0] if view.language != "en" else view.publisher.title()
-    head = [f'<meta charset="utf-8"><title>{escape(view.title)} | {escape(brand)}</title>']
+    # Some publishers number the <title> of page 2+; others repeat page 1's.
+    page = f" - Page {view.number}" if view.number > 1 and view.publisher in ("harbor", "kestrel") else ""
+    head = [f'<meta charset="utf-8"><title>{escape(view.title)}{page} | {escape(brand)}</title>']
     head += [f'<link rel="{rel}" href="{escape(href)}">' for rel, href in view.head]
     if view.canonical:
         head.append(f'<link rel="canonical" href="{escape(view.canonical)}">')

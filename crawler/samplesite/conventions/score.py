@@ -8,6 +8,7 @@ its paragraphs are in this article's body. Print and AMP views of the same text 
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,9 @@ class Outcome:
     case: Case
     stored: bool
     body: str
+    complete: bool = False  # what the archive says
+    metadata_ok: bool = False  # title, authors and date all as the ground truth says
+    requests: int = 0  # requests made on its behalf (see request_costs)
     found: list[str] = field(default_factory=list)  # its own pages, found
     foreign: list[str] = field(default_factory=list)  # pages that are not its own, merged in
     leaks: list[str] = field(default_factory=list)  # chrome strings in the stored body
@@ -43,18 +47,35 @@ def _paragraphs_in(paragraphs: tuple[str, ...], body: str) -> bool:
     return sum(" ".join(p.split()) in folded for p in paragraphs) * 2 >= len(paragraphs)
 
 
-def read_outcomes(db: Path, site: ConventionSite, base_url: str) -> list[Outcome]:
-    """One Outcome per case of the site, read from the archive at ``db``."""
+def request_costs(site: ConventionSite, log: list[tuple[str, str | None]], base_url: str) -> dict[str, int]:
+    """Requests per case: its first page, and every request whose Referer is one of its pages."""
+    first = {c.page_urls[0]: c.key for c in site.cases}
+    owner = {p: c.key for c in site.cases for p in c.page_urls}
+    costs: dict[str, int] = {}
+    for target, referer in log:
+        if target == "/robots.txt" or target.startswith("/static/"):
+            continue
+        key = first.get(target) if referer is None else owner.get(referer.removeprefix(base_url).split("#")[0])
+        if key:
+            costs[key] = costs.get(key, 0) + 1
+    return costs
+
+
+def read_outcomes(db: Path, site: ConventionSite, base_url: str, costs: dict[str, int] | None = None) -> list[Outcome]:
+    """One Outcome per case of the site, read from the archive at ``db`` (and its request costs)."""
     with sqlite3.connect(db) as conn:
-        articles = {url: (aid, body or "") for aid, url, body in conn.execute("select id, url, body_text from articles")}
+        articles = {row[1]: row for row in conn.execute(
+            "select id, url, coalesce(body_text, ''), complete, title, authors, published from articles")}
         owner = {url: aid for url, aid in conn.execute("select url, article_id from pages where article_id is not null")}
     own_page = {p: c for c in site.cases for p in c.page_urls}
     views = {v for c in site.cases for v in c.alternates}
     texts = {p: c.pages[n] for c in site.cases for n, p in enumerate(c.page_urls)}
     outcomes = []
     for case in site.cases:
-        aid, body = articles.get(base_url + case.page_urls[0], (None, ""))
-        outcome = Outcome(case, aid is not None, body)
+        aid, _, body, complete, title, authors, published = articles.get(base_url + case.page_urls[0], (None,) * 7)
+        metadata = [title, json.loads(authors or "[]"), (published or "")[:10]]
+        outcome = Outcome(case, aid is not None, body or "", bool(complete),
+                          metadata == [case.title, list(case.authors), case.published])
         rows = {url[len(base_url):] for url, holder in owner.items() if holder == aid and url.startswith(base_url)}
         for path in case.page_urls:
             if path in rows or (aid and _paragraphs_in(texts[path], body)):
@@ -65,6 +86,7 @@ def read_outcomes(db: Path, site: ConventionSite, base_url: str) -> list[Outcome
             if own_page[path] is not case and path not in outcome.foreign and aid and _paragraphs_in(paragraphs, body):
                 outcome.foreign.append(path)
         outcome.leaks = [s for s in case.chrome if s and s in body]
+        outcome.requests = (costs or {}).get(case.key, 0)
         outcomes.append(outcome)
     return outcomes
 
@@ -79,6 +101,9 @@ class Figures:
     foreign: int
     merged_articles: int  # articles with at least one foreign page
     exact: int  # articles with exactly their pages
+    false_complete: int  # articles stored as complete while pages are missing
+    metadata: int  # articles with title, authors and date right
+    extra_requests: int  # the most requests any article cost beyond its own page count
     f1: float
     leaks: int
 
@@ -107,6 +132,9 @@ def figures(outcomes: list[Outcome]) -> Figures:
         foreign=sum(len(o.foreign) for o in outcomes),
         merged_articles=sum(bool(o.foreign) for o in outcomes),
         exact=sum(o.exact_pages for o in outcomes),
+        false_complete=sum(o.complete and len(o.found) < len(o.case.page_urls) for o in outcomes),
+        metadata=sum(o.metadata_ok for o in outcomes),
+        extra_requests=max((max(0, o.requests - len(o.case.page_urls)) for o in outcomes), default=0),
         f1=scores["f1"],
         leaks=sum(len(o.leaks) for o in outcomes),
     )

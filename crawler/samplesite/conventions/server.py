@@ -17,7 +17,7 @@ class _Handler(BaseHTTPRequestHandler):
     sys_version = ""
 
     def do_GET(self) -> None:
-        status, kind, body = self.server.answer(self.path)
+        status, kind, body = self.server.answer(self.path, self.headers.get("Referer"))
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
@@ -36,11 +36,13 @@ class _Server(ThreadingHTTPServer):
         super().__init__(address, _Handler)
         self.site = site
         self.requests: Counter[str] = Counter()
+        self.log: list[tuple[str, str | None]] = []  # (target, Referer): whose page asked for it
         self.lock = threading.Lock()
 
-    def answer(self, target: str) -> tuple[int, str, bytes]:
+    def answer(self, target: str, referer: str | None) -> tuple[int, str, bytes]:
         with self.lock:
             self.requests[target] += 1
+            self.log.append((target, referer))
         if target == "/robots.txt":
             return 200, "text/plain", ROBOTS
         if target.startswith("/static/") and target.endswith(".svg"):
@@ -76,6 +78,13 @@ class ConventionServer:
             return Counter()
         with self._server.lock:
             return Counter(self._server.requests)
+
+    def log(self) -> list[tuple[str, str | None]]:
+        """Every request so far as (target, Referer header or None), in order of arrival."""
+        if self._server is None:
+            return []
+        with self._server.lock:
+            return list(self._server.log)
 
     def start(self) -> "ConventionServer":
         """Bind an OS-chosen port and serve from a daemon thread."""

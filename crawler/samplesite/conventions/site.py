@@ -1,7 +1,7 @@
 """Build the whole conventions site: every page's HTML by path, and every article's ground truth."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from html import escape
 
@@ -44,10 +44,13 @@ def build(seed: int = DEFAULT_SEED) -> ConventionSite:
             chrome.update(s for s in (view.top, view.bottom) if s)
             if plan.case.publisher == "vitalis" and view.total > 1:
                 chrome.add(f"Page {number} of {view.total}")
+            if path in documents:  # two headlines made the same slug: ground truth would be ambiguous
+                raise ValueError(f"seed {seed}: two pages at {path}")
             documents[path] = layout.render(view)
         for path in plan.case.alternates:
-            documents[path] = layout.render(_whole(plan, path))
-        cases.append(catalog._replace(plan.case, chrome=tuple(sorted(chrome - {""}))))
+            if path not in documents:  # the print-partial trap made its own view of page 1 only
+                documents[path] = layout.render(_whole(plan, path))
+        cases.append(replace(plan.case, chrome=tuple(sorted(chrome - {""}))))
     documents["/"] = _index(cases)
     return ConventionSite(seed, tuple(cases), documents)
 

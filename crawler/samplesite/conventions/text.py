@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 
 # Small invented vocabularies, one per language the site is written in; the text only has to look
 # like running prose to an extractor and be distinct enough that 4-token shingles identify an article.
@@ -87,3 +88,15 @@ def authors(rng: random.Random) -> tuple[str, ...]:
 def day(rng: random.Random) -> str:
     """An ISO date between 2019 and 2025."""
     return f"{rng.randint(2019, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+def slug(title: str, longest: int = 48) -> str:
+    """The URL slug publishers make of a headline: ASCII, lower case, whole words up to ``longest`` characters."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    words, length = [], 0
+    for word in ascii_title.lower().split():
+        if words and length + len(word) + 1 > longest:
+            break
+        words.append(word)
+        length += len(word) + 1
+    return "-".join(words)

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from html import escape
 
 from . import catalog, layout, pagers, text
 from .catalog import Plan
 
 TRAPS = ("related-list", "next-article", "same-site-next", "paginated-listing", "comment-pages", "gallery",
-         "tag-pages", "overlap", "single-page")
+         "tag-pages", "overlap", "numeric-neighbour", "print-partial", "single-page")
 _QUERY_PAGE = next(c for c in catalog.CONVENTIONS if c.name == "query-page")
 _DASH = catalog.Convention("dash", "dash", "next", "article", "Next ›")
 
@@ -30,11 +31,11 @@ ENGLISH_THREE = ("kestrel", "northpeak", "larch")
 
 def _plan(rng: random.Random, key: str, publisher: str, *, pages: int = 1, scheme: str = "dash",
           group: str = "", convention: catalog.Convention | None = None) -> Plan:
-    slug = text.headline(rng).lower().replace(" ", "-")[:40].strip("-")
-    base = f"/{publisher}/news/{slug}"
+    title = text.headline(rng)
+    base = f"/{publisher}/news/{text.slug(title)}"
     paths = pagers.page_paths(scheme, base, pages, rng)
     plan = catalog.new_plan(rng, key=key, group=group or key.rsplit("-", 1)[0], kind="trap", publisher=publisher,
-                            paths=paths)
+                            paths=paths, title=title)
     plan.convention = convention if pages > 1 else None
     return plan
 
@@ -66,7 +67,7 @@ def _same_site_next(rng, key, publisher, others, documents) -> list[Plan]:
     first = _plan(rng, key, publisher)
     second = _plan(rng, key + "-target", publisher, group="same-site-next")
     suffix = "_2.html" if key.endswith("-1") else "-2.html"  # both shapes real sites give their page 2
-    second.case = catalog._replace(second.case, page_urls=(first.case.page_urls[0].replace(".html", suffix),))
+    second.case = replace(second.case, page_urls=(first.case.page_urls[0].replace(".html", suffix),))
     first.extra["pager"] = f'<a href="{escape(second.case.page_urls[0])}" class="next">Next ›</a>'
     second.extra["pager"] = f'<a href="{escape(first.case.page_urls[0])}" class="prev">‹ Previous</a>'
     return [first, second]
@@ -103,7 +104,7 @@ def _comment_pages(rng, key, publisher, others, documents) -> list[Plan]:
         view.extra = _comments(comments[number - 1], [page1, *urls], number)
         documents[url] = layout.render(view)
     plan.extra["html"] = _comments(comments[0], [page1, *urls], 1)
-    plan.case = catalog._replace(plan.case, chrome=plan.case.chrome + tuple(c for page in comments for c in page))
+    plan.case = replace(plan.case, chrome=plan.case.chrome + tuple(c for page in comments for c in page))
     return [plan]
 
 
@@ -124,7 +125,7 @@ def _gallery(rng, key, publisher, others, documents) -> list[Plan]:
         view.extra = _strip(urls, number)
         documents[urls[number - 1]] = layout.render(view)
     plan.extra["html"] = _strip(urls, 1)
-    plan.case = catalog._replace(plan.case, chrome=plan.case.chrome + tuple(captions[1:]))
+    plan.case = replace(plan.case, chrome=plan.case.chrome + tuple(captions[1:]))
     return [plan]
 
 
@@ -152,6 +153,28 @@ def _overlap(rng, key, publisher, others, documents) -> list[Plan]:
     return [plan]
 
 
+def _numeric_neighbour(rng, key, publisher, others, documents) -> list[Plan]:
+    """Two stories whose URLs differ by one number, the first linking the second as its next."""
+    first = _plan(rng, key, publisher)
+    second = _plan(rng, key + "-target", publisher, group="numeric-neighbour")
+    number = rng.randrange(40000, 90000)
+    first.case = replace(first.case, page_urls=(f"/{publisher}/articles/{number}.html",))
+    second.case = replace(second.case, page_urls=(f"/{publisher}/articles/{number + 1}.html",))
+    label = "Next ›" if key.endswith("-1") else "Next story ›"
+    first.extra["pager"] = f'<a href="{second.case.page_urls[0]}" class="next">{escape(label)}</a>'
+    return [first, second]
+
+
+def _print_partial(rng, key, publisher, others, documents) -> list[Plan]:
+    """A print link whose view holds page 1 only: not a single-page view of the article."""
+    plan = _plan(rng, key, publisher, pages=3, scheme="page", convention=_QUERY_PAGE)
+    view_url = f"{plan.case.page_urls[0]}?print=1"
+    documents[view_url] = layout.render(_view(plan, 1, paragraphs=list(plan.case.pages[0])))
+    plan.extra["html"] = f'<p class="tools"><a href="{view_url}">Print this article</a></p>'
+    plan.case = replace(plan.case, alternates=(view_url,))
+    return [plan]
+
+
 def _single_page(rng, key, publisher, others, documents) -> list[Plan]:
     return [_plan(rng, key, publisher)]
 
@@ -159,7 +182,8 @@ def _single_page(rng, key, publisher, others, documents) -> list[Plan]:
 _BUILDERS = {
     "related-list": _related_list, "next-article": _next_article, "same-site-next": _same_site_next,
     "paginated-listing": _paginated_listing, "comment-pages": _comment_pages, "gallery": _gallery,
-    "tag-pages": _tag_pages, "overlap": _overlap, "single-page": _single_page,
+    "tag-pages": _tag_pages, "overlap": _overlap, "numeric-neighbour": _numeric_neighbour,
+    "print-partial": _print_partial, "single-page": _single_page,
 }
 
 
