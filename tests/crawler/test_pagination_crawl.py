@@ -77,7 +77,7 @@ def flu(tmp_path_factory) -> dict:
     finally:
         requested = server.requested()
     assert result.returncode == 0, result.stderr[-3000:]
-    return {"article": rows(folder / "x.db", "select * from articles")[0], "requested": requested}
+    return {"article": rows(folder / "x.db", "select * from articles")[0], "requested": requested, "db": folder / "x.db"}
 
 
 def test_a_plain_three_page_article_is_found_whole(flu):
@@ -88,6 +88,17 @@ def test_a_plain_three_page_article_is_found_whole(flu):
     assert TITLE not in body and "continued" not in body.lower() and "Next page" not in body
     assert [p for p in body.split("\n\n") if p in sum(PARAGRAPHS, [])] == sum(PARAGRAPHS, [])
     assert flu["requested"] == ["/flu-season.html", "/flu-season-2.html", "/flu-season-3.html"]
+
+
+def test_its_warc_export_imports_as_the_same_three_page_article(flu, tmp_path):
+    warc, db = tmp_path / "flu.warc.gz", tmp_path / "imported.db"
+    for args in (["export-warc", "--db", str(flu["db"]), str(warc)], ["import-warc", str(warc), "--db", str(db)]):
+        result = subprocess.run([sys.executable, "-m", "crawler.cli", *args], cwd=REPO, capture_output=True,
+                                text=True, timeout=300)
+        assert result.returncode == 0, result.stderr[-3000:]
+    imported = rows(db, "select * from articles")
+    assert len(imported) == 1 and imported[0]["page_count"] == 3 and imported[0]["complete"] == 1
+    assert imported[0]["body_text"] == flu["article"]["body_text"]
 
 
 @pytest.mark.xfail(strict=True, reason="dates printed in running text are read by the extraction work, not merged here")
