@@ -45,11 +45,12 @@ def reassemble(pages: list[dict]) -> dict:
     article["references"] = list(dict.fromkeys(r for p in pages for r in p.get("references", [])))
     article["next_page_url"] = pages[-1].get("next_page_url")
     article["page_urls"] = _page_urls(pages)
-    article["blocks"], article["repeated_pages"] = merge_blocks(pages, _header_texts(article))
+    article["blocks"], article["repeated_pages"] = merge_blocks(pages, _header_texts(article),
+                                                                byline=article.get("byline") or [])
     return article
 
 
-def merge_blocks(pages: list[dict], header: set[str]) -> tuple[list[dict], list[str]]:
+def merge_blocks(pages: list[dict], header: set[str], *, byline: list[str] = ()) -> tuple[list[dict], list[str]]:
     """Every page's body blocks once, in order, minus headers repeated on each page and chrome."""
     trimmed = [_trim_leading_teaser(page.get("blocks", []), header) for page in pages]
     repeats = _repeated_pages(trimmed)
@@ -58,7 +59,7 @@ def merge_blocks(pages: list[dict], header: set[str]) -> tuple[list[dict], list[
     chrome = {(distinct[i], n) for i, n in chrome_by_comparison([trimmed[i] for i in distinct], printed)}
     paged = len(distinct) > 1
     for index in distinct:
-        chrome |= {(index, n) for n in _metadata_lines(trimmed[index], header, paged=paged)}
+        chrome |= {(index, n) for n in _metadata_lines(trimmed[index], header, paged=paged, byline=byline)}
         if paged:  # a teaser printed once on a paged article; one-page articles keep what they print
             chrome |= {(index, n) for n, block in enumerate(trimmed[index]) if _teaser(block)}
     merged: list[dict] = []
@@ -132,13 +133,14 @@ def _edge_marker(key: str, index: int, position: int, count: int, pages: int) ->
         not numbers and _MARKER.search(key) and (index < pages - 1 and position >= count - 2 or index and position < 3))
 
 
-def _metadata_lines(blocks: list[dict], header: set[str], *, paged: bool = True) -> set[int]:
+def _metadata_lines(blocks: list[dict], header: set[str], *, paged: bool = True, byline=()) -> set[int]:
     """Positions of a page's byline, review and date lines near its top: metadata, not body.
 
     On a one-page article only the review line goes: nothing to compare with, so a byline or dateline
     there stays where the page printed it.
     """
     names = {w for line in header for w in line.split() if len(w) > 2 and not _DIGIT.search(w)}
+    authors = {w for line in byline for w in norm(line).split() if len(w) > 2} - {"and", "by"}
     found = set()
     for position, block in enumerate(blocks[:5]):
         key = norm(block["text"])
@@ -148,7 +150,9 @@ def _metadata_lines(blocks: list[dict], header: set[str], *, paged: bool = True)
         named = sum(w.strip(",·|") in names for w in words) >= max(2, len(words) // 2)
         dated = len(words) <= 8 and bool(_DATELINE.search(key))
         reviewed = len(words) <= 10 and bool(_REVIEWED.match(key))
-        if reviewed or paged and ((words[0] == "by" and named) or dated):
+        # On one page: a "By ..." line right under the title naming every author the metadata found.
+        credited = position < 3 and authors and authors <= {w.strip(",·|") for w in words}
+        if reviewed or (words[0] == "by" and (paged and named or credited)) or (paged and dated):
             found.add(position)
     return found
 

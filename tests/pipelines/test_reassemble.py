@@ -77,3 +77,11 @@ def test_a_near_duplicate_page_is_not_appended_twice():
 def test_metadata_falls_back_to_later_pages():
     pages = [extract("u1", blocks("a"), section=None), extract("u2", blocks("b"), section="Sleep")]
     assert reassemble(pages)["section"] == "Sleep"
+
+
+def test_a_one_page_article_loses_its_byline_line_only_when_it_names_every_author():
+    lines = ["By Ann Lee and Bo Chen | March 4, 2025", "By the way, the study was small.", LEAD]
+    merged, _ = merge_blocks([extract("u1", blocks(*lines))], set(), byline=["Ann Lee", "Bo Chen"])
+    assert [b["text"] for b in merged] == lines[1:]
+    merged, _ = merge_blocks([extract("u1", blocks(*lines))], set(), byline=["Ann Lee", "Cy Dunn"])
+    assert [b["text"] for b in merged] == lines
