@@ -37,6 +37,11 @@ FOLIO_EXTRACT_WORKERS = 1  # processes parsing pages off the reactor; 0 = one th
 FOLIO_RETRY_AFTER_MAX = 120.0  # seconds: a longer Retry-After gives the page up (recorded as its HTTP status)
 FOLIO_REVISIT_ALL = False  # True ignores the profiles' revisit policies (folio crawl --revisit-all)
 FOLIO_RESUME_SINCE = None  # set by --resume: articles the archive visited since then are not fetched again
+# Pagination without a profile: links are proposed broadly and each fetched candidate is verified.
+FOLIO_PAGINATION_EXTRA_REQUESTS = 2  # candidates fetched and rejected per article, at most
+FOLIO_PAGINATION_PROPOSE = 30  # least score for a link to be proposed (a sure next link scores 80+)
+FOLIO_PAGINATION_TEMPLATE = 0.5  # least share of class/id names a next page shares with page 1
+FOLIO_PAGINATION_NEW_TEXT = 0.4  # least share of a next page's text not read on earlier pages
 FOLIO_PROGRESS = False  # a live progress line on stderr (the `folio` command turns it on)
 
 # Several crawl workers on one shared frontier (crawler/frontier.py); `folio crawl --redis` sets these.
