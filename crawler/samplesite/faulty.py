@@ -28,7 +28,8 @@ FAULTS = (
     ("offsite-redirect", 2), ("endless-pagination", 0), ("many-links", 1), ("deep-dom", 1), ("nul-bytes", 2),
     ("robots-disallowed", 0), ("mislabelled-utf-8", 0),
 )
-# A sentence each charset can encode, placed first in the article's text on every page.
+# A sentence each charset can encode, placed first in the article's text on page 1 only: a block printed
+# on every page of an article is chrome by comparison (pipelines/reassemble.py) and leaves the body.
 SENTENCES = {
     "latin-1": "Le patient naïve a reçu un traitement à l'hôpital.",
     "cp1252": "The nurse said “take two” – and the fee was 5 €.",
@@ -120,9 +121,10 @@ class FaultyRouter:
         html = response.body.decode("utf-8")
         if fault in CHARSETS:
             content_type, meta, codec = CHARSETS[fault]
-            html = html.replace('<meta charset="utf-8">', meta).replace(
-                '<div id="textArea" class="copyNormal">',
-                f'<div id="textArea" class="copyNormal">\n<p>{SENTENCES[fault]}</p>', 1)
+            html = html.replace('<meta charset="utf-8">', meta)
+            if page == 1:
+                html = html.replace('<div id="textArea" class="copyNormal">',
+                                    f'<div id="textArea" class="copyNormal">\n<p>{SENTENCES[fault]}</p>', 1)
             return "200", html.encode(codec), content_type
         if fault == "endless-pagination":
             onward = f'<div class="pagination_fmt"><a class="next_fmt" href="?page={page + 1}">Next</a></div>'
