@@ -23,6 +23,7 @@ _MAYBE_HIDDEN = etree.XPath(
     "//*[@hidden or @aria-hidden='true' or @style][not(self::html or self::body)]"
     " | //style | //template | //noscript | //script[not(@type='application/ld+json')]"  # code, not text; JSON-LD stays
 )
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CODE = {"style", "template", "noscript", "script"}
 _HREF = re.compile(r'href="([^"]*)"')
@@ -124,7 +125,8 @@ def _finish(blocks: list[dict], url: str) -> list[dict]:
 def visible_tree(page_html: str):
     """The page parsed, minus what a reader never sees (hidden, display:none, visibility:hidden, code)."""
     try:
-        tree = lxml.html.fromstring(page_html)
+        # An XHTML page's "<?xml ... encoding=...?>" makes lxml refuse an already decoded string.
+        tree = lxml.html.fromstring(_XML_DECLARATION.sub("", page_html, count=1))
     except (etree.ParserError, ValueError):
         return None  # unparseable here: trafilatura reports what it can
     for element in _MAYBE_HIDDEN(tree):

@@ -96,7 +96,8 @@ def byline_from_page(sel: Selector) -> list[str]:
             continue
         if element.get("rel") == "author" or "author" in (element.get("itemprop") or "") \
                 or _BYLINE.search(f"{element.get('class', '')} {element.get('id', '')}"):
-            text = " ".join(element.text_content().split())
+            # string(), not text_content(): a tree parsed as XML (an XHTML page) has plain lxml elements.
+            text = " ".join(element.xpath("string()").split())
             if 0 < len(text) < 100:
                 return [text]
     return []

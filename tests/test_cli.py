@@ -79,3 +79,35 @@ def test_demo_without_serving_builds_the_archive(tmp_path):
     assert "dailyhealth: articles 5 (5 new, 0 incomplete) · pages 13 (0 not modified)" in result.stderr
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from articles where complete = 1").fetchone()[0] == 13
+
+
+def _refused_pages(folder):
+    """An empty file, a binary file, a page with no text and one over the crawler's 8 MiB cap."""
+    (folder / "empty.html").write_bytes(b"")
+    (folder / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "blank.html").write_text("<html><body><div> </div></body></html>")
+    (folder / "huge.html").write_bytes(b"<p>" + b" " * (8 * 1024 * 1024))
+    return {"empty.html": "is empty", "image.html": "is a binary file", "blank.html": "no article text found",
+            "huge.html": "over the 8 MiB limit"}
+
+
+def test_extract_refuses_pages_it_cannot_read_with_one_line(tmp_path):
+    for name, message in _refused_pages(tmp_path).items():
+        result = folio("extract", str(tmp_path / name))
+        assert result.returncode != 0, name
+        assert message in result.stderr and "Traceback" not in result.stderr
+        assert result.stdout == ""
+
+
+def test_extract_each_marks_a_refused_page_and_goes_on(tmp_path, corpus):
+    messages = _refused_pages(tmp_path)
+    good = str(corpus / "readability-pages/webmd-1/source.html")
+    files = [good, *(str(tmp_path / name) for name in messages), good]
+    result = folio("extract", "--each", *files)
+    assert result.returncode != 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == len(files)
+    assert lines[0]["body_text"] and lines[-1]["body_text"]
+    for line, message in zip(lines[1:-1], messages.values()):
+        assert message in line["error"]
+    assert "4 of 6 pages could not be extracted" in result.stderr

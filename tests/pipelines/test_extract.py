@@ -107,3 +107,26 @@ def test_webmd_page_one_from_the_corpus(corpus):
     assert view["next_page_url"] == url + "?page=2"
     assert view["body_text"].startswith("April 17, 2015 -- Imagine being sick in the hospital")
     assert "Reviewed by" not in view["body_text"]
+
+
+XHTML_PAGE = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en"><head><title>Clinic Hours Change</title></head>
+<body><!-- a comment --><?php echo 1; ?><div class="author-box">Mara Lind</div>
+<div class="entry"><p>The clinic opens an hour earlier from Monday, the board said in a letter to patients.</p>
+<p>Evening appointments stay as they are, and the pharmacy keeps its weekend hours for now.</p></div></body></html>"""
+
+
+def test_an_xhtml_page_with_an_xml_declaration_does_not_crash():
+    # The shape of the pages that crashed byline_from_page: a decoded string with "<?xml ... encoding?>",
+    # which lxml.html refuses, so the page was read by a parser giving plain lxml elements.
+    record = process_pages([(XHTML_PAGE.encode(), URL)])
+    assert record["authors"] == ["Mara Lind"]
+    assert "opens an hour earlier" in record["body_text"]
+
+
+def test_byline_from_a_tree_of_plain_xml_elements():
+    from pipelines.metadata import byline_from_page
+
+    sel = Selector(text=XHTML_PAGE.split("\n", 1)[1], type="xml")
+    assert byline_from_page(sel) == ["Mara Lind"]
