@@ -213,31 +213,37 @@ def _check_text(record: dict, path: Path) -> None:
 LABELLED_PAGINATION = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pagination"
 
 
+SHARED_CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
 @main.command(name="eval")
-@click.argument("corpus_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("corpus_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--only", "only", multiple=True, help="Score only this extractor: folio, trafilatura, readability.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (with each page's F1).")
 @click.option("--pagination", "pagination_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=LABELLED_PAGINATION if LABELLED_PAGINATION.is_dir() else None,
               show_default="tests/fixtures/pagination", help="Labelled next-page set to score as well.")
-def evaluate(corpus_dir, only, as_json, pagination_dir):
-    """Score Folio, trafilatura and readability-lxml on CORPUS_DIR (<case>/source.html + expected.html)."""
+def evaluate(corpus_dirs, only, as_json, pagination_dir):
+    """Score Folio, trafilatura and readability-lxml on every corpus in CORPUS_DIRS (default ../shared/corpus)."""
     from pipelines import quality
+    from pipelines.scoreboard import corpus_folders, format_scoreboard, scoreboard
 
     known = {e.name: e for e in quality.EXTRACTORS}
     unknown = sorted(set(only) - set(known))
     if unknown:
         raise click.UsageError(f"unknown extractor {unknown[0]!r}; choose from {', '.join(known)}")
-    cases = quality.load_corpus(corpus_dir)
-    if not cases:
-        raise click.ClickException(f"no <case>/source.html under {corpus_dir}")
-    report = quality.evaluate(cases, [known[n] for n in only] if only else quality.EXTRACTORS)
+    if not corpus_dirs and not SHARED_CORPORA.is_dir():
+        raise click.UsageError(f"name a corpus folder (none at {SHARED_CORPORA})")
+    paths = list(corpus_dirs) or [SHARED_CORPORA]
+    if not corpus_folders(paths):
+        raise click.ClickException(f"no corpus under {', '.join(map(str, paths))} "
+                                   "(<case>/source.html + expected.html, or evaldata.json + html/)")
+    board = scoreboard(paths, [known[n] for n in only] if only else quality.EXTRACTORS)
     pagination = quality.pagination_scores(pagination_dir) if pagination_dir else None
     if as_json:
-        click.echo(json.dumps({"body": report, "pagination": pagination}, indent=2))
+        click.echo(json.dumps({**board, "pagination": pagination}, indent=2))
         return
-    click.echo(f"{len(cases)} pages from {corpus_dir}")
-    click.echo(quality.format_table(report))
+    click.echo(format_scoreboard(board))
     if pagination:
         click.echo(f"\nnext-page detection on {pagination['cases']} labelled pages ({pagination_dir}): "
                    f"precision {pagination['precision']:.3f}, recall {pagination['recall']:.3f}")
