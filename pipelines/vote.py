@@ -32,24 +32,25 @@ class Vote:
 VOTE = Vote()
 
 
-def _shingles(text: str) -> Counter:
-    words = _WORD.findall(text)
-    return Counter(zip(words, words[1:], words[2:], words[3:]))
-
-
 def annotate(extracted: list[dict], readable: list[dict]) -> dict:
     """How the two readings overlap, and each Readability-style block's share of new text (set on it)."""
-    ours = Counter()
+    theirs_words = [_WORD.findall(block["text"]) for block in readable]
+    wanted = {tuple(words) for words in theirs_words if 0 < len(words) < 4}  # too short for a shingle
+    ours, seen = Counter(), set()
     for block in extracted:
-        ours.update(_shingles(block["text"]))
-    theirs, new, joined = Counter(), 0, " ".join(block["text"] for block in extracted)
-    for block in readable:
-        counted = _shingles(block["text"])
+        words = _WORD.findall(block["text"])
+        ours.update(zip(words, words[1:], words[2:], words[3:]))
+        if wanted:  # looked up run by run, never searched for in the whole text
+            seen.update(run for n in (1, 2, 3) for i in range(len(words) - n + 1)
+                        if (run := tuple(words[i:i + n])) in wanted)
+    theirs, new = Counter(), 0
+    for block, words in zip(readable, theirs_words):
+        counted = Counter(zip(words, words[1:], words[2:], words[3:]))
         theirs.update(counted)
         fresh = sum(count for key, count in counted.items() if key not in ours)
         new += fresh
-        block["novel"] = fresh / sum(counted.values()) if counted else float(block["text"] not in joined)
-        block["words"] = len(_WORD.findall(block["text"]))
+        block["novel"] = fresh / sum(counted.values()) if counted else float(tuple(words) not in seen)
+        block["words"] = len(words)
     shared = sum((ours & theirs).values())
     return {
         "covers": shared / sum(ours.values()) if ours else 0.0,
