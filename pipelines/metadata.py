@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
 from parsel import Selector
 
 _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
@@ -17,6 +18,15 @@ _TITLE_META = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "w
 _AUTHOR_META = ("dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")
 _BYLINE = re.compile(r"byline|author|dateline|writtenby", re.I)
 _SPACE = re.compile(r"\s+")
+# A line that dates the article in words: the label, then the date as printed (read later by dateparser).
+_DATED = re.compile(r"^(published|posted|updated|first published|veröffentlicht|aktualisiert|publié|mis à jour|"
+                    r"publicado|actualizado|pubblicato|gepubliceerd)(?: on| am| le| el| il| op)?\s*:?\s*(.*\d.*)$", re.I)
+_NEXT_PART = re.compile(r"\s+[·|•]\s+|\s+(?:updated|aktualisiert|mis à jour)\b", re.I)
+# Text nodes, not elements: each is read once, so a long page costs linear time.
+_DATED_XPATH = ("//text()[contains(translate(., 'PUBLISHEDOTVRÖFAKQ', 'publishedotvröfakq'), 'publi') or "
+                "contains(translate(., 'POSTED', 'posted'), 'posted') or contains(translate(., 'UPDATE', 'update'), "
+                "'updated') or contains(., 'ffentlicht') or contains(., 'ktualisiert') or contains(., 'mis à jour') "
+                "or contains(., 'ctualizado') or contains(., 'epubliceerd')]/..")
 
 
 def meta_values(sel: Selector) -> dict[str, str]:
@@ -101,6 +111,25 @@ def byline_from_page(sel: Selector) -> list[str]:
             if 0 < len(text) < 100:
                 return [text]
     return []
+
+
+def date_from_page(sel: Selector) -> str | None:
+    """A date for a page without the usual date tags: a dated line, else htmldate's reading of its markup."""
+    from htmldate import find_date
+
+    labelled = dated_line(sel)  # a labelled line is read in the site's languages (htmldate assumes an order)
+    if labelled or not isinstance(sel.root, lxml.html.HtmlElement):  # htmldate reads HTML trees only
+        return labelled
+    # original_date: the first publication, not the last update; no free-text search (it costs 5x).
+    return find_date(sel.root, extensive_search=False, original_date=True, url=None)
+
+
+def dated_line(sel: Selector) -> str | None:
+    """The date of a short "Published Sept. 16, 2020" / "Updated: 3/4/25" line, as written (first publication first)."""
+    lines = sel.xpath(_DATED_XPATH).xpath("normalize-space(.)").getall()
+    matches = [m for m in (_DATED.match(line) for line in lines if len(line) < 90) if m]
+    matches.sort(key=lambda m: m.group(1).casefold().startswith(("updated", "aktualisiert", "mis à jour")))
+    return _NEXT_PART.split(matches[0].group(2))[0].strip() if matches else None
 
 
 def _ld_names(value) -> list[str]:

@@ -7,6 +7,7 @@ import json
 import re
 from datetime import datetime
 from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateparser.date import DateDataParser
 
@@ -69,7 +70,8 @@ def dateline(text: str) -> str | None:
 @lru_cache(maxsize=64)
 def _parser(languages: tuple[str, ...], timezone: str) -> DateDataParser:
     settings = {"TIMEZONE": timezone, "RETURN_AS_TIMEZONE_AWARE": True, "PREFER_DATES_FROM": "past"}
-    return DateDataParser(languages=list(languages) or None, settings=settings)
+    # use_given_order: the page's own language first ("01.11.2023" is November on a German page)
+    return DateDataParser(languages=list(languages) or None, settings=settings, use_given_order=bool(languages))
 
 
 def parse_date(raw: str | None, *, languages=("en",), timezone: str | None = None) -> str | None:
@@ -84,14 +86,26 @@ def parse_date(raw: str | None, *, languages=("en",), timezone: str | None = Non
     if value is not None:
         if "T" not in raw and " " not in raw.strip():
             return value.date().isoformat()
-        if value.tzinfo is None:
-            return _parse_with_dateparser(raw, languages, timezone)
+        if value.tzinfo is None:  # a local time: in the site's timezone (what dateparser would do, 50x faster)
+            return _in_zone(value, timezone)
         return value.isoformat()
     return _parse_with_dateparser(raw, languages, timezone)
 
 
+def _in_zone(value: datetime, timezone: str | None) -> str:
+    try:
+        zone = ZoneInfo(timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    return value.replace(tzinfo=zone).isoformat()
+
+
 def _parse_with_dateparser(raw: str, languages, timezone: str | None) -> str | None:
-    data = _parser(tuple(languages or ()), timezone or "UTC").get_date_data(raw)
+    try:
+        parser = _parser(tuple(languages or ()), timezone or "UTC")
+    except ValueError:  # a page language dateparser does not know: the site's languages alone
+        parser = _parser(tuple(languages[1:]), timezone or "UTC")
+    data = parser.get_date_data(raw)
     if data.date_obj is None:
         return None
     if data.period == "year":
@@ -141,11 +155,13 @@ CONTENT_FIELDS = ("title", "subtitle", "authors", "reviewer", "published", "sect
 def normalize(article: dict, *, languages=("en",), timezone: str | None = None) -> dict:
     """The storable record of a reassembled article (the `articles` columns, values normalized)."""
     blocks = article.get("blocks") or []
+    language = (article.get("language") or "").replace("_", "-").split("-")[0].lower() or None
+    if language and language.isalpha():  # "01-11-2023" on a German page is the 1st of November
+        languages = (language, *[code for code in languages if code != language])
     reviewer, reviewed_raw = clean_reviewer(article.get("reviewer"))
     value, raw = published(article, languages=languages, timezone=timezone)
     modified_raw = next((raw for _, raw in article.get("modified", [])), None)
     body_text = "\n\n".join(b["text"] for b in blocks)
-    language = (article.get("language") or "").replace("_", "-").split("-")[0].lower() or None
     record = {
         "site": article.get("site"),
         "url": article.get("url"),

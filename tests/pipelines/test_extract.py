@@ -1,6 +1,8 @@
 """Extract: one page to plain data, with a profile's selectors or generically."""
 import textwrap
 
+import pytest
+
 from crawler.sites import SiteProfile
 from pipelines.extract import extract_page, json_ld
 from pipelines.offline import process_pages, public_view
@@ -130,3 +132,21 @@ def test_byline_from_a_tree_of_plain_xml_elements():
 
     sel = Selector(text=XHTML_PAGE.split("\n", 1)[1], type="xml")
     assert byline_from_page(sel) == ["Mara Lind"]
+
+
+def _dated_page(line: str, lang: str = "en") -> bytes:
+    return (f"<html lang='{lang}'><head><title>Flu Season Starts Early</title></head><body><article>"
+            f"<h1>Flu Season Starts Early</h1><p class='when'>{line}</p>"
+            "<p>Clinics across the region reported the first cases of the season three weeks earlier than usual.</p>"
+            "<p>Doctors urged people to book their shots now rather than wait for the winter peak.</p>"
+            "</article></body></html>").encode()
+
+
+@pytest.mark.parametrize("line, lang, expected", [
+    ("Published Sept. 16, 2020", "en", "2020-09-16"),
+    ("Updated: 3/4/25", "en", "2025-03-04"),
+    ("Published March 4, 2025 · Updated March 9, 2025", "en", "2025-03-04"),
+    ("Veröffentlicht am 01.11.2023", "de", "2023-11-01"),
+])
+def test_a_date_printed_near_the_headline_is_read_when_no_tag_gives_one(line, lang, expected):
+    assert process_pages([(_dated_page(line, lang), URL)])["published"] == expected
