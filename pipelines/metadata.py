@@ -6,6 +6,7 @@ off (split on " | ", " - ", " – ", " — ", " / ", " > ", " » " or ": ", chec
 """
 from __future__ import annotations
 
+import html
 import re
 
 import lxml.html
@@ -16,8 +17,12 @@ _HIERARCHY = re.compile(r" [\\/>»] ")
 _TITLE_META = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
                "twitter:title", "parsely-title")
 _AUTHOR_META = ("dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")
+_OTHER_ARTICLES = re.compile(r"related|teaser|recommend|sidebar|widget|comment|promo|more-stories|read-more|trending|popular",
+                             re.I)
 _BYLINE = re.compile(r"byline|author|dateline|writtenby", re.I)
 _SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]*>")
+_SITE_PART = re.compile(r"\s*(?:[|\-–—:·»/]\s*[^|\-–—:·»/]{1,60})?\s*|\s*[^|\-–—:·»/]{1,60}\s*[|\-–—:·»/]\s*")
 # A line that dates the article in words: the label, then the date as printed (read later by dateparser).
 _DATED = re.compile(r"^(published|posted|updated|first published|veröffentlicht|aktualisiert|publié|mis à jour|"
                     r"publicado|actualizado|pubblicato|gepubliceerd)(?: on| am| le| el| il| op)?\s*:?\s*(.*\d.*)$", re.I)
@@ -45,17 +50,42 @@ def meta_values(sel: Selector) -> dict[str, str]:
 
 
 def headline(sel: Selector, ld: dict, meta: dict[str, str]) -> str | None:
-    """The article's headline: JSON-LD, then the title meta tags, then the cleaned <title>."""
+    """The article's headline: JSON-LD, then the title meta tags, then the cleaned <title>; the visible h1 when it agrees."""
     from_title = title_from_document(sel)
-    name, head = ld.get("name"), ld.get("headline")
-    if isinstance(name, str) and isinstance(head, str) and name.strip() != head.strip():
+    name, head = _plain(ld.get("name")), _plain(ld.get("headline"))
+    if name and head and name != head:
         # Sites put the site name in one of them: keep the headline only when it alone reads like the title.
         head_ok, name_ok = _similar(head, from_title or "") > 0.75, _similar(name, from_title or "") > 0.75
         found = head if head_ok and not name_ok else name
     else:
-        found = name if isinstance(name, str) else head if isinstance(head, str) else None
-    found = found or next((meta[key] for key in _TITLE_META if meta.get(key)), None) or from_title
-    return _SPACE.sub(" ", found).strip() if found else None
+        found = name or head
+    found = found or next((_plain(meta[key]) for key in _TITLE_META if _plain(meta.get(key))), None) or from_title
+    return visible_headline(sel, _SPACE.sub(" ", found).strip()) if found else None
+
+
+def visible_headline(sel: Selector, title: str) -> str:
+    """The page's own h1 instead of a social/SEO title that differs from it or only adds the site's name."""
+    headings = [h for h in (_SPACE.sub(" ", t).strip() for t in sel.xpath("//h1").xpath("string(.)").getall()[:3])
+                if 0 < len(h) < 300]
+    folded = title.casefold()
+    for heading in headings:
+        if heading.casefold() == folded:
+            return title
+        rest = folded.replace(heading.casefold(), "", 1) if heading.casefold() in folded else None
+        if rest is not None and _SITE_PART.fullmatch(rest):
+            return heading  # the title is this heading plus " | Site Name"
+    if len(headings) == 1 and min(_similar(headings[0], title), _similar(title, headings[0])) >= 0.5:
+        return headings[0]  # the same headline reworded for social media: the page shows this one
+    return title
+
+
+def _plain(value) -> str | None:
+    """Text of a metadata value: tags stripped (some JSON-LD headlines are markup), entities decoded."""
+    if not isinstance(value, str):
+        return None
+    text = html.unescape(_TAG.sub("", value)) if "<" in value or "&" in value else value
+    text = _SPACE.sub(" ", text).strip()
+    return text or None
 
 
 def title_from_document(sel: Selector) -> str | None:
@@ -99,7 +129,10 @@ def authors_from_meta(ld: dict, meta: dict[str, str]) -> list[str]:
 
 
 def byline_from_page(sel: Selector) -> list[str]:
-    """The first short byline element (rel=author, itemprop=author, a byline/author class or id), as one line."""
+    """The first short byline element (rel=author, itemprop=author, a byline/author class or id), as one line.
+
+    Bylines inside related-article boxes, teasers, sidebars and comments belong to other articles.
+    """
     root = sel.selector.root if hasattr(sel, "selector") else sel.root  # a Scrapy response or a Selector
     for element in root.iter():
         if not isinstance(element.tag, str):
@@ -108,9 +141,18 @@ def byline_from_page(sel: Selector) -> list[str]:
                 or _BYLINE.search(f"{element.get('class', '')} {element.get('id', '')}"):
             # string(), not text_content(): a tree parsed as XML (an XHTML page) has plain lxml elements.
             text = " ".join(element.xpath("string()").split())
-            if 0 < len(text) < 100:
+            if 0 < len(text) < 100 and not _elsewhere(element):
                 return [text]
     return []
+
+
+def _elsewhere(element) -> bool:
+    """Inside a box about other articles (related, teaser, sidebar, comments)."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("aside", "footer", "nav") or \
+                _OTHER_ARTICLES.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
+            return True
+    return False
 
 
 def date_from_page(sel: Selector) -> str | None:

@@ -15,7 +15,14 @@ from crawler.items import ArticleCapture
 from pipelines.workers import WorkerStep
 
 _SPACE = re.compile(r"\s+")
-_BY = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.I)
+_BY = re.compile(r"^\s*(?:post\s+author\s+)?(?:written\s+|geschrieben\s+)?(?:by|von|par|por|door|auteur|autor|author)"
+                 r"(?:[:\s]+|(?=[A-ZÄÖÜ][a-zäöü]))", re.I)
+# News agencies are the author when a story is theirs alone.
+_AGENCY = re.compile(r"^(?:the\s+)?(?:associated press|reuters|agence france-presse|afp|dpa|ap|upi|ansa|efe)$", re.I)
+# What follows a name on a byline line: social links, "Today 5:00 am", dates and update notes.
+_TAIL = re.compile(r"\s+(?:(?:twitter|facebook|e-?mail|linkedin|instagram|today|yesterday|updated?|published|posted)\b|"
+                   r"\d{1,2}:\d{2}|\d{1,2}\.\s?\d{1,2}\.|\d{1,2}\.?\s+(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*|"
+                   r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$", re.I)
 # Lines of a byline that name the publisher or a role rather than a person.
 _NOT_A_NAME = re.compile(
     r"\b(?:news|staff|contributor|contributing|correspondent|reporter|editor|writer|columnist|"
@@ -38,14 +45,14 @@ def clean_names(lines: list[str]) -> list[str]:
     people = [line for line in candidates if not _NOT_A_NAME.search(_BY.sub("", line))] or candidates[:1]
     for line in people:
         line = _BY.sub("", line)
-        line = re.split(r"\s+(?:\||·|—|–|-)\s+", line)[0]
-        for part in re.split(r"\s*(?:,|&|\band\b|;)\s*", line):
+        line = re.split(r"\s+(?:\||·|•|—|–|-)\s+", line)[0]
+        for part in re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|;)\s*", _TAIL.sub("", line)):
             part = part.strip(" .,")
             if not part:
                 continue
             if _CREDENTIAL.match(part) and names:
                 names[-1] = f"{names[-1]}, {part}"
-            elif not _NOT_A_NAME.search(part) and len(part.split()) <= 5:
+            elif (_AGENCY.match(part) or not _NOT_A_NAME.search(part)) and len(part.split()) <= 5:
                 names.append(part)
     return list(dict.fromkeys(names))
 

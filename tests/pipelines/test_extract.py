@@ -150,3 +150,46 @@ def _dated_page(line: str, lang: str = "en") -> bytes:
 ])
 def test_a_date_printed_near_the_headline_is_read_when_no_tag_gives_one(line, lang, expected):
     assert process_pages([(_dated_page(line, lang), URL)])["published"] == expected
+
+
+def _titled(head: str, h1: str = "") -> str:
+    return (f"<html><head>{head}</head><body><article>{h1}<p>Clinics across the region reported the first "
+            "cases of the season three weeks earlier than usual, doctors said on Monday.</p></article></body></html>")
+
+
+def test_entities_in_a_title_are_decoded():
+    page = _titled("<meta property='og:title' content='Why the &amp;#8216;family&amp;#8217; flu shot works'>")
+    assert extract_page(page, URL)["title"] == "Why the \u2018family\u2019 flu shot works"
+
+
+def test_a_site_suffix_is_cut_when_the_page_shows_the_headline_alone():
+    page = _titled("<title>Flu season starts three weeks early | AP News</title>"
+                   "<meta property='og:title' content='Flu season starts three weeks early | AP News'>",
+                   "<h1>Flu season starts three weeks early</h1>")
+    assert extract_page(page, URL)["title"] == "Flu season starts three weeks early"
+
+
+def test_the_visible_headline_wins_over_a_reworded_social_title():
+    page = _titled("<meta property='og:title' content='Flu season starts early this year, doctors warn'>",
+                   "<h1>Flu season starts three weeks early, doctors warn</h1>")
+    assert extract_page(page, URL)["title"] == "Flu season starts three weeks early, doctors warn"
+
+
+def test_an_unrelated_h1_does_not_replace_the_title():
+    page = _titled("<meta property='og:title' content='Flu season starts three weeks early'>", "<h1>Daily Health</h1>")
+    assert extract_page(page, URL)["title"] == "Flu season starts three weeks early"
+
+
+def test_a_json_ld_headline_that_is_only_markup_gives_way():
+    ld = '{"@type": "NewsArticle", "headline": "<p><br></p>"}'
+    page = _titled(f"<script type='application/ld+json'>{ld}</script><title>Flu season starts three weeks early - Example</title>")
+    assert extract_page(page, URL)["title"] == "Flu season starts three weeks early"
+
+
+def test_a_byline_in_a_related_articles_box_is_not_the_author():
+    page = ("<html><head><title>Flu season starts three weeks early</title></head><body>"
+            "<aside class='related'><div class='author'>Other Writer</div></aside>"
+            "<div class='sidebar-box'><span class='byline'>Third Writer</span></div>"
+            "<article><p class='byline'>By Ana Ruiz</p><p>Clinics across the region reported the first cases "
+            "of the season three weeks earlier than usual, doctors said.</p></article></body></html>")
+    assert process_pages([(page.encode(), URL)])["authors"] == ["Ana Ruiz"]
