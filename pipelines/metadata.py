@@ -27,11 +27,8 @@ _SITE_PART = re.compile(r"\s*(?:[|\-–—:·»/]\s*[^|\-–—:·»/]{1,60})?\s
 _DATED = re.compile(r"^(published|posted|updated|first published|veröffentlicht|aktualisiert|publié|mis à jour|"
                     r"publicado|actualizado|pubblicato|gepubliceerd)(?: on| am| le| el| il| op)?\s*:?\s*(.*\d.*)$", re.I)
 _NEXT_PART = re.compile(r"\s+[·|•]\s+|\s+(?:updated|aktualisiert|mis à jour)\b", re.I)
-# Text nodes, not elements: each is read once, so a long page costs linear time.
-_DATED_XPATH = ("//text()[contains(translate(., 'PUBLISHEDOTVRÖFAKQ', 'publishedotvröfakq'), 'publi') or "
-                "contains(translate(., 'POSTED', 'posted'), 'posted') or contains(translate(., 'UPDATE', 'update'), "
-                "'updated') or contains(., 'ffentlicht') or contains(., 'ktualisiert') or contains(., 'mis à jour') "
-                "or contains(., 'ctualizado') or contains(., 'epubliceerd')]/..")
+_DATED_START = re.compile(r"\s*(?:first\s+)?(?:publi|pubbl|posted|updated|actualizado|veröffentlicht|aktualisiert|mis à jour|gepubliceerd)",
+                          re.I)
 
 
 def meta_values(sel: Selector) -> dict[str, str]:
@@ -168,8 +165,12 @@ def date_from_page(sel: Selector) -> str | None:
 
 def dated_line(sel: Selector) -> str | None:
     """The date of a short "Published Sept. 16, 2020" / "Updated: 3/4/25" line, as written (first publication first)."""
-    lines = sel.xpath(_DATED_XPATH).xpath("normalize-space(.)").getall()
-    matches = [m for m in (_DATED.match(line) for line in lines if len(line) < 90) if m]
+    matches = []
+    for element in sel.root.iter():  # each element's own leading text, matched in Python: one linear pass
+        if isinstance(element.tag, str) and element.text and _DATED_START.match(element.text):
+            line = " ".join(element.xpath("string()").split())
+            if len(line) < 90 and (match := _DATED.match(line)):
+                matches.append(match)
     matches.sort(key=lambda m: m.group(1).casefold().startswith(("updated", "aktualisiert", "mis à jour")))
     return _NEXT_PART.split(matches[0].group(2))[0].strip() if matches else None
 
