@@ -65,14 +65,15 @@ def _with_html(block: dict, url: str) -> dict:
 
 
 def trafilatura_blocks(page_html, url: str) -> list[dict]:
-    """The article's blocks as trafilatura finds them: its standard balance, links and tables kept.
+    """The article's blocks as trafilatura finds them: favor_recall, links and tables kept.
 
     Paragraph blocks carry their trafilatura element until ``_finish`` renders the chosen ones' HTML.
     No ``url`` for trafilatura: it would resolve every link of the page, and ``_finish`` resolves
     only the links of the blocks kept.
     """
     document = trafilatura.bare_extraction(
-        page_html, include_comments=False, include_tables=True, fast=True,
+        # favor_recall: as good as the standard balance once voted (0.920 vs 0.921 passage F1) and 20% cheaper.
+        page_html, favor_recall=True, include_comments=False, include_tables=True, fast=True,
         include_images=False, include_links=True, with_metadata=False, as_dict=False,
     )
     if document is None or document.body is None:
