@@ -111,3 +111,36 @@ def test_extract_each_marks_a_refused_page_and_goes_on(tmp_path, corpus):
     for line, message in zip(lines[1:-1], messages.values()):
         assert message in line["error"]
     assert "4 of 6 pages could not be extracted" in result.stderr
+
+
+ARTICLE_PAGE = ("<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav>"
+                "<article><h1>{title}</h1><p>Clinics across the region reported the first cases of the season three "
+                "weeks earlier than usual, doctors said on Monday, urging people to book their shots.</p>"
+                "<p>Nurses said the extra evening hours had cut waiting times at the main hospital by a third.</p>"
+                "</article><footer>Subscribe to our newsletter</footer></body></html>")
+
+
+def test_eval_scores_every_corpus_in_a_folder_with_held_out_figures(tmp_path):
+    import gzip
+
+    shingles = tmp_path / "corpora" / "pages" / "flu-1"
+    shingles.mkdir(parents=True)
+    (shingles / "source.html").write_text(ARTICLE_PAGE.format(title="Flu season starts early"))
+    (shingles / "expected.html").write_text("<p>Clinics across the region reported the first cases of the season "
+                                            "three weeks earlier than usual.</p>")
+    marked = tmp_path / "corpora" / "marked"
+    (marked / "html").mkdir(parents=True)
+    entries = {}
+    for n, host in enumerate(("a.example", "b.example")):
+        name = f"page{n}.html"
+        (marked / "html" / f"{name}.gz").write_bytes(gzip.compress(ARTICLE_PAGE.format(title=f"Story {n}").encode()))
+        entries[f"https://{host}/story"] = {"file": name, "with": ["Nurses said the extra evening hours"],
+                                            "without": ["Subscribe to our newsletter"], "title": f"Story {n}"}
+    (marked / "evaldata.json").write_text(json.dumps(entries))
+    result = folio("eval", str(tmp_path / "corpora"), "--only", "folio")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "pages: 1 pages; expected text = what Readability.js extracts" in result.stdout
+    assert "marked: 2 pages; expected text = passages a person marked" in result.stdout
+    assert "leave-one-site-out over 3 sites" in result.stdout
+    passage_row = result.stdout.split("marked: 2 pages")[1].splitlines()[3]
+    assert passage_row.split()[:2] == ["folio", "1.000"] and "2/2" in passage_row
