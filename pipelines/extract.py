@@ -20,7 +20,7 @@ from crawler.sites import SiteProfile
 from pipelines.decode import decode_body
 from pipelines.workers import WorkerStep
 from pipelines.generic import generic_blocks, visible_tree
-from pipelines.metadata import authors_from_meta, byline_from_page, headline, meta_values
+from pipelines.metadata import authors_from_meta, byline_from_page, date_from_page, headline, meta_values
 
 logger = logging.getLogger(__name__)
 
@@ -164,7 +164,8 @@ def _date_candidates(sel: Selector, profile: SiteProfile, ld: dict) -> list[list
                              "@name='DC.date.issued' or @name='parsely-pub-date' or @itemprop='datePublished']/@content")],
         ["time", _first(sel, "//article//time/@datetime", "//time[@itemprop='datePublished']/@datetime")],
     ]
-    return [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
+    found = [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
+    return found or [["page", raw] for raw in [date_from_page(sel)] if raw]
 
 
 def _modified_candidates(sel: Selector, ld: dict) -> list[list[str]]:

@@ -100,3 +100,68 @@ def test_rebuild_or_export_of_a_site_the_archive_lacks_is_one_line(tmp_path):
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert result.stderr.strip() == f"Error: {db} holds no pages of site 'nosuch'; its sites: medwire"
     assert folio("rebuild", "--site", "medwire", "--db", str(db)).returncode == 0
+
+
+def _refused_pages(folder):
+    """An empty file, a binary file, a page with no text and one over the crawler's 8 MiB cap."""
+    (folder / "empty.html").write_bytes(b"")
+    (folder / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "blank.html").write_text("<html><body><div> </div></body></html>")
+    (folder / "huge.html").write_bytes(b"<p>" + b" " * (8 * 1024 * 1024))
+    return {"empty.html": "is empty", "image.html": "is a binary file", "blank.html": "no article text found",
+            "huge.html": "over the 8 MiB limit"}
+
+
+def test_extract_refuses_pages_it_cannot_read_with_one_line(tmp_path):
+    for name, message in _refused_pages(tmp_path).items():
+        result = folio("extract", str(tmp_path / name))
+        assert result.returncode != 0, name
+        assert message in result.stderr and "Traceback" not in result.stderr
+        assert result.stdout == ""
+
+
+def test_extract_each_marks_a_refused_page_and_goes_on(tmp_path, corpus):
+    messages = _refused_pages(tmp_path)
+    good = str(corpus / "readability-pages/webmd-1/source.html")
+    files = [good, *(str(tmp_path / name) for name in messages), good]
+    result = folio("extract", "--each", *files)
+    assert result.returncode != 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == len(files)
+    assert lines[0]["body_text"] and lines[-1]["body_text"]
+    for line, message in zip(lines[1:-1], messages.values()):
+        assert message in line["error"]
+    assert "4 of 6 pages could not be extracted" in result.stderr
+
+
+ARTICLE_PAGE = ("<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav>"
+                "<article><h1>{title}</h1><p>Clinics across the region reported the first cases of the season three "
+                "weeks earlier than usual, doctors said on Monday, urging people to book their shots.</p>"
+                "<p>Nurses said the extra evening hours had cut waiting times at the main hospital by a third.</p>"
+                "</article><footer>Subscribe to our newsletter</footer></body></html>")
+
+
+def test_eval_scores_every_corpus_in_a_folder_with_held_out_figures(tmp_path):
+    import gzip
+
+    shingles = tmp_path / "corpora" / "pages" / "flu-1"
+    shingles.mkdir(parents=True)
+    (shingles / "source.html").write_text(ARTICLE_PAGE.format(title="Flu season starts early"))
+    (shingles / "expected.html").write_text("<p>Clinics across the region reported the first cases of the season "
+                                            "three weeks earlier than usual.</p>")
+    marked = tmp_path / "corpora" / "marked"
+    (marked / "html").mkdir(parents=True)
+    entries = {}
+    for n, host in enumerate(("a.example", "b.example")):
+        name = f"page{n}.html"
+        (marked / "html" / f"{name}.gz").write_bytes(gzip.compress(ARTICLE_PAGE.format(title=f"Story {n}").encode()))
+        entries[f"https://{host}/story"] = {"file": name, "with": ["Nurses said the extra evening hours"],
+                                            "without": ["Subscribe to our newsletter"], "title": f"Story {n}"}
+    (marked / "evaldata.json").write_text(json.dumps(entries))
+    result = folio("eval", str(tmp_path / "corpora"), "--only", "folio")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "pages: 1 pages; expected text = what Readability.js extracts" in result.stdout
+    assert "marked: 2 pages; expected text = passages a person marked" in result.stdout
+    assert "leave-one-site-out over 3 sites" in result.stdout
+    passage_row = result.stdout.split("marked: 2 pages")[1].splitlines()[3]
+    assert passage_row.split()[:2] == ["folio", "1.000"] and "2/2" in passage_row
