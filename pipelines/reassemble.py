@@ -6,6 +6,7 @@ from collections import Counter
 
 from crawler.items import ArticleCapture
 from crawler.verify import line_key
+from pipelines.words import length_in_words
 
 _SPACE = re.compile(r"\s+")
 # Markers and navigation that sit in or around the body on paginated articles.
@@ -114,7 +115,7 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
     for index, blocks in enumerate(pages):
         for position, block in enumerate(blocks):
             key = norm(block["text"])
-            words = len(key.split())
+            words = length_in_words(key)
             everywhere = words <= SHORT_CHROME and (len(on_pages[key]) == len(pages) or bool(
                 printed and all(line_key(block["text"]) in lines for lines in printed)))
             numbered = words <= MARKER_WORDS and len(shapes.get(_DIGIT.sub("#", key), ())) >= 2
@@ -125,7 +126,7 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
 
 def _edge_marker(key: str, index: int, position: int, count: int, pages: int) -> bool:
     """A short block at the top or bottom of a page that points to the page before or after it."""
-    if len(key.split()) > MARKER_WORDS or not (position < 3 or position >= count - 2):
+    if length_in_words(key) > MARKER_WORDS or not (position < 3 or position >= count - 2):
         return False
     numbers = {int(n) for n in _DIGIT.findall(key)}
     neighbours = {index, index + 2} & set(range(1, pages + 1))  # page numbers are 1-based, index is 0-based

@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from pipelines.words import tokens_length
+
 _WORD = re.compile(r"\w+")
 
 
@@ -50,7 +52,7 @@ def annotate(extracted: list[dict], readable: list[dict]) -> dict:
         fresh = sum(count for key, count in counted.items() if key not in ours)
         new += fresh
         block["novel"] = fresh / sum(counted.values()) if counted else float(tuple(words) not in seen)
-        block["words"] = len(words)
+        block["words"] = tokens_length(words)
     shared = sum((ours & theirs).values())
     return {
         "covers": shared / sum(ours.values()) if ours else 0.0,

@@ -101,7 +101,6 @@ def test_its_warc_export_imports_as_the_same_three_page_article(flu, tmp_path):
     assert imported[0]["body_text"] == flu["article"]["body_text"]
 
 
-@pytest.mark.xfail(strict=True, reason="dates printed in running text are read by the extraction work, not merged here")
 def test_its_date_is_read_from_the_running_text(flu):
     assert flu["article"]["published"] == "2025-03-04"
 
