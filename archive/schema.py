@@ -234,6 +234,16 @@ def check_schema(db: Database) -> None:
                           "Left unchanged")
 
 
+@migrations()
+def index_for_browsing(db: Database) -> None:
+    # What Datasette's default views and the canned queries filter or sort on (bench/browse.py):
+    # newest first, a section's articles, incomplete ones, ones with several versions.
+    db.execute("create index if not exists idx_articles_published on articles(published)")
+    db.execute("create index if not exists idx_articles_section on articles(section collate nocase, published)")
+    db.execute("create index if not exists idx_articles_incomplete on articles(site, published) where complete = 0")
+    db.execute("create index if not exists idx_articles_changed on articles(version_count) where version_count > 1")
+
+
 def migrate(db: Database) -> None:
     """Check the file is ours, apply every pending migration, and switch it to WAL for readers during a crawl."""
     check_schema(db)
