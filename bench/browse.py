@@ -53,7 +53,7 @@ def article(number: int, rng: random.Random) -> dict:
 def build(path: Path, count: int) -> None:
     """Articles, versions and a few crawls, 5,000 articles per transaction, FTS triggers firing."""
     archive = Archive(path)
-    conn, rng = archive.conn, random.Random(13)
+    conn, rng = archive.db.conn, random.Random(13)
     columns = None
     for start in range(0, count, 5000):
         rows = [article(n, rng) for n in range(start, min(count, start + 5000))]
@@ -64,7 +64,7 @@ def build(path: Path, count: int) -> None:
         conn.executemany("insert into article_versions (article_id, version, captured_at, title, body_text, "
                          "content_hash) values (?, ?, ?, ?, ?, ?)",
                          [(r["id"], v, f"2026-0{v}-01T00:00:00+00:00", r["title"],
-                           r["body_text"] if v < r["version_count"] else None, f"{r['content_hash']}-{v}")
+                           r["body_text"], f"{r['content_hash']}-{v}")
                           for r in rows for v in range(1, r["version_count"] + 1)])
         conn.execute("COMMIT")
     conn.execute("BEGIN IMMEDIATE")
