@@ -6,8 +6,10 @@ so any reader can decompress: every reader of a stored body goes through `Bodies
 """
 from __future__ import annotations
 
+import gzip
 import logging
 import sqlite3
+import zlib
 
 import zstandard
 
@@ -18,6 +20,24 @@ logger = logging.getLogger(__name__)
 LEVEL = 6  # zstd level: near level 19's size on these pages at a fraction of its time
 TRAIN_AFTER = 64  # a site's dictionary is trained once it has this many captures stored without one
 DICT_BYTES = 32 * 1024
+
+
+class CorruptBody(Exception):
+    """A stored body that no longer decompresses; the message says why in one line."""
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def inflate(blob: bytes | None) -> bytes:
+    """The body a gzip blob of an archive from before store_bytes_once holds (b"" for none), or CorruptBody."""
+    if not blob:
+        return b""
+    try:
+        return gzip.decompress(blob)
+    except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile is an OSError; a cut blob an EOFError
+        raise CorruptBody(_one_line(exc)) from None
 
 
 class Bodies:
@@ -39,13 +59,16 @@ class Bodies:
         return self._compressor(dict_id).compress(body), dict_id
 
     def decompress(self, blob: bytes | None, dict_id: int | None) -> bytes:
-        """The body exactly as received."""
+        """The body exactly as received, or CorruptBody when the stored blob no longer decompresses."""
         if blob is None:
             return b""
-        if dict_id not in self._decompressors:
-            self._decompressors[dict_id] = zstandard.ZstdDecompressor(
-                dict_data=self._dictionary(dict_id) if dict_id is not None else None)
-        return self._decompressors[dict_id].decompress(blob)
+        try:
+            if dict_id not in self._decompressors:
+                self._decompressors[dict_id] = zstandard.ZstdDecompressor(
+                    dict_data=self._dictionary(dict_id) if dict_id is not None else None)
+            return self._decompressors[dict_id].decompress(blob)
+        except (zstandard.ZstdError, LookupError) as exc:
+            raise CorruptBody(_one_line(exc)) from None
 
     def site_dictionary(self, site: str) -> int | None:
         """Id of the newest dictionary of ``site``, or None while it has none."""
@@ -111,6 +134,6 @@ class Bodies:
         if dict_id not in self._dicts:
             row = self.conn.execute("select dict from zstd_dicts where id = ?", [dict_id]).fetchone()
             if row is None:
-                raise sqlite3.DatabaseError(f"zstd dictionary {dict_id} is not in the archive")
+                raise LookupError(f"zstd dictionary {dict_id} is not in the archive")
             self._dicts[dict_id] = zstandard.ZstdCompressionDict(row[0])
         return self._dicts[dict_id]

@@ -12,8 +12,9 @@ from datetime import datetime, timezone
 from crawler.items import Page
 
 # What storing one article can raise: an unstorable value (TypeError/ValueError from json or sqlite3) or
-# a database refusal. Anything else is a bug and stops the crawl.
-STORE_ERRORS = (sqlite3.Error, TypeError, ValueError)
+# a constraint refusal. Anything else (a full disk, an I/O error, a damaged file, a bug) stops the writer.
+STORE_ERRORS = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.DataError, sqlite3.ProgrammingError,
+                TypeError, ValueError, OverflowError)
 
 PAGE_COLUMNS = ("url", "article_id", "site", "number", "status", "final_url", "fetched_at", "content_type", "etag",
                 "last_modified", "headers", "error", "body_sha256", "body_size", "capture_id")

@@ -213,6 +213,41 @@ def record_crawl_process(db: Database) -> None:
     db["crawls"].add_column("pid", int)
 
 
+class SchemaError(Exception):
+    """The file is not an archive this Folio may change; the message says why in one line."""
+
+
+def known_migrations() -> list[str]:
+    """The names of this Folio's migrations, in order (``pending`` on an empty database only reads)."""
+    return [m.name for m in migrations.pending(Database(memory=True))]
+
+
+def check_schema(db: Database) -> None:
+    """Refuse, before anything is written, another application's SQLite file or an archive of a newer Folio."""
+    tables = set(db.table_names())
+    applied = {m.name for m in migrations.applied(db)} if migrations.migrations_table in tables else set()
+    if tables and not applied:
+        shown = ", ".join(sorted(tables)[:3]) + (", …" if len(tables) > 3 else "")
+        raise SchemaError(f"not a Folio archive (it has tables {shown} but no Folio migrations); left unchanged")
+    known = known_migrations()
+    unknown = sorted(applied - set(known))
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if unknown or version > len(known):
+        what = f"migration {unknown[0]!r}" if unknown else f"schema version {version}"
+        raise SchemaError(f"made by a newer Folio ({what} is unknown to this one); upgrade Folio to use it. "
+                          "Left unchanged")
+
+
+@migrations()
+def index_for_browsing(db: Database) -> None:
+    # What Datasette's default views and the canned queries filter or sort on (bench/browse.py):
+    # newest first, a section's articles, incomplete ones, ones with several versions.
+    db.execute("create index if not exists idx_articles_published on articles(published)")
+    db.execute("create index if not exists idx_articles_section on articles(section collate nocase, published)")
+    db.execute("create index if not exists idx_articles_incomplete on articles(site, published) where complete = 0")
+    db.execute("create index if not exists idx_articles_changed on articles(version_count) where version_count > 1")
+
+
 @migrations()
 def store_bytes_once(db: Database) -> None:
     # Each byte once: a page's raw body lives only in its capture, compressed with zstd and a per-site
@@ -260,17 +295,11 @@ def reclaim_freed_space(db: Database) -> None:
         logging.getLogger(__name__).warning("archive not compacted (%s); its free pages will be reused", exc)
 
 
-@migrations()
-def index_for_browsing(db: Database) -> None:
-    # What Datasette's default views and the canned queries filter or sort on (bench/browse.py):
-    # newest first, a section's articles, incomplete ones, ones with several versions.
-    db.execute("create index if not exists idx_articles_published on articles(published)")
-    db.execute("create index if not exists idx_articles_section on articles(section collate nocase, published)")
-    db.execute("create index if not exists idx_articles_incomplete on articles(site, published) where complete = 0")
-    db.execute("create index if not exists idx_articles_changed on articles(version_count) where version_count > 1")
-
-
 def migrate(db: Database) -> None:
-    """Apply every pending migration and switch the file to WAL so readers can browse during a crawl."""
+    """Check the file is ours, apply every pending migration, and switch it to WAL for readers during a crawl."""
+    check_schema(db)
     db.enable_wal()
     migrations.apply(db)
+    version = len(known_migrations())
+    if db.execute("PRAGMA user_version").fetchone()[0] != version:
+        db.execute(f"PRAGMA user_version = {version}")  # lets an older Folio see the file is newer

@@ -15,7 +15,7 @@ from archive.bodies import Bodies
 from archive.rows import (CAPTURE_COLUMNS, INSERT_VERSION, KEEP_VERSION_TEXT, PAGE_COLUMNS, STORE_ERRORS,
                           UPSERT_VISIT, VERSION_COLUMNS, article_row, capture_row, insert_many_sql, now, page_row,
                           upsert_many_sql)
-from archive.schema import migrate
+from archive.schema import SchemaError, migrate
 from crawler.identity import article_id, article_identity
 from crawler.items import ArticleCapture
 
@@ -39,6 +39,9 @@ def write_transaction(db: Database):
     process committed in between; taking the lock up front makes the other writers wait instead.
     sqlite-utils' own writes inside it become savepoints.
     """
+    if db.conn.in_transaction:  # inside a batch (archive/batch_writer.py): the batch's transaction holds the lock
+        yield db
+        return
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db
@@ -62,6 +65,9 @@ def open_archive(path: Path | str) -> Database:
         db = Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT))
         db.execute("PRAGMA synchronous=NORMAL")  # safe in WAL mode, and far fewer fsyncs
         migrate(db)
+    except SchemaError as exc:
+        db.close()
+        raise ArchiveError(f"cannot use {path}: {exc}") from None
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"cannot use {path} as an archive: {exc}") from None
     except OSError as exc:
@@ -147,11 +153,11 @@ class Archive:
 
         The id comes from the normalized URL and canonical link (crawler.identity); a row already stored
         from this exact URL keeps its id even if the page's canonical link changed since, so no crawl
-        ever adds a second row for a stored article.
+        ever adds a second row for a stored article (nor clashes with its unique url).
         """
         key = article_id(capture.site, capture.url, record.get("canonical_url"))
         rows = self._rows("select * from articles where id = ? or url = ?", [key, capture.url])
-        existing = next((r for r in rows if r["id"] == key), rows[0] if rows else None)
+        existing = next((r for r in rows if r["url"] == capture.url), None) or next(iter(rows), None)
         return (existing["id"] if existing else key), existing
 
     def article_key(self, capture: ArticleCapture, record: dict) -> str:
@@ -163,11 +169,11 @@ class Archive:
         row = article_row(self.article_columns, key, record)
         if existing is ...:
             existing = next(iter(self._rows("select * from articles where id = ?", [key])), None)
-        if existing and all(existing[c] == row[c] for c in ("content_hash", "complete", "missing_pages", "page_count")):
-            if (existing["url"], existing["canonical_url"]) != (row["url"], row["canonical_url"]):
-                # the same article reached at another of its URLs: the row names where it is now
-                self.conn.execute("update articles set url = ?, canonical_url = ? where id = ?",
-                                  [row["url"], row["canonical_url"], key])
+        if existing and self._same_content(existing, row):
+            moved = [c for c in ("url", "canonical_url", "missing_pages") if existing[c] != row[c]]
+            if moved:  # the same article reached at another form of its URLs: the row names where it is now
+                self.conn.execute(f"update articles set {', '.join(c + ' = ?' for c in moved)} where id = ?",
+                                  [*(row[c] for c in moved), key])
             return "unchanged"
         if existing and existing["complete"] and not row["complete"]:
             logger.warning("%s: incomplete this time (%s); the complete stored version is kept",
@@ -186,6 +192,14 @@ class Archive:
         row["version_count"] = versions
         self.conn.execute(self._upsert_article, [row[c] for c in self.article_columns])
         return "changed" if existing else "new"
+
+    @staticmethod
+    def _same_content(existing: dict, row: dict) -> bool:
+        """Same text, pages and completeness; missing pages compared by identity (the sample site's port varies)."""
+        def missing(value: str | None) -> list[str]:
+            return [article_identity(row["site"], url) for url in json.loads(value or "[]")]
+        return (all(existing[c] == row[c] for c in ("content_hash", "complete", "page_count"))
+                and missing(existing["missing_pages"]) == missing(row["missing_pages"]))
 
     def _stored_pages(self, key: str | None, capture: ArticleCapture) -> tuple[dict[str, dict], dict[str, tuple]]:
         """In one query: stored `pages` rows of this capture's URLs or of its article, and each URL's latest capture."""
@@ -324,3 +338,16 @@ def process_alive(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except (OSError, IndexError):  # no /proc (not Linux): trust the signal check
         return True
+
+
+def capture_record(item: ArticleCapture) -> dict | None:
+    """The article record to store for a finished capture, or None when only its pages are kept."""
+    record = item.article if item.article.get("title") or item.article.get("body_text") else None
+    if item.extracted and record is None:
+        logger.warning("%s: no title and no text found; pages kept, no article stored", item.url)
+    return record if item.extracted else None
+
+
+def save_capture(archive: Archive, item: ArticleCapture) -> str:
+    """Store one finished article as the crawl does; the outcome ("new", "unchanged", "failed"…)."""
+    return archive.save(item, capture_record(item))

@@ -18,13 +18,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sqlite_utils import Database
+
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.limitreader import LimitReader
+from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from archive.bodies import Bodies
+from archive.bodies import Bodies, CorruptBody
 
 # Not a WARC field: where the capture's body came from after redirects, when that differs from its URL.
 FINAL_URL_FIELD = "Folio-Final-URL"
@@ -36,6 +38,17 @@ CAPTURES_SQL = """
 select id, url, final_url, fetched_at, status, headers, body_zst, dict_id from captures
 where body_zst is not null {where} order by id
 """
+
+
+# No record body is read beyond the crawler's own cap: a 600 KB gzip bomb must not inflate to gigabytes.
+MAX_BODY = 8 * 1024 * 1024  # crawler/settings.py DOWNLOAD_MAXSIZE
+
+
+class _RecordLoader(ArcWarcRecordLoader):
+    """warcio's record loader, except that a record without WARC-Target-URI is read (to be skipped), not fatal."""
+
+    def load_http_headers(self, rec_type, uri, stream, length):
+        return super().load_http_headers(rec_type, uri or "", stream, length)
 
 
 class WarcError(Exception):
@@ -57,7 +70,11 @@ def export_warc(db: Database, out: Path, *, site: str | None = None) -> Counter:
             counts["warcinfo"] += 1
             bodies = Bodies(db.conn)
             for row in db.query(CAPTURES_SQL.format(where=where), params):
-                response = response_record(writer, row, bodies.decompress(row["body_zst"], row["dict_id"]))
+                try:
+                    response = response_record(writer, row, bodies.decompress(row["body_zst"], row["dict_id"]))
+                except CorruptBody:
+                    counts["corrupt"] += 1  # the others are still exported; the command says how many
+                    continue
                 writer.write_record(response)
                 writer.write_record(request_record(writer, row, response.rec_headers.get_header("WARC-Record-ID")))
                 counts["response"] += 1
@@ -131,14 +148,20 @@ def read_responses(path: Path) -> WarcContents:
     counts = found.counts
     with open(path, "rb") as stream:
         records = ArchiveIterator(stream, arc2warc=True)
+        records.loader = _RecordLoader(verify_http=False, arc2warc=True)  # as ArchiveIterator makes it
         try:
             for record in records:
                 counts["records"] += 1
+                if record.rec_type == "response" and not record.rec_headers.get_header("WARC-Target-URI"):
+                    counts["URI-less records"] += 1
+                    continue
                 if record.rec_type != "response" or not record.http_headers:
                     counts[f"{record.rec_type} records"] += 1
                     continue
                 try:
                     found.responses.append(_response(record))
+                except TooLarge:
+                    counts["oversized records"] += 1
                 except (ValueError, TypeError, KeyError, EOFError, zlib.error) as exc:
                     counts["unreadable"] += 1
                     found.errors.append(f"{record.rec_headers.get_header('WARC-Target-URI')}: {_one_line(exc)}")
@@ -150,6 +173,10 @@ def read_responses(path: Path) -> WarcContents:
     if not counts["records"]:
         raise WarcError(f"{path}: not a WARC file (it holds no records)")
     return found
+
+
+class TooLarge(Exception):
+    """A record whose body is larger than MAX_BODY once decompressed: skipped and counted."""
 
 
 def _response(record) -> dict:
@@ -165,9 +192,11 @@ def _response(record) -> dict:
         "final_url": record.rec_headers.get_header(FINAL_URL_FIELD) or url,
         "status": status,
         "headers": headers,
-        "body": record.content_stream().read(),  # de-chunked and decompressed, as Scrapy hands bodies on
+        "body": record.content_stream().read(MAX_BODY + 1),  # de-chunked and decompressed, as Scrapy hands bodies on
         "fetched_at": fetched_at(record.rec_headers.get_header("WARC-Date") or ""),
     }
+    if len(response["body"]) > MAX_BODY:
+        raise TooLarge(url)
     # A cut-off file ends inside a record without a gzip or parse error: its block is shorter than it says.
     if isinstance(record.raw_stream, LimitReader) and record.raw_stream.limit > 0:
         raise EOFError(f"record cut off: {record.raw_stream.limit} bytes missing")

@@ -1,112 +1,181 @@
-"""The archive's one writer: a thread that owns the write connection and stores articles in batches.
+"""The one archive writer of a distributed crawl: finished articles come through a Redis list.
 
-The crawl hands it (capture, record) pairs through a bounded queue, so storing never runs on the
-reactor thread and a slow disk slows the crawl down (back-pressure) instead of filling memory. A batch
-is one transaction of up to ``batch`` articles or whatever arrived within ``batch_ms``; each article in
-it is whole or not at all (Archive.save_many). A kill loses at most the uncommitted batch: those
-articles have no visit recorded, so `folio crawl --resume` fetches them again.
+Crawl workers push each finished ArticleCapture (pickled, pages and all) to the list; the writer
+moves a batch into its own processing list (LMOVE, atomic), saves the batch with the Store's own
+code in one transaction (Archive.save_many, as the crawl's writer thread does), then empties the processing list. Killed between the two, it finds the
+batch there on start and puts it back, so an article is never lost; it may be saved twice, which
+the store makes harmless (upserts by article id and page URL; a version only for a new content hash).
 """
 from __future__ import annotations
 
 import logging
-import queue
-import threading
+import os
+import pickle
+import signal
+import socket
 import time
-from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
-from archive.store import Archive
+import redis
+
+from archive.store import Archive, capture_record, save_capture
 from crawler.items import ArticleCapture
 
 logger = logging.getLogger(__name__)
 
-Item = tuple[ArticleCapture, "dict | None"]
-_STOP = object()
+LOCK_TTL = 15  # seconds: a writer that stops refreshing its lock for this long is taken for dead
 
 
-class ArchiveWriter:
-    """A writer thread fed by a bounded queue; ``on_saved(outcomes)`` runs in that thread after each commit."""
+class WriterError(Exception):
+    """The writer cannot start or go on; the message says why in one line."""
 
-    def __init__(self, path: Path | str, *, batch: int = 50, batch_ms: int = 500, queue_size: int = 0,
-                 on_saved: Callable[[list[str]], None] | None = None):
-        self.path = Path(path)
-        self.batch, self.batch_ms = max(1, batch), max(0, batch_ms)
-        self.queue: queue.Queue = queue.Queue(maxsize=queue_size or 2 * self.batch)
-        self.on_saved = on_saved
-        self.outcomes: Counter = Counter()
-        self.failure: BaseException | None = None  # what stopped the thread, if anything did
-        self._thread = threading.Thread(target=self._run, name="folio-archive-writer", daemon=True)
 
-    def start(self) -> ArchiveWriter:
-        self._thread.start()
-        return self
+class ItemQueue:
+    """The Redis list of finished articles and the writer's processing list beside it."""
 
-    def full(self) -> bool:
-        return self.queue.full()
+    def __init__(self, url: str, key: str = "folio:items"):
+        self.server = redis.Redis.from_url(url, socket_timeout=60)
+        self.key = key
+        self.processing = f"{key}:processing"
+        self.failed = f"{key}:failed"
 
-    def put(self, capture: ArticleCapture, record: dict | None) -> None:
-        """Queue one article; blocks while the queue is full, raises what stopped the writer if it stopped."""
-        while True:
-            if self.failure is not None:
-                raise self.failure
-            try:
-                self.queue.put((capture, record), timeout=0.5)
-                return
-            except queue.Full:
-                continue
+    def push(self, item: ArticleCapture) -> None:
+        """Hand a finished article to the writer."""
+        self.server.lpush(self.key, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def close(self) -> Counter:
-        """Store what is queued, stop the thread; outcome counts of every article it stored."""
-        if self._thread.is_alive():
-            self.queue.put(_STOP)
-            self._thread.join()
-        return self.outcomes
+    def recover(self) -> int:
+        """Put back a batch a killed writer had taken but not committed; how many articles."""
+        moved = 0
+        while self.server.lmove(self.processing, self.key, "RIGHT", "RIGHT") is not None:
+            moved += 1
+        return moved
 
-    def _run(self) -> None:
-        try:
-            archive = Archive(self.path)  # its own connection: sqlite3 connections stay in their thread
-        except BaseException as exc:  # noqa: BLE001 - handed to the crawl, which reports it
-            self.failure = exc
-            self._drain()
-            return
-        try:
-            stopping = False
-            while not stopping:
-                items, stopping = self._next_batch()
-                if items:
-                    outcomes = archive.save_many(items)
-                    self.outcomes.update(outcomes)
-                    if self.on_saved:
-                        self.on_saved(outcomes)
-        except BaseException as exc:  # noqa: BLE001 - a whole batch refused (disk full, lock timeout)
-            logger.error("the archive writer stopped: %s: %s", type(exc).__name__, exc)
-            self.failure = exc
-            self._drain()
-        finally:
-            archive.close()
-
-    def _next_batch(self) -> tuple[list[Item], bool]:
-        """Up to ``batch`` items: the first waits as long as needed, the rest until ``batch_ms`` after it."""
-        first = self.queue.get()
-        if first is _STOP:
-            return [], True
-        items, deadline = [first], time.monotonic() + self.batch_ms / 1000
-        while len(items) < self.batch:
-            try:
-                item = self.queue.get(timeout=max(0.0, deadline - time.monotonic()))
-            except queue.Empty:
+    def take(self, size: int, wait: float) -> list[bytes]:
+        """Move up to ``size`` articles into the processing list, waiting ``wait`` s for the first."""
+        first = self.server.blmove(self.key, self.processing, wait, "RIGHT", "LEFT")
+        if first is None:
+            return []
+        batch = [first]
+        while len(batch) < size:
+            more = self.server.lmove(self.key, self.processing, "RIGHT", "LEFT")
+            if more is None:
                 break
-            if item is _STOP:
-                return items, True
-            items.append(item)
-        return items, False
+            batch.append(more)
+        return batch
 
-    def _drain(self) -> None:
-        """Unblock producers after a failure: what is queued cannot be stored."""
-        while True:
-            try:
-                if self.queue.get_nowait() is _STOP:
-                    return
-            except queue.Empty:
-                return
+    def done(self) -> None:
+        """The taken batch is committed: forget it."""
+        self.server.delete(self.processing)
+
+    def park_failed(self, data: bytes) -> None:
+        """Keep an article the archive refused, for a person to look at; it is not retried."""
+        self.server.lpush(self.failed, data)
+        self.server.lrem(self.processing, 1, data)
+
+    def pending(self) -> int:
+        return self.server.llen(self.key) + self.server.llen(self.processing)
+
+
+class Writer:
+    """Drain the item list into the archive in batched transactions; only one runs per list."""
+
+    def __init__(self, queue: ItemQueue, archive: Archive, *, batch: int = 50):
+        self.queue = queue
+        self.archive = archive
+        self.batch = batch
+        self.lock = f"{queue.key}:writer"
+        self.holder = f"{socket.gethostname()}:{os.getpid()}"
+        self.counts: dict[str, int] = {}
+        self.stopping = False
+
+    def claim(self) -> None:
+        """Become the list's only writer, or raise WriterError naming the one that is."""
+        if self.queue.server.set(self.lock, self.holder, nx=True, ex=LOCK_TTL):
+            return
+        other = (self.queue.server.get(self.lock) or b"").decode()
+        host, _, pid = other.partition(":")
+        if host == socket.gethostname() and pid.isdigit() and not _alive(int(pid)):
+            self.queue.server.set(self.lock, self.holder, ex=LOCK_TTL)  # it was killed on this machine
+            return
+        raise WriterError(f"another archive writer ({other}) drains {self.queue.key}; one writer per archive")
+
+    def run(self, *, until_done: bool = False, idle_seconds: float = 1.0) -> dict[str, int]:
+        """Write articles until stopped (SIGTERM/SIGINT) or, with ``until_done``, until the crawl is over."""
+        self.claim()
+        back = self.queue.recover()
+        if back:
+            logger.warning("%d article(s) a stopped writer had taken were put back in the queue", back)
+        signal.signal(signal.SIGTERM, self._stop)
+        started = back > 0
+        try:
+            while not self.stopping:
+                self.queue.server.set(self.lock, self.holder, ex=LOCK_TTL)
+                taken = self.queue.take(self.batch, idle_seconds)
+                if taken:
+                    self.write(taken)
+                    started = True
+                elif until_done:
+                    over = crawl_over(self.queue)
+                    if over and started:
+                        break
+                    started = started or not over  # before any worker has joined, keep waiting
+        finally:
+            self.queue.server.delete(self.lock)
+        return self.counts
+
+    def write(self, taken: list[bytes]) -> None:
+        """Save one batch in one transaction; an article that fails alone is parked, not lost."""
+        items = [pickle.loads(data) for data in taken]
+        try:
+            outcomes = self.archive.save_many([(item, capture_record(item)) for item in items])
+        except Exception:  # noqa: BLE001 - the whole batch refused: retry one by one
+            logger.exception("a batch of %d failed; writing its articles one at a time", len(items))
+            outcomes = []
+            for data, item in zip(taken, items):
+                try:
+                    outcomes.append(save_capture(self.archive, item))
+                except Exception:  # noqa: BLE001 - recorded in the failed list with the log line above
+                    logger.exception("%s: not written; kept in %s", item.url, self.queue.failed)
+                    outcomes.append("error")
+        for data, item, outcome in zip(taken, items, outcomes):
+            if outcome == "error":  # save_many logged why and recorded an 'error' visit
+                logger.error("%s: kept in %s", item.url, self.queue.failed)
+                self.queue.park_failed(data)
+        self.queue.done()
+        for outcome in outcomes:
+            if outcome != "error":
+                self.counts[outcome] = self.counts.get(outcome, 0) + 1
+
+    def _stop(self, signum, frame) -> None:
+        self.stopping = True
+
+
+def crawl_over(queue: ItemQueue) -> bool:
+    """No article waits and no crawl worker of any site is alive any more."""
+    if queue.pending():
+        return False
+    return next(queue.server.scan_iter(match="folio:alive:*", count=100), None) is None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def run_writer(redis_url: str, db_path: Path, *, key: str = "folio:items", batch: int = 50,
+               until_done: bool = False) -> dict[str, int]:
+    """Open the archive and drain ``key`` into it; the outcome counts."""
+    archive = Archive(db_path)
+    try:
+        writer = Writer(ItemQueue(redis_url, key), archive, batch=batch)
+        started = time.monotonic()
+        counts = writer.run(until_done=until_done)
+        logger.info("wrote %d article(s) in %.1f s: %s", sum(counts.values()), time.monotonic() - started, counts)
+        return counts
+    finally:
+        archive.close()

@@ -1,6 +1,7 @@
 """The `folio` commands that look after an existing archive: schedule, rebuild, export-warc, import-warc."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import click
@@ -11,6 +12,11 @@ from crawler import sites
 DB_OPTION = click.option(
     "--db", "db_path", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default="archive/folio.db",
     help="The archive file (SQLite); created if missing.",
+)
+# For the commands that read an archive: they stop with one line when the file is not there.
+EXISTING_DB_OPTION = click.option(
+    "--db", "db_path", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default="archive/folio.db",
+    help="The archive file (SQLite); it must exist.",
 )
 
 
@@ -59,36 +65,47 @@ def schedule(schedule_file, db_path, list_only, once, max_runs):
 
 @click.command()
 @click.option("--site", help="Only this site's articles (the `site` column).")
-@DB_OPTION
+@EXISTING_DB_OPTION
 def rebuild(site, db_path):
     """Re-extract every stored article from its stored raw pages (no network), saving what changed."""
     from pipelines.rebuild import rebuild as rebuild_archive, summary
 
     archive = _open(db_path, existing=True)
     try:
+        _check_site(archive, site, db_path)
         counts = rebuild_archive(archive, site)
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(damaged(db_path, exc)) from None
     finally:
         archive.close()
     click.echo(summary(counts))
+    if counts["corrupt"]:
+        raise click.ClickException(f"{counts['corrupt']} article(s) not rebuilt: a stored page body is corrupt "
+                                   "(they were left as they were; see the warnings above)")
 
 
 @click.command(name="export-warc")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--site", help="Only the captures of this site's pages.")
-@DB_OPTION
+@EXISTING_DB_OPTION
 def export_warc(out, site, db_path):
     """Write the archive's raw captures to OUT as a gzipped WARC (request/response records)."""
     from archive.warc import WarcError, export_warc as write_warc
 
     archive = _open(db_path, existing=True)
     try:
+        _check_site(archive, site, db_path)
         counts = write_warc(archive.db, out, site=site)
     except WarcError as exc:
         raise click.ClickException(str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(damaged(db_path, exc)) from None
     finally:
         archive.close()
     click.echo(f"{out}: {counts['response']} responses ({counts['body_bytes']} body bytes), "
                f"{counts['request']} requests, 1 warcinfo; {out.stat().st_size} bytes")
+    if counts["corrupt"]:
+        raise click.ClickException(f"{counts['corrupt']} capture(s) left out of {out}: their stored body is corrupt")
 
 
 @click.command(name="import-warc")
@@ -116,6 +133,22 @@ def import_warc(file, db_path, site):
         click.echo(f"unreadable record: {error}", err=True)
     if found.stopped:
         raise click.ClickException(f"{file}: {found.stopped}; the records before it were imported")
+
+
+def _check_site(archive, site: str | None, db_path: Path) -> None:
+    """Stop with one line when ``--site`` names a site the archive holds no pages of."""
+    if site is None:
+        return
+    held = [r["site"] for r in archive.db.query("select distinct site from pages where site is not null order by site")]
+    if site not in held:
+        raise click.ClickException(f"{db_path} holds no pages of site {site!r}; "
+                                   f"its sites: {', '.join(held) or 'none yet'}")
+
+
+def damaged(db_path: Path, exc: sqlite3.DatabaseError) -> str:
+    """The one line for an archive SQLite cannot read any more."""
+    return (f"cannot read the archive {db_path}: {exc}; it is damaged "
+            f"(`sqlite3 {db_path} .recover` may save what is left)")
 
 
 def _open(db_path: Path, *, existing: bool = False):

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import click
 
-from archive.store import open_archive
+from archive.store import ArchiveError, open_archive
 from crawler import sites
-from crawler.archive_commands import COMMANDS, DB_OPTION, check_archive, load_profile
+from crawler.archive_commands import COMMANDS, DB_OPTION, EXISTING_DB_OPTION, check_archive, damaged, load_profile
+from crawler.distributed_commands import COMMANDS as DISTRIBUTED_COMMANDS, crawl_distributed
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,12 +32,21 @@ def main():
 @click.option("--log-file", type=click.Path(path_type=Path), help="Write Scrapy's log here.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's INFO log on stderr.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
-def crawl(slugs, urls, db_path, base_url, job_dir, revisit_all, log_file, verbose, overrides):
+@click.option("--redis", "redis_url", metavar="redis://HOST:PORT/DB",
+              help="Share the crawl over this Redis: --workers processes crawl, one writer writes (see README).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=0),
+              help="With --redis: local crawl worker processes (0: only start the crawl for other workers).")
+def crawl(slugs, urls, db_path, base_url, job_dir, revisit_all, log_file, verbose, overrides, redis_url, workers):
     """Crawl the sites named by SLUGS (see `folio sites`), or the article URLs given with --url."""
     if not slugs and not urls:
         raise click.UsageError("name a site (see `folio sites`) or give --url URL")
     if slugs and urls:
         raise click.UsageError("give site names or --url, not both")
+    if redis_url:
+        if urls or job_dir or revisit_all:
+            raise click.UsageError("--redis crawls site profiles; --url, --resume and --revisit-all are for one process")
+        return crawl_distributed(slugs, redis_url=redis_url, workers=workers, db_path=db_path, base_url=base_url,
+                                 overrides=overrides)
     settings = crawl_settings(db_path, log_file=log_file, verbose=verbose, overrides=overrides)
     settings.set("FOLIO_REVISIT_ALL", revisit_all, priority="cmdline")
     jobs = [{"url": ",".join(urls)}] if urls else [{"site": s, "base_url": base_url} for s in slugs]
@@ -43,7 +56,12 @@ def crawl(slugs, urls, db_path, base_url, job_dir, revisit_all, log_file, verbos
             job["job_dir"] = str(job_dir / (job.get("site") or "urls"))
     check_archive(db_path)
     reasons, errors = run_crawls(jobs, settings)
-    summary = archive_summary(db_path)
+    try:
+        summary = archive_summary(db_path)
+    except ArchiveError as exc:
+        raise click.ClickException(f"crawl ended, {exc}") from None
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(damaged(db_path, exc)) from None
     click.echo(
         f"archive {db_path}: {summary['articles']} articles ({summary['incomplete']} incomplete), "
         f"{summary['pages']} pages; {summary['failed_pages']} not fetched (their reasons: pages.error)"
@@ -91,6 +109,7 @@ def run_crawls(jobs: list[dict], settings) -> tuple[list[str], int]:
     """Run the jobs' crawls one after another in this process: each finish reason, and errors logged."""
     from scrapy.crawler import CrawlerProcess
     from twisted.internet import defer
+    from twisted.internet.error import ReactorNotRunning
 
     from scrapy.utils.reactor import install_reactor
 
@@ -123,7 +142,10 @@ def run_crawls(jobs: list[dict], settings) -> tuple[list[str], int]:
                 if reasons[-1] == "shutdown":  # Ctrl-C stops the whole command, not one site
                     break
         finally:
-            reactor.stop()
+            try:
+                reactor.stop()
+            except ReactorNotRunning:  # Ctrl-C: Scrapy is stopping it already
+                pass
 
     reactor.callWhenRunning(one_after_another)
     process.start(stop_after_crawl=False)
@@ -158,50 +180,94 @@ def extract(files, urls, site, each):
         raise click.UsageError(f"got {len(files)} files but {len(urls)} --url values; give one --url per file")
     urls = urls or [path.resolve().as_uri() for path in files]
     profile = load_profile(site) if site else None
-    pages = [(_read(path), url) for path, url in zip(files, urls)]
-    if each:
-        for page in pages:
-            click.echo(json.dumps(public_view(process_pages([page], profile)), ensure_ascii=False))
-    else:
-        click.echo(json.dumps(public_view(process_pages(pages, profile)), ensure_ascii=False, indent=2))
+    if not each:
+        record = process_pages([(_read(path), url) for path, url in zip(files, urls)], profile)
+        _check_text(record, files[0])
+        click.echo(json.dumps(public_view(record), ensure_ascii=False, indent=2))
+        return
+    failed = 0
+    for path, url in zip(files, urls):
+        try:
+            record = process_pages([(_read(path), url)], profile)
+            _check_text(record, path)
+            click.echo(json.dumps(public_view(record), ensure_ascii=False))
+        except click.ClickException as exc:
+            failed += 1
+            _report_failure(path, url, exc.message)
+        except Exception as exc:  # noqa: BLE001  a bug on one page must not hide the others' results
+            failed += 1
+            _report_failure(path, url, f"extraction failed: {type(exc).__name__}: {exc}")
+    if failed:
+        raise click.ClickException(f"{failed} of {len(files)} pages could not be extracted (their lines say why)")
+
+
+def _report_failure(path: Path, url: str, message: str) -> None:
+    """A failed page keeps its line in the output (marked with "error") and its reason on stderr."""
+    click.echo(json.dumps({"url": url, "file": str(path), "error": message}, ensure_ascii=False))
+    click.echo(f"Error: {message}", err=True)
 
 
 def _read(path: Path) -> bytes:
+    """The page's bytes, refused with one clear line when it is no HTML page Folio would read."""
+    from crawler.settings import DOWNLOAD_MAXSIZE
+
     try:
-        return path.read_bytes()
+        size = path.stat().st_size
+        if size > DOWNLOAD_MAXSIZE:  # the crawler's cap: such a page is never fetched either
+            raise click.ClickException(f"{path} is {size / 2**20:.1f} MiB, over the {DOWNLOAD_MAXSIZE // 2**20} MiB "
+                                       "limit for one page (the crawler's DOWNLOAD_MAXSIZE)")
+        body = path.read_bytes()
     except OSError as exc:
         raise click.ClickException(f"cannot read {path}: {exc.strerror}") from None
+    if not body.strip():
+        raise click.ClickException(f"{path} is empty")
+    head = body[:4096]
+    # NUL bytes mean an image, PDF or archive, unless the page is UTF-16 (which its BOM says).
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise click.ClickException(f"{path} is a binary file, not an HTML page")
+    return body
 
+
+def _check_text(record: dict, path: Path) -> None:
+    """A page that yields neither a title nor body text is an error, not an empty JSON record."""
+    if not (record.get("body_text") or "").strip() and not record.get("title"):
+        raise click.ClickException(f"{path}: no article text found")
 
 
 LABELLED_PAGINATION = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pagination"
 
 
+SHARED_CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
 @main.command(name="eval")
-@click.argument("corpus_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("corpus_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--only", "only", multiple=True, help="Score only this extractor: folio, trafilatura, readability.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (with each page's F1).")
 @click.option("--pagination", "pagination_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=LABELLED_PAGINATION if LABELLED_PAGINATION.is_dir() else None,
               show_default="tests/fixtures/pagination", help="Labelled next-page set to score as well.")
-def evaluate(corpus_dir, only, as_json, pagination_dir):
-    """Score Folio, trafilatura and readability-lxml on CORPUS_DIR (<case>/source.html + expected.html)."""
+def evaluate(corpus_dirs, only, as_json, pagination_dir):
+    """Score Folio, trafilatura and readability-lxml on every corpus in CORPUS_DIRS (default ../shared/corpus)."""
     from pipelines import quality
+    from pipelines.scoreboard import corpus_folders, format_scoreboard, scoreboard
 
     known = {e.name: e for e in quality.EXTRACTORS}
     unknown = sorted(set(only) - set(known))
     if unknown:
         raise click.UsageError(f"unknown extractor {unknown[0]!r}; choose from {', '.join(known)}")
-    cases = quality.load_corpus(corpus_dir)
-    if not cases:
-        raise click.ClickException(f"no <case>/source.html under {corpus_dir}")
-    report = quality.evaluate(cases, [known[n] for n in only] if only else quality.EXTRACTORS)
+    if not corpus_dirs and not SHARED_CORPORA.is_dir():
+        raise click.UsageError(f"name a corpus folder (none at {SHARED_CORPORA})")
+    paths = list(corpus_dirs) or [SHARED_CORPORA]
+    if not corpus_folders(paths):
+        raise click.ClickException(f"no corpus under {', '.join(map(str, paths))} "
+                                   "(<case>/source.html + expected.html, or evaldata.json + html/)")
+    board = scoreboard(paths, [known[n] for n in only] if only else quality.EXTRACTORS)
     pagination = quality.pagination_scores(pagination_dir) if pagination_dir else None
     if as_json:
-        click.echo(json.dumps({"body": report, "pagination": pagination}, indent=2))
+        click.echo(json.dumps({**board, "pagination": pagination}, indent=2))
         return
-    click.echo(f"{len(cases)} pages from {corpus_dir}")
-    click.echo(quality.format_table(report))
+    click.echo(format_scoreboard(board))
     if pagination:
         click.echo(f"\nnext-page detection on {pagination['cases']} labelled pages ({pagination_dir}): "
                    f"precision {pagination['precision']:.3f}, recall {pagination['recall']:.3f}")
@@ -240,24 +306,30 @@ def demo(db_path, no_serve, port):
 
 
 @main.command()
-@DB_OPTION
+@EXISTING_DB_OPTION
 @click.option("--port", default=8001, show_default=True, help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-def serve(db_path, port, host):
-    """Publish an archive with Datasette (browse, search, JSON API)."""
-    _serve(db_path, port=port, host=host)
+@click.option("--public", is_flag=True,
+              help="Publish a finished archive read-only (immutable; works on a read-only disk) with "
+                   "tighter SQL and CSV limits, no file download, robots.txt disallowing all.")
+@click.option("--schedule", type=click.Path(path_type=Path, dir_okay=False),
+              help="The `folio schedule` file, so the crawl-health page shows each site's next run.")
+def serve(db_path, port, host, public, schedule):
+    """Publish an archive with Datasette (front page, search, crawl health, JSON API)."""
+    _serve(db_path, port=port, host=host, public=public, schedule=schedule)
 
 
-def _serve(db_path: Path, *, port: int, host: str = "127.0.0.1") -> None:
+def _serve(db_path: Path, *, port: int, host: str = "127.0.0.1", public: bool = False,
+           schedule: Path | None = None) -> None:
     from archive.publish import PublishError, serve as run_datasette
 
     try:
-        run_datasette(db_path, host=host, port=port)
+        run_datasette(db_path, host=host, port=port, public=public, schedule=schedule)
     except PublishError as exc:
         raise click.ClickException(str(exc)) from None
 
 
-for command in COMMANDS:
+for command in COMMANDS + DISTRIBUTED_COMMANDS:
     main.add_command(command)
 
 

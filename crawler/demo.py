@@ -64,6 +64,7 @@ def where_to_look(counts: dict, *, base_url: str, db_name: str) -> list[str]:
     base = f"{base_url.rstrip('/')}/{db_name}"
     lines = [f"the archive holds {counts['articles']} sample articles: {counts['changed']} with more than one "
              f"version, {counts['incomplete']} incomplete. Where to look:",
+             f"  front page   {base_url.rstrip('/')}/",
              f"  articles     {base}/articles",
              f"  changed      {base}/changed_articles",
              f"  incomplete   {base}/incomplete_articles",

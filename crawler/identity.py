@@ -13,7 +13,7 @@ import re
 from functools import cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from w3lib.url import canonicalize_url
+from w3lib.url import canonicalize_url, url_query_cleaner
 
 # Query parameters that say where a reader came from, never which article they read.
 TRACKING = re.compile(
@@ -44,6 +44,16 @@ def normalize_url(url: str) -> str:
     if scheme in DEFAULT_PORTS:
         scheme = "https"  # the same article over http and https
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def fetch_url(url: str) -> str:
+    """``url`` as the crawler requests an article: tracking parameters and fragment gone, the rest as given.
+
+    A link from a feed or newsletter carries ``utm_*`` and the like; fetching without them gets the page
+    every other visitor gets (its links and pagination unchanged) and keeps one request per article.
+    """
+    tracking = [k for k, _ in parse_qsl(urlsplit(url).query, keep_blank_values=True) if TRACKING.match(k)]
+    return url_query_cleaner(url, tracking, remove=True, keep_fragments=False)
 
 
 def same_site(url: str, other: str) -> bool:

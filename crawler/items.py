@@ -16,6 +16,7 @@ class Page:
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
     error: str | None = None  # why this page is not usable (HTTP 500, DNS failure, not HTML…)
+    extract: dict | None = None  # extract_page's output, computed once in a worker when the page arrived
 
     @property
     def ok(self) -> bool:
@@ -35,6 +36,10 @@ class ArticleCapture:
     pages: list[Page] = field(default_factory=list)
     stopped: str | None = None  # why pagination stopped before the last page (loop, page limit, off-site)
     known_pages: list[str] = field(default_factory=list)  # numbered pages page 1 links to
+    expected_pages: int | None = None  # pages the article announces ("page 1 of N", its pager's last number)
+    rejected: list[dict] = field(default_factory=list)  # candidates fetched and found not to be pages: url, reason
+    pending: list[dict] = field(default_factory=list)  # candidates for the next page, not tried yet
+    single_view: Page | None = None  # a verified single-page or print view: its text is the body
     # Filled by the pipelines, in order: Extract, Reassemble, Normalize.
     extracted: list[dict] = field(default_factory=list)
     article: dict = field(default_factory=dict)

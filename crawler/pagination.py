@@ -23,6 +23,7 @@ _NOT_A_PAGE = re.compile(
     r"slideshow|print)(?:/|$|\?)|[?&](?:s|q|replytocom)=|[?&]print=|\bolder (?:posts|entries|stories)\b",
     re.I,
 )
+MAX_LINKS = 3000  # links of a page resolved and scored, at most
 _ARROWS = " \t\n›»→>‹«←<|"
 # Containers whose links are never the article's own pagination.
 _NOISE = re.compile(r"related|recommend|popular|trending|comment|footer|sidebar|promo|teaser|newsletter|share", re.I)
@@ -112,6 +113,18 @@ def find_page_links(sel: Selector, url: str, selector: str | None = None, *,
     return sorted(found.values(), key=lambda link: (link.number or 0, link.url))
 
 
+def resolve_link(sel: Selector, url: str, href: str | None) -> str | None:
+    """An href of the page as an absolute http(s) URL without its fragment, or None."""
+    target = _resolve(_base_url(sel, url), href)
+    return _strip_fragment(target) if target else None
+
+
+def selected_links(sel: Selector, url: str, selector: str) -> list[str]:
+    """The other pages a profile's next-page selector names on this page, in document order."""
+    targets = (resolve_link(sel, url, href) for href in sel.css(selector).xpath("@href").getall())
+    return [t for t in dict.fromkeys(targets) if t and t != _strip_fragment(url)]
+
+
 def looks_like_listing(sel: Selector) -> bool:
     """Many linked headlines and little running text: a section, tag or search page."""
     headlines = len(set(sel.xpath("//h2//a/@href | //h3//a/@href").getall()))
@@ -172,8 +185,13 @@ def _same_site_links(sel: Selector, url: str, base: str):
     """(anchor element, absolute URL) of each link to another page of the same host."""
     host, here = _host(url), _strip_fragment(url)
     root = sel.selector.root if hasattr(sel, "selector") else sel.root  # a Scrapy response or a Selector
-    for anchor in root.iter("a"):
+    anchors = list(root.iter("a"))
+    if len(anchors) > MAX_LINKS:  # pagers sit near the text's start or end; a 50,000-link page costs no more
+        anchors = anchors[: MAX_LINKS // 2] + anchors[-MAX_LINKS // 2:]
+    for anchor in anchors:
         href = anchor.get("href")
+        if not href or href.startswith(("#", "javascript:")):
+            href = anchor.get("data-href") or anchor.get("data-url")  # a script pager names its server page here
         target = _resolve(base, href) if href else None
         # The substring test is a cheap necessary condition: most links of a page go to other hosts.
         if target and host in target.lower() and _host(target) == host and _strip_fragment(target) != here:

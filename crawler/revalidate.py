@@ -16,7 +16,7 @@ from scrapy.responsetypes import responsetypes
 from scrapy.settings import Settings
 from scrapy.extensions.httpcache import RFC2616Policy
 
-from archive.bodies import Bodies
+from archive.bodies import Bodies, CorruptBody
 from archive.store import DEFAULT_DB
 
 logger = logging.getLogger(__name__)
@@ -51,7 +51,11 @@ class ArchiveCache:
             return None
         status, final_url, headers, body_zst, dict_id = row
         headers = Headers(json.loads(headers or "{}"))
-        body = self.bodies.decompress(body_zst, dict_id)
+        try:
+            body = self.bodies.decompress(body_zst, dict_id)
+        except CorruptBody as exc:  # fetched again unconditionally, as a page never stored
+            logger.warning("%s: the stored body is corrupt (%s); fetching it whole", request.url, exc)
+            return None
         url = final_url or request.url
         cls = responsetypes.from_args(headers=headers, url=url, body=body)
         return cls(url=url, status=status or 200, headers=headers, body=body)

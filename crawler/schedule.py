@@ -21,10 +21,12 @@ from croniter import croniter
 
 from archive.store import Archive
 from crawler import sites
+from crawler.scrapyd_workers import launch_workers, workers_done
 
 logger = logging.getLogger(__name__)
 
-ENTRY_KEYS = {"cron", "base_url", "settings", "dispatch", "scrapyd_url", "project"}
+ENTRY_KEYS = {"cron", "base_url", "settings", "dispatch", "scrapyd_url", "project", "redis_url", "workers",
+              "scrapyd_urls"}
 POLL_SECONDS = 0.5  # how often running crawls (and scrapyd jobs) are checked
 SCRAPYD_GIVE_UP_SECONDS = 600  # a dispatched run is given up when scrapyd has not listed it this long
 
@@ -44,6 +46,9 @@ class Entry:
     dispatch: str = "local"  # or "scrapyd"
     scrapyd_url: str | None = None
     project: str = "folio"  # the scrapyd project the egg was deployed as
+    redis_url: str | None = None  # set: `workers` scrapyd jobs share the crawl (crawler/scrapyd_workers.py)
+    workers: int = 1
+    scrapyd_urls: tuple[str, ...] = ()  # the scrapyds the workers are spread over (default: scrapyd_url)
 
 
 @dataclass(frozen=True)
@@ -86,8 +91,10 @@ def _entry(path: Path, slug: str, table) -> Entry:
     entry = Entry(site=slug, **table)
     if entry.dispatch not in ("local", "scrapyd"):
         raise ScheduleError(f"{where}: dispatch must be \"local\" or \"scrapyd\", not {entry.dispatch!r}")
-    if entry.dispatch == "scrapyd" and not entry.scrapyd_url:
+    if entry.dispatch == "scrapyd" and not (entry.scrapyd_url or entry.scrapyd_urls):
         raise ScheduleError(f"{where}: dispatch = \"scrapyd\" needs scrapyd_url")
+    if entry.redis_url and (entry.dispatch != "scrapyd" or not isinstance(entry.workers, int) or entry.workers < 1):
+        raise ScheduleError(f"{where}: redis_url needs dispatch = \"scrapyd\" and workers = a number from 1")
     try:
         profile = sites.load(slug)
         (profile.with_base_url(entry.base_url) if entry.base_url else profile).check_runnable()
@@ -155,6 +162,7 @@ class Run:
     started: float
     process: subprocess.Popen | None = None
     job: str | None = None  # scrapyd job id
+    jobs: list[tuple[str, str]] = field(default_factory=list)  # (scrapyd URL, job id) of a shared crawl's workers
     unseen_since: float | None = None  # when scrapyd stopped answering for the job
 
 
@@ -212,7 +220,10 @@ class Scheduler:
         self.started += 1
         run = Run(entry, self.archive.start_crawl(entry.site, trigger="schedule"), lock, time.monotonic())
         try:
-            where = self.launch_scrapyd(run) if entry.dispatch == "scrapyd" else self.launch_local(run)
+            if entry.redis_url:
+                where = launch_workers(self, run)
+            else:
+                where = self.launch_scrapyd(run) if entry.dispatch == "scrapyd" else self.launch_local(run)
         except OSError as exc:  # scrapyd unreachable or answering an error: recorded, the schedule goes on
             self.report(f"start {entry.site} (crawl {run.crawl_id}) failed: {exc}")
             self.end(run, None, f"failed to start: {exc}")
@@ -251,7 +262,10 @@ class Scheduler:
     def poll(self) -> None:
         """Record the runs that have ended."""
         for run in list(self.running.values()):
-            if run.process is not None:
+            if run.jobs:
+                if (outcome := workers_done(self, run)) is not None:
+                    self.end(run, run.process.returncode if run.process else None, outcome)
+            elif run.process is not None:
                 if (code := run.process.poll()) is not None:
                     self.end(run, code, f"crashed (exit {code})")
             elif state := self.job_state(run):

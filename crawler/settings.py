@@ -37,8 +37,23 @@ FOLIO_EXTRACT_WORKERS = 1  # processes parsing pages off the reactor; 0 = one th
 FOLIO_RETRY_AFTER_MAX = 120.0  # seconds: a longer Retry-After gives the page up (recorded as its HTTP status)
 FOLIO_REVISIT_ALL = False  # True ignores the profiles' revisit policies (folio crawl --revisit-all)
 FOLIO_RESUME_SINCE = None  # set by --resume: articles the archive visited since then are not fetched again
+# Pagination without a profile: links are proposed broadly and each fetched candidate is verified.
+FOLIO_PAGINATION_EXTRA_REQUESTS = 2  # candidates fetched and rejected per article, at most
+FOLIO_PAGINATION_PROPOSE = 30  # least score for a link to be proposed (a sure next link scores 80+)
+FOLIO_PAGINATION_TEMPLATE = 0.5  # least share of class/id names a next page shares with page 1
+FOLIO_PAGINATION_NEW_TEXT = 0.4  # least share of a next page's text not read on earlier pages
 FOLIO_PROGRESS = False  # a live progress line on stderr (the `folio` command turns it on)
 
+# Several crawl workers on one shared frontier (crawler/frontier.py); `folio crawl --redis` sets these.
+FOLIO_REDIS_URL = None  # None: the single-machine crawl, writing the archive itself
+FOLIO_WORKER_ID = None  # None means HOSTNAME-PID; give restarted workers their old id to recover their work
+FOLIO_WORKER_TTL = 30  # seconds without a heartbeat after which a worker's requests go to the others
+FOLIO_DOMAIN_RATE = 0.0  # requests per second per site across all workers (crawler/ratelimit.py); 0 = off
+FOLIO_DOMAIN_BURST = 1  # requests a site's bucket lets through at once
+FOLIO_REDIS_ITEMS = "folio:items"  # the list finished articles wait in for `folio archive-writer`
+ADDONS = {
+    "crawler.frontier.RedisFrontier": 0,  # inert unless FOLIO_REDIS_URL is set
+}
 # Where articles land; `datasette archive/` serves this file.
 ARCHIVE_DB = None  # None means archive/folio.db
 FOLIO_CRAWL_ID = 0  # the `crawls` row this run fills in (`folio schedule` sets it); 0 means a new row
@@ -61,6 +76,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.PoliteRetry": 550,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "crawler.middlewares.SiteRedirect": 600,
+    "crawler.ratelimit.DomainRate": 590,  # inert unless FOLIO_REDIS_URL and FOLIO_DOMAIN_RATE are set
 }
 EXTENSIONS = {
     "crawler.progress.Progress": 500,

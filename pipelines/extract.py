@@ -14,12 +14,13 @@ from lxml.cssselect import CSSSelector
 from parsel import Selector
 
 from crawler.items import ArticleCapture
-from crawler.pagination import find_next_page, find_page_links, page_anchors, single_page_url
+from crawler.pagination import find_next_page, find_page_links, page_anchors, selected_links, single_page_url
+from crawler.verify import page_report
 from crawler.sites import SiteProfile
 from pipelines.decode import decode_body
 from pipelines.workers import WorkerStep
 from pipelines.generic import generic_blocks, visible_tree
-from pipelines.metadata import authors_from_meta, byline_from_page, headline, meta_values
+from pipelines.metadata import authors_from_meta, byline_from_page, date_from_page, headline, meta_values
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,8 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
         "single_page_url": single_page_url(sel, url, anchors=anchors),
         "page_urls": [link.url for link in find_page_links(sel, url, profile.next_page, anchors=anchors)],
     }
+    selector_urls = selected_links(sel, url, profile.next_page) if profile.next_page else None
+    page["report"] = page_report(sel, url, page, anchors=anchors, ld=ld, meta=meta, selector_urls=selector_urls)
     if page["references"]:  # sources are their own field, not body text
         listed = {_SPACE.sub(" ", r) for r in page["references"]} | _REFERENCE_HEADINGS
         page["blocks"] = [b for b in page["blocks"] if b["text"] not in listed and b["text"].casefold() not in listed]
@@ -161,7 +164,8 @@ def _date_candidates(sel: Selector, profile: SiteProfile, ld: dict) -> list[list
                              "@name='DC.date.issued' or @name='parsely-pub-date' or @itemprop='datePublished']/@content")],
         ["time", _first(sel, "//article//time/@datetime", "//time[@itemprop='datePublished']/@datetime")],
     ]
-    return [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
+    found = [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
+    return found or [["page", raw] for raw in [date_from_page(sel)] if raw]
 
 
 def _modified_candidates(sel: Selector, ld: dict) -> list[list[str]]:
@@ -265,13 +269,16 @@ def extract_capture(capture: ArticleCapture, profile: SiteProfile) -> list[dict]
     results = []
     for page in capture.pages:
         if page.ok:
-            results.append(extract_page(page.body, page.final_url or page.url, profile, page.headers))
+            results.append(page.extract or extract_page(page.body, page.final_url or page.url, profile, page.headers))
     return results
 
 
 class Extract(WorkerStep):
-    """Scrapy pipeline: parse each fetched page of an article in a worker process, off the reactor."""
+    """Scrapy pipeline: each page's extract, computed by the spider's worker call or now in a worker."""
 
     async def process_item(self, item: ArticleCapture) -> ArticleCapture:
-        item.extracted = await self.workers.run(extract_capture, item, self.crawler.spider.profile)
+        if all(page.extract for page in item.pages if page.ok):
+            item.extracted = [page.extract for page in item.pages if page.ok]  # each page was parsed once, on arrival
+        else:
+            item.extracted = await self.workers.run(extract_capture, item, self.crawler.spider.profile)
         return item

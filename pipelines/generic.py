@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 from urllib.parse import urljoin
 
 import lxml.html
@@ -16,6 +15,7 @@ import trafilatura
 from lxml import etree
 
 from pipelines.readable import readable_blocks
+from pipelines.vote import VOTE, Vote, annotate, choose
 
 _SPACE = re.compile(r"\s+")
 _HI = {"#b": "strong", "#i": "em", "#t": "code", "#sub": "sub", "#sup": "sup"}
@@ -23,19 +23,14 @@ _MAYBE_HIDDEN = etree.XPath(
     "//*[@hidden or @aria-hidden='true' or @style][not(self::html or self::body)]"
     " | //style | //template | //noscript | //script[not(@type='application/ld+json')]"  # code, not text; JSON-LD stays
 )
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CODE = {"style", "template", "noscript", "script"}
 _HREF = re.compile(r'href="([^"]*)"')
 _INLINE = {"a", "em", "strong", "b", "i", "br", "sub", "sup", "code"}
 
 
-# How far the Readability-style candidate may stray from trafilatura's and still be preferred (see choose_blocks).
-COVERS = 0.95  # share of trafilatura's text the other candidate must also hold
-NOVEL = 0.25  # most of its own text that may be new, i.e. found nowhere in trafilatura's
-TRIM_COVERS, TRIM_KEEPS = 0.97, 0.85  # a near-subset of trafilatura's text that keeps most of it
-
-
-def generic_blocks(page_html: str, url: str, *, tree=None) -> list[dict]:
+def generic_blocks(page_html: str, url: str, *, tree=None, vote: Vote = VOTE) -> list[dict]:
     """The article's blocks without a site profile: trafilatura's and Readability's readings, voted.
 
     ``tree``: the page already parsed by ``visible_tree`` (it is only read here).
@@ -45,41 +40,16 @@ def generic_blocks(page_html: str, url: str, *, tree=None) -> list[dict]:
         return _finish(trafilatura_blocks(page_html, url), url)
     readable = readable_blocks(tree)
     extracted = trafilatura_blocks(tree, url)  # trafilatura copies a tree it is given before pruning it
-    if choose_blocks(extracted, readable) is extracted:
+    chosen = choose(extracted, readable, annotate(extracted, readable), vote)
+    if chosen is extracted:
         return _finish(extracted, url)
-    return [_with_html(block, url) for block in readable]
-
-
-def choose_blocks(extracted: list[dict], readable: list[dict]) -> list[dict]:
-    """trafilatura's blocks, unless the Readability-style blocks agree with them and read better.
-
-    Better means: they hold nearly all of trafilatura's text and add little that is new (the repeated
-    paragraphs, headings and captions trafilatura drops), or they are trafilatura's text minus a
-    little (boilerplate trafilatura kept). Compared as 4-word shingles, counted.
-    """
-    if not readable or not extracted:
-        return extracted
-    ours, theirs = _shingles(extracted), _shingles(readable)
-    if not ours or not theirs:
-        return extracted
-    shared = sum((ours & theirs).values())
-    covers, kept = shared / sum(ours.values()), shared / sum(theirs.values())
-    novel = sum(count for key, count in theirs.items() if key not in ours) / sum(theirs.values())
-    if covers >= COVERS and novel <= NOVEL:
-        return readable
-    if kept >= TRIM_COVERS and covers >= TRIM_KEEPS:
-        return readable
-    return extracted
-
-
-def _shingles(blocks: list[dict]) -> Counter:
-    words = re.findall(r"\w+", " ".join(block["text"] for block in blocks))
-    return Counter(zip(words, words[1:], words[2:], words[3:]))
+    return [_with_html(block, url) for block in chosen]
 
 
 def _with_html(block: dict, url: str) -> dict:
     element = block.pop("element", None)
-    block.pop("loose", None)
+    for key in ("loose", "novel", "words"):
+        block.pop(key, None)
     if element is None:
         block["html"] = html.escape(block["text"])
         return block
@@ -102,6 +72,7 @@ def trafilatura_blocks(page_html, url: str) -> list[dict]:
     only the links of the blocks kept.
     """
     document = trafilatura.bare_extraction(
+        # favor_recall: as good as the standard balance once voted (0.920 vs 0.921 passage F1) and 20% cheaper.
         page_html, favor_recall=True, include_comments=False, include_tables=True, fast=True,
         include_images=False, include_links=True, with_metadata=False, as_dict=False,
     )
@@ -124,7 +95,8 @@ def _finish(blocks: list[dict], url: str) -> list[dict]:
 def visible_tree(page_html: str):
     """The page parsed, minus what a reader never sees (hidden, display:none, visibility:hidden, code)."""
     try:
-        tree = lxml.html.fromstring(page_html)
+        # An XHTML page's "<?xml ... encoding=...?>" makes lxml refuse an already decoded string.
+        tree = lxml.html.fromstring(_XML_DECLARATION.sub("", page_html, count=1))
     except (etree.ParserError, ValueError):
         return None  # unparseable here: trafilatura reports what it can
     for element in _MAYBE_HIDDEN(tree):

@@ -13,10 +13,12 @@ from urllib.parse import urlsplit
 from parsel import Selector
 
 from archive.store import Archive
+from crawler.continuation import url_step
 from crawler.items import ArticleCapture, Page
 from crawler.pagination import article_key, looks_like_listing, page_number
 from crawler.sites import SiteProfile
 from pipelines.decode import decode_body
+from crawler.verify import verify
 from pipelines.extract import extract_page
 from pipelines.rebuild import article_record
 
@@ -29,8 +31,11 @@ def import_responses(archive: Archive, responses: list[dict], *, profile: SitePr
     """Archive the articles among ``responses`` (dicts from archive.warc.read_responses); counts of what happened."""
     counts: Counter = Counter()
     pages = _latest_html_pages(responses, counts)
-    extracted = {url: extract_page(page.body, page.final_url or url, profile, page.headers) for url, page in pages.items() if page.ok}
-    next_of = {url: page["next_page_url"] for url, page in extracted.items() if page.get("next_page_url")}
+    extracted = {url: extract_page(page.body, page.final_url or url, profile, page.headers)
+                 for url, page in pages.items() if page.ok}
+    next_of = {url: page.get("next_page_url") or (None if profile.next_page else verified_next(url, extracted))
+               for url, page in extracted.items()}
+    next_of = {url: target for url, target in next_of.items() if target}
     for urls in group_articles(list(pages), next_of):
         first = pages[urls[0]]
         if first.ok and looks_like_listing(Selector(text=decode_body(first.body, first.headers))):
@@ -42,6 +47,20 @@ def import_responses(archive: Archive, responses: list[dict], *, profile: SitePr
         counts[archive.save(capture, record)] += 1
         counts["pages"] += len(urls)
     return counts
+
+
+def verified_next(url: str, extracted: dict[str, dict]) -> str | None:
+    """The page the WARC holds that this page proposes as its continuation and that proves it, as the crawl would."""
+    report = extracted[url]["report"]
+    for candidate in report["candidates"]:
+        target = candidate["url"]
+        if target == url or target not in extracted:
+            continue
+        step = url_step(url, target)
+        evidence = candidate["kind"] == "rel" or bool(step and step[1] > step[0])
+        if verify([report], extracted[target]["report"], urls=[url], url_evidence=evidence) is None:
+            return target
+    return None
 
 
 def summary(found, counts: Counter) -> str:

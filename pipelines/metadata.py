@@ -6,8 +6,10 @@ off (split on " | ", " - ", " – ", " — ", " / ", " > ", " » " or ": ", chec
 """
 from __future__ import annotations
 
+import html
 import re
 
+import lxml.html
 from parsel import Selector
 
 _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
@@ -15,8 +17,18 @@ _HIERARCHY = re.compile(r" [\\/>»] ")
 _TITLE_META = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
                "twitter:title", "parsely-title")
 _AUTHOR_META = ("dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")
+_OTHER_ARTICLES = re.compile(r"related|teaser|recommend|sidebar|widget|comment|promo|more-stories|read-more|trending|popular",
+                             re.I)
 _BYLINE = re.compile(r"byline|author|dateline|writtenby", re.I)
 _SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]*>")
+_SITE_PART = re.compile(r"\s*(?:[|\-–—:·»/]\s*[^|\-–—:·»/]{1,60})?\s*|\s*[^|\-–—:·»/]{1,60}\s*[|\-–—:·»/]\s*")
+# A line that dates the article in words: the label, then the date as printed (read later by dateparser).
+_DATED = re.compile(r"^(published|posted|updated|first published|veröffentlicht|aktualisiert|publié|mis à jour|"
+                    r"publicado|actualizado|pubblicato|gepubliceerd)(?: on| am| le| el| il| op)?\s*:?\s*(.*\d.*)$", re.I)
+_NEXT_PART = re.compile(r"\s+[·|•]\s+|\s+(?:updated|aktualisiert|mis à jour)\b", re.I)
+_DATED_START = re.compile(r"\s*(?:first\s+)?(?:publi|pubbl|posted|updated|actualizado|veröffentlicht|aktualisiert|mis à jour|gepubliceerd)",
+                          re.I)
 
 
 def meta_values(sel: Selector) -> dict[str, str]:
@@ -35,17 +47,42 @@ def meta_values(sel: Selector) -> dict[str, str]:
 
 
 def headline(sel: Selector, ld: dict, meta: dict[str, str]) -> str | None:
-    """The article's headline: JSON-LD, then the title meta tags, then the cleaned <title>."""
+    """The article's headline: JSON-LD, then the title meta tags, then the cleaned <title>; the visible h1 when it agrees."""
     from_title = title_from_document(sel)
-    name, head = ld.get("name"), ld.get("headline")
-    if isinstance(name, str) and isinstance(head, str) and name.strip() != head.strip():
+    name, head = _plain(ld.get("name")), _plain(ld.get("headline"))
+    if name and head and name != head:
         # Sites put the site name in one of them: keep the headline only when it alone reads like the title.
         head_ok, name_ok = _similar(head, from_title or "") > 0.75, _similar(name, from_title or "") > 0.75
         found = head if head_ok and not name_ok else name
     else:
-        found = name if isinstance(name, str) else head if isinstance(head, str) else None
-    found = found or next((meta[key] for key in _TITLE_META if meta.get(key)), None) or from_title
-    return _SPACE.sub(" ", found).strip() if found else None
+        found = name or head
+    found = found or next((_plain(meta[key]) for key in _TITLE_META if _plain(meta.get(key))), None) or from_title
+    return visible_headline(sel, _SPACE.sub(" ", found).strip()) if found else None
+
+
+def visible_headline(sel: Selector, title: str) -> str:
+    """The page's own h1 instead of a social/SEO title that differs from it or only adds the site's name."""
+    headings = [h for h in (_SPACE.sub(" ", t).strip() for t in sel.xpath("//h1").xpath("string(.)").getall()[:3])
+                if 0 < len(h) < 300]
+    folded = title.casefold()
+    for heading in headings:
+        if heading.casefold() == folded:
+            return title
+        rest = folded.replace(heading.casefold(), "", 1) if heading.casefold() in folded else None
+        if rest is not None and _SITE_PART.fullmatch(rest):
+            return heading  # the title is this heading plus " | Site Name"
+    if len(headings) == 1 and min(_similar(headings[0], title), _similar(title, headings[0])) >= 0.5:
+        return headings[0]  # the same headline reworded for social media: the page shows this one
+    return title
+
+
+def _plain(value) -> str | None:
+    """Text of a metadata value: tags stripped (some JSON-LD headlines are markup), entities decoded."""
+    if not isinstance(value, str):
+        return None
+    text = html.unescape(_TAG.sub("", value)) if "<" in value or "&" in value else value
+    text = _SPACE.sub(" ", text).strip()
+    return text or None
 
 
 def title_from_document(sel: Selector) -> str | None:
@@ -89,17 +126,53 @@ def authors_from_meta(ld: dict, meta: dict[str, str]) -> list[str]:
 
 
 def byline_from_page(sel: Selector) -> list[str]:
-    """The first short byline element (rel=author, itemprop=author, a byline/author class or id), as one line."""
+    """The first short byline element (rel=author, itemprop=author, a byline/author class or id), as one line.
+
+    Bylines inside related-article boxes, teasers, sidebars and comments belong to other articles.
+    """
     root = sel.selector.root if hasattr(sel, "selector") else sel.root  # a Scrapy response or a Selector
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
         if element.get("rel") == "author" or "author" in (element.get("itemprop") or "") \
                 or _BYLINE.search(f"{element.get('class', '')} {element.get('id', '')}"):
-            text = " ".join(element.text_content().split())
-            if 0 < len(text) < 100:
+            # string(), not text_content(): a tree parsed as XML (an XHTML page) has plain lxml elements.
+            text = " ".join(element.xpath("string()").split())
+            if 0 < len(text) < 100 and not _elsewhere(element):
                 return [text]
     return []
+
+
+def _elsewhere(element) -> bool:
+    """Inside a box about other articles (related, teaser, sidebar, comments)."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("aside", "footer", "nav") or \
+                _OTHER_ARTICLES.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
+            return True
+    return False
+
+
+def date_from_page(sel: Selector) -> str | None:
+    """A date for a page without the usual date tags: a dated line, else htmldate's reading of its markup."""
+    from htmldate import find_date
+
+    labelled = dated_line(sel)  # a labelled line is read in the site's languages (htmldate assumes an order)
+    if labelled or not isinstance(sel.root, lxml.html.HtmlElement):  # htmldate reads HTML trees only
+        return labelled
+    # original_date: the first publication, not the last update; no free-text search (it costs 5x).
+    return find_date(sel.root, extensive_search=False, original_date=True, url=None)
+
+
+def dated_line(sel: Selector) -> str | None:
+    """The date of a short "Published Sept. 16, 2020" / "Updated: 3/4/25" line, as written (first publication first)."""
+    matches = []
+    for element in sel.root.iter():  # each element's own leading text, matched in Python: one linear pass
+        if isinstance(element.tag, str) and element.text and _DATED_START.match(element.text):
+            line = " ".join(element.xpath("string()").split())
+            if len(line) < 90 and (match := _DATED.match(line)):
+                matches.append(match)
+    matches.sort(key=lambda m: m.group(1).casefold().startswith(("updated", "aktualisiert", "mis à jour")))
+    return _NEXT_PART.split(matches[0].group(2))[0].strip() if matches else None
 
 
 def _ld_names(value) -> list[str]:

@@ -7,6 +7,7 @@ import json
 import re
 from datetime import datetime
 from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateparser.date import DateDataParser
 
@@ -15,7 +16,14 @@ from crawler.items import ArticleCapture
 from pipelines.workers import WorkerStep
 
 _SPACE = re.compile(r"\s+")
-_BY = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.I)
+_BY = re.compile(r"^\s*(?:post\s+author\s+)?(?:written\s+|geschrieben\s+)?(?:by|von|par|por|door|auteur|autor|author)"
+                 r"(?:[:\s]+|(?=[A-ZÄÖÜ][a-zäöü]))", re.I)
+# News agencies are the author when a story is theirs alone.
+_AGENCY = re.compile(r"^(?:the\s+)?(?:associated press|reuters|agence france-presse|afp|dpa|ap|upi|ansa|efe)$", re.I)
+# What follows a name on a byline line: social links, "Today 5:00 am", dates and update notes.
+_TAIL = re.compile(r"\s+(?:(?:twitter|facebook|e-?mail|linkedin|instagram|today|yesterday|updated?|published|posted)\b|"
+                   r"\d{1,2}:\d{2}|\d{1,2}\.\s?\d{1,2}\.|\d{1,2}\.?\s+(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*|"
+                   r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$", re.I)
 # Lines of a byline that name the publisher or a role rather than a person.
 _NOT_A_NAME = re.compile(
     r"\b(?:news|staff|contributor|contributing|correspondent|reporter|editor|writer|columnist|"
@@ -38,14 +46,14 @@ def clean_names(lines: list[str]) -> list[str]:
     people = [line for line in candidates if not _NOT_A_NAME.search(_BY.sub("", line))] or candidates[:1]
     for line in people:
         line = _BY.sub("", line)
-        line = re.split(r"\s+(?:\||·|—|–|-)\s+", line)[0]
-        for part in re.split(r"\s*(?:,|&|\band\b|;)\s*", line):
+        line = re.split(r"\s+(?:\||·|•|—|–|-)\s+", line)[0]
+        for part in re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|;)\s*", _TAIL.sub("", line)):
             part = part.strip(" .,")
             if not part:
                 continue
             if _CREDENTIAL.match(part) and names:
                 names[-1] = f"{names[-1]}, {part}"
-            elif not _NOT_A_NAME.search(part) and len(part.split()) <= 5:
+            elif (_AGENCY.match(part) or not _NOT_A_NAME.search(part)) and len(part.split()) <= 5:
                 names.append(part)
     return list(dict.fromkeys(names))
 
@@ -70,7 +78,8 @@ def dateline(text: str) -> str | None:
 @lru_cache(maxsize=64)
 def _parser(languages: tuple[str, ...], timezone: str) -> DateDataParser:
     settings = {"TIMEZONE": timezone, "RETURN_AS_TIMEZONE_AWARE": True, "PREFER_DATES_FROM": "past"}
-    return DateDataParser(languages=list(languages) or None, settings=settings)
+    # use_given_order: the page's own language first ("01.11.2023" is November on a German page)
+    return DateDataParser(languages=list(languages) or None, settings=settings, use_given_order=bool(languages))
 
 
 def parse_date(raw: str | None, *, languages=("en",), timezone: str | None = None) -> str | None:
@@ -85,14 +94,26 @@ def parse_date(raw: str | None, *, languages=("en",), timezone: str | None = Non
     if value is not None:
         if "T" not in raw and " " not in raw.strip():
             return value.date().isoformat()
-        if value.tzinfo is None:
-            return _parse_with_dateparser(raw, languages, timezone)
+        if value.tzinfo is None:  # a local time: in the site's timezone (what dateparser would do, 50x faster)
+            return _in_zone(value, timezone)
         return value.isoformat()
     return _parse_with_dateparser(raw, languages, timezone)
 
 
+def _in_zone(value: datetime, timezone: str | None) -> str:
+    try:
+        zone = ZoneInfo(timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    return value.replace(tzinfo=zone).isoformat()
+
+
 def _parse_with_dateparser(raw: str, languages, timezone: str | None) -> str | None:
-    data = _parser(tuple(languages or ()), timezone or "UTC").get_date_data(raw)
+    try:
+        parser = _parser(tuple(languages or ()), timezone or "UTC")
+    except ValueError:  # a page language dateparser does not know: the site's languages alone
+        parser = _parser(tuple(languages[1:]), timezone or "UTC")
+    data = parser.get_date_data(raw)
     if data.date_obj is None:
         return None
     if data.period == "year":
@@ -142,11 +163,13 @@ CONTENT_FIELDS = ("title", "subtitle", "authors", "reviewer", "published", "sect
 def normalize(article: dict, *, languages=("en",), timezone: str | None = None) -> dict:
     """The storable record of a reassembled article (the `articles` columns, values normalized)."""
     blocks = article.get("blocks") or []
+    language = (article.get("language") or "").replace("_", "-").split("-")[0].lower() or None
+    if language and language.isalpha():  # "01-11-2023" on a German page is the 1st of November
+        languages = (language, *[code for code in languages if code != language])
     reviewer, reviewed_raw = clean_reviewer(article.get("reviewer"))
     value, raw = published(article, languages=languages, timezone=timezone)
     modified_raw = next((raw for _, raw in article.get("modified", [])), None)
     body_text = "\n\n".join(b["text"] for b in blocks)
-    language = (article.get("language") or "").replace("_", "-").split("-")[0].lower() or None
     record = {
         "site": article.get("site"),
         "url": article.get("url"),

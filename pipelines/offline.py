@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from crawler.items import ArticleCapture, Page
 from crawler.sites import SiteProfile
-from pipelines.extract import extract_capture
+from crawler import chain
+from pipelines.extract import extract_capture, extract_page
 from pipelines.normalize import normalize
 from pipelines.reassemble import assemble_capture
 
 OUTPUT_KEYS = (
     "url", "canonical_url", "title", "subtitle", "authors", "reviewer", "reviewed", "published", "published_raw",
     "modified", "description", "section", "language", "body_text", "references", "page_count", "next_page_url",
-    "page_urls", "single_page_url",
+    "page_urls", "single_page_url", "rejected_pages",
 )
 
 
@@ -18,10 +19,29 @@ def process_pages(pages: list[tuple[bytes, str]], profile: SiteProfile | None = 
     """One article record from (raw HTML, URL) pairs given in page order."""
     profile = profile or SiteProfile.generic([url for _, url in pages])
     capture = ArticleCapture(site=profile.slug, url=pages[0][1])
-    capture.pages = [Page(url=url, number=n, status=200, body=body) for n, (body, url) in enumerate(pages, 1)]
+    given = [Page(url=url, number=n, status=200, body=body) for n, (body, url) in enumerate(pages, 1)]
+    for page in given:
+        page.extract = extract_page(page.body, page.url, profile)
+    capture.pages = given[:1]
+    for page in given[1:]:  # the crawl's rule: a page joins the article only when it proves it belongs
+        reason = None if profile.next_page else chain.check(capture, page.extract["report"], given_page(capture, page),
+                                                             chain.Rules())
+        if reason:
+            chain.reject(capture, {"url": page.url}, reason)
+        else:
+            page.number = len(capture.pages) + 1
+            capture.pages.append(page)
     capture.extracted = extract_capture(capture, profile)
-    article = assemble_capture(capture)
-    return normalize(article, languages=profile.date_languages, timezone=profile.timezone)
+    record = normalize(assemble_capture(capture), languages=profile.date_languages, timezone=profile.timezone)
+    record["rejected_pages"] = [{"url": r["url"], "reason": r["reason"]} for r in capture.rejected]
+    return record
+
+
+def given_page(capture: ArticleCapture, page: Page) -> dict:
+    """A page given by hand, as a candidate: linked from the page before it counts as URL evidence."""
+    report = capture.pages[-1].extract["report"]
+    linked = {c["url"] for c in report["candidates"]} | set(report.get("numbered", {}).values())
+    return {"url": page.url, "kind": "rel" if page.url in linked else "given", "why": "given"}
 
 
 def public_view(record: dict) -> dict:

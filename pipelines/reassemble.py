@@ -5,6 +5,8 @@ import re
 from collections import Counter
 
 from crawler.items import ArticleCapture
+from crawler.verify import line_key
+from pipelines.words import length_in_words
 
 _SPACE = re.compile(r"\s+")
 # Markers and navigation that sit in or around the body on paginated articles.
@@ -15,6 +17,15 @@ CHROME_TEXT = re.compile(
     r"|advertisement|continue reading(?: below)?\s*[>›»]*)$",
     re.I,
 )
+_DIGIT = re.compile(r"\d+")
+# Words of page-position markers: what points from one page to another, in the languages of the sites read.
+_MARKER = re.compile(r"\b(?:continu\w*|page|pages|seite|página|pagina|blz|next|previous|suite|fortsetzung|viene|"
+                     r"vervolg|continuação|weiter|step|schritt|étape|paso|stap|passo)\b", re.I)
+_DATELINE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_REVIEWED = re.compile(r"^(?:\w+\s+){0,2}(?:reviewed|checked|fact-checked)\s+by\b")
+_LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S)
+SHORT_CHROME = 25  # words: a block this short printed on every page of an article is chrome, not text
+MARKER_WORDS = 8  # words: the longest page-position marker ("Story continues on page 2")
 NEAR_DUPLICATE = 0.8  # share of a page's shingles already seen for it to count as a repeat
 
 
@@ -35,37 +46,126 @@ def reassemble(pages: list[dict]) -> dict:
     article["references"] = list(dict.fromkeys(r for p in pages for r in p.get("references", [])))
     article["next_page_url"] = pages[-1].get("next_page_url")
     article["page_urls"] = _page_urls(pages)
-    article["blocks"], article["repeated_pages"] = merge_blocks(pages, _header_texts(article))
+    article["blocks"], article["repeated_pages"] = merge_blocks(pages, _header_texts(article),
+                                                                byline=article.get("byline") or [])
     return article
 
 
-def merge_blocks(pages: list[dict], header: set[str]) -> tuple[list[dict], list[str]]:
+def merge_blocks(pages: list[dict], header: set[str], *, byline: list[str] = ()) -> tuple[list[dict], list[str]]:
     """Every page's body blocks once, in order, minus headers repeated on each page and chrome."""
+    trimmed = [_trim_leading_teaser(page.get("blocks", []), header) for page in pages]
+    repeats = _repeated_pages(trimmed)
+    distinct = [i for i in range(len(pages)) if i not in repeats]
+    printed = [set((pages[i].get("report") or {}).get("lines") or ()) for i in distinct]
+    chrome = {(distinct[i], n) for i, n in chrome_by_comparison([trimmed[i] for i in distinct], printed)}
+    paged = len(distinct) > 1
+    for index in distinct:
+        chrome |= {(index, n) for n in _metadata_lines(trimmed[index], header, paged=paged, byline=byline)}
+        if paged:  # a teaser printed once on a paged article; one-page articles keep what they print
+            chrome |= {(index, n) for n, block in enumerate(trimmed[index]) if _teaser(block)}
     merged: list[dict] = []
     seen: set[str] = set()
-    seen_shingles: Counter = Counter()
-    repeated: list[str] = []
-    for index, page in enumerate(pages):
-        blocks = _trim_leading_teaser(page.get("blocks", []), header)
-        kept = []
-        for block in blocks:
+    for index in distinct:
+        for position, block in enumerate(trimmed[index]):
             key = norm(block["text"])
-            if key in header or CHROME_TEXT.match(key):
+            if key in header or CHROME_TEXT.match(key) or (index, position) in chrome:
                 continue
-            if index and not kept and key in seen:
-                continue  # a lead paragraph that a later page repeats above its own text
-            kept.append(block)
-        if len(pages) == 1:
-            return kept, []  # no other page to repeat it
-        # The whole page's text, repeated lead included: a page whose every paragraph was seen is a repeat.
+            if index and key in seen:
+                continue  # a paragraph two pages share (a lead repeated above a later page's text) is kept once
+            merged.append(block)
+            seen.add(key)
+    return merged, [pages[i]["url"] for i in sorted(repeats)]
+
+
+def _repeated_pages(pages: list[list[dict]]) -> set[int]:
+    """Later pages whose whole text, repeated lead included, was already read: repeats, not pages."""
+    if len(pages) < 2:
+        return set()
+    repeats, seen_shingles = set(), Counter()
+    for index, blocks in enumerate(pages):
         shingles = _shingles(" ".join(b["text"] for b in blocks))
         if index and shingles and _overlap(shingles, seen_shingles) >= NEAR_DUPLICATE:
-            repeated.append(page["url"])
+            repeats.add(index)
             continue
-        merged.extend(kept)
-        seen.update(norm(b["text"]) for b in kept)
         seen_shingles.update(shingles)
-    return merged, repeated
+    return repeats
+
+
+def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None = None) -> set[tuple[int, int]]:
+    """(page, block) positions that are the site's chrome, told by comparing the pages of one article.
+
+    Short blocks printed on every page (mastheads, bylines, review lines, newsletter boxes, teasers), short
+    blocks that differ between pages only in their numbers ("Step 2 of 5", "Suite de la page 1"), and short
+    blocks at a page's edge naming the page before or after it ("Story continues on page 2").
+    ``printed``: per page, the keys (``crawler.verify.line_key``) of every short text the page prints, so a
+    block counts as printed on a page even where that page's body reading left it out.
+    """
+    if len(pages) < 2:
+        return set()
+    printed = printed if printed and len(printed) == len(pages) and all(printed) else None
+    on_pages: dict[str, set[int]] = {}
+    shapes: dict[str, set[int]] = {}
+    for index, blocks in enumerate(pages):
+        for block in blocks:
+            key = norm(block["text"])
+            on_pages.setdefault(key, set()).add(index)
+            if _DIGIT.search(key):
+                shapes.setdefault(_DIGIT.sub("#", key), set()).add(index)
+    found = set()
+    for index, blocks in enumerate(pages):
+        for position, block in enumerate(blocks):
+            key = norm(block["text"])
+            words = length_in_words(key)
+            everywhere = words <= SHORT_CHROME and (len(on_pages[key]) == len(pages) or bool(
+                printed and all(line_key(block["text"]) in lines for lines in printed)))
+            numbered = words <= MARKER_WORDS and len(shapes.get(_DIGIT.sub("#", key), ())) >= 2
+            if everywhere or numbered or _edge_marker(key, index, position, len(blocks), len(pages)):
+                found.add((index, position))
+    return found
+
+
+def _edge_marker(key: str, index: int, position: int, count: int, pages: int) -> bool:
+    """A short block at the top or bottom of a page that points to the page before or after it."""
+    if length_in_words(key) > MARKER_WORDS or not (position < 3 or position >= count - 2):
+        return False
+    numbers = {int(n) for n in _DIGIT.findall(key)}
+    neighbours = {index, index + 2} & set(range(1, pages + 1))  # page numbers are 1-based, index is 0-based
+    return bool(numbers & neighbours and _MARKER.search(key)) or bool(
+        not numbers and _MARKER.search(key) and (index < pages - 1 and position >= count - 2 or index and position < 3))
+
+
+def _metadata_lines(blocks: list[dict], header: set[str], *, paged: bool = True, byline=()) -> set[int]:
+    """Positions of a page's byline, review and date lines near its top: metadata, not body.
+
+    On a one-page article only the review line goes: nothing to compare with, so a byline or dateline
+    there stays where the page printed it.
+    """
+    names = {w for line in header for w in line.split() if len(w) > 2 and not _DIGIT.search(w)}
+    authors = {w for line in byline for w in norm(line).split() if len(w) > 2} - {"and", "by"}
+    found = set()
+    for position, block in enumerate(blocks[:5]):
+        key = norm(block["text"])
+        words = key.split()
+        if not words or len(words) > 15:
+            continue
+        named = sum(w.strip(",·|") in names for w in words) >= max(2, len(words) // 2)
+        dated = len(words) <= 8 and bool(_DATELINE.search(key))
+        reviewed = len(words) <= 10 and bool(_REVIEWED.match(key))
+        # On one page: a "By ..." line right under the title naming every author the metadata found.
+        credited = position < 3 and authors and authors <= {w.strip(",·|") for w in words}
+        if reviewed or (words[0] == "by" and (paged and named or credited)) or (paged and dated):
+            found.add(position)
+    return found
+
+
+def _teaser(block: dict) -> bool:
+    """A short block that is one link to something else under a label ("READ MORE: Another Story")."""
+    text = block.get("text", "")
+    if len(text.split()) > 20 or ":" not in text[:25]:
+        return False
+    linked = " ".join(_SPACE.sub(" ", t) for t in _LINK_TEXT.findall(block.get("html") or ""))
+    label = text.split(":", 1)[0]
+    return len(label.split()) <= 3 and len(re.sub(r"<[^>]+>", "", linked).strip()) >= 0.5 * len(text)
 
 
 def _trim_leading_teaser(blocks: list[dict], header: set[str]) -> list[dict]:
@@ -82,6 +182,8 @@ def _header_texts(article: dict) -> set[str]:
     texts.add(norm(re.sub(r"^\s*(?:medically\s+)?reviewed by[:\s]*", "", reviewer, flags=re.I)))
     byline = article.get("byline") or []
     texts.update(norm(line) for line in byline)
+    texts.update(norm(f"By {line}") for line in byline)  # the byline as printed above the text
+    texts.add(norm("By " + " and ".join(byline)))
     texts.add(norm(" ".join(byline)))
     return texts - {""}
 
@@ -114,10 +216,19 @@ def assemble_capture(capture: ArticleCapture) -> dict:
     """The reassembled article of a capture whose pages are extracted, with completeness fields."""
     ok_pages = [p for p in capture.pages if p.ok]
     article = reassemble(capture.extracted) if capture.extracted else {"blocks": [], "byline": [], "dates": []}
+    view = capture.single_view
+    if view is not None and view.extract and capture.extracted:  # verified to hold every page read: its text wins
+        whole = reassemble([{**view.extract, "title": article.get("title"), "byline": article.get("byline")}])
+        kept = {norm(b["text"]) for b in article["blocks"]}
+        # What the pages showed to be chrome is chrome in the single view too.
+        dropped = {norm(b["text"]) for page in capture.extracted for b in page.get("blocks", [])} - kept
+        article["blocks"] = [b for b in whole["blocks"] if norm(b["text"]) not in dropped]
+        article["single_page_url"] = view.final_url or view.url
     article["url"] = capture.url
     article["site"] = capture.site
     article["page_count"] = len(ok_pages)
     missing = [p.url for p in capture.pages if not p.ok]
     article["missing_pages"] = missing
-    article["complete"] = not missing and bool(ok_pages)
+    short = bool(capture.expected_pages) and len(ok_pages) < capture.expected_pages  # page 1 announced more
+    article["complete"] = not missing and bool(ok_pages) and not short
     return article

@@ -10,7 +10,7 @@ import json
 import logging
 from collections import Counter
 
-from archive.bodies import Bodies
+from archive.bodies import Bodies, CorruptBody
 from archive.store import Archive, write_transaction
 from crawler import sites
 from crawler.items import ArticleCapture, Page
@@ -56,8 +56,11 @@ def article_record(capture: ArticleCapture, profile: SiteProfile, extracted: lis
     return record
 
 
-def stored_captures(archive: Archive, site: str | None = None):
-    """(article id, ArticleCapture) for every article the archive holds pages of, pages in order."""
+def stored_captures(archive: Archive, site: str | None = None, counts: Counter | None = None):
+    """(article id, ArticleCapture) for every article the archive holds pages of, pages in order.
+
+    An article with a stored body that no longer decompresses is skipped, logged and counted ("corrupt").
+    """
     where, params = ("and site = ?", [site]) if site else ("", [])
     # Ids first, then one article's pages at a time: bodies are never all in memory, and no cursor
     # stays open while the caller writes.
@@ -65,7 +68,13 @@ def stored_captures(archive: Archive, site: str | None = None):
         f"select distinct article_id from pages where article_id is not null {where} order by article_id", params)]
     for key in keys:
         group = list(archive.db.query(PAGES_SQL, [key]))
-        pages = [_page(row, archive.bodies) for row in group]
+        try:
+            pages = [_page(row, archive.bodies) for row in group]
+        except CorruptBody as exc:
+            logger.warning("article %s: a stored page body is corrupt (%s); the article is left as it was", key, exc)
+            if counts is not None:
+                counts["corrupt"] += 1
+            continue
         capture = ArticleCapture(site=group[0]["site"], url=group[0]["url"], pages=pages)
         if group[0]["number"] != 1:  # page 1 was stored under another article since
             logger.warning("article %s: its first stored page %s is not its page 1; skipped", key, capture.url)
@@ -85,7 +94,7 @@ def rebuild(archive: Archive, site: str | None = None) -> Counter:
     """Re-extract every stored article (of ``site``) and save it; counts by outcome and "rebuilt"."""
     counts: Counter = Counter()
     profiles: dict[str, SiteProfile] = {}
-    for key, capture in stored_captures(archive, site):
+    for key, capture in stored_captures(archive, site, counts):
         if capture.site not in profiles:
             profiles[capture.site] = profile_for(capture.site, [p.url for p in capture.pages])
         record = article_record(capture, profiles[capture.site])
@@ -115,7 +124,11 @@ def rebuild_unattached(archive: Archive, site: str | None, counts: Counter) -> N
     where, params = ("and pages.site = ?", [site]) if site else ("", [])
     by_site: dict[str, list[dict]] = {}
     for row in archive.db.query(UNATTACHED_SQL.format(where=where), params):
-        page = _page({**row, "number": 0, "error": None}, archive.bodies)
+        try:
+            page = _page({**row, "number": 0, "error": None}, archive.bodies)
+        except CorruptBody:
+            counts["corrupt"] += 1
+            continue
         by_site.setdefault(row["site"], []).append({
             "url": page.url, "final_url": page.final_url or page.url, "status": page.status or 200,
             "headers": page.headers, "body": page.body, "fetched_at": page.fetched_at or ""})

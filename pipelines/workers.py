@@ -56,11 +56,12 @@ class Workers:
         """Run a plain function (picklable arguments and result) in a worker and await its result."""
         return await asyncio.wrap_future(self.executor.submit(function, *args, **kwargs))
 
-    def shutdown(self):
+    async def shutdown(self) -> None:
         """Stop the workers; waited for in a thread, since a worker still warming up would block the reactor."""
+        from scrapy.utils.defer import maybe_deferred_to_future
         from twisted.internet import threads
 
-        return threads.deferToThread(self.executor.shutdown, wait=True)
+        await maybe_deferred_to_future(threads.deferToThread(self.executor.shutdown, wait=True))
 
 
 class WorkerStep:

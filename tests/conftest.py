@@ -59,3 +59,14 @@ def demo_runs(tmp_path_factory) -> tuple[Path, list[subprocess.CompletedProcess]
         sizes.append({table: rows(db, f"select count(*) as n from {table}")[0]["n"]
                       for table in ("articles", "article_versions", "pages", "captures")})
     return db, runs, sizes
+
+
+@pytest.fixture
+def redis_url():
+    """A fresh redis-server on 127.0.0.1 for one test (CI installs the Debian package)."""
+    from tests.redis_server import REDIS_SERVER, RedisServer
+
+    if REDIS_SERVER is None:
+        pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    with RedisServer() as server:
+        yield server.url

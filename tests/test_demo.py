@@ -17,13 +17,16 @@ def edition_two() -> list[dict]:
 
 
 def test_running_the_demo_twice_leaves_the_same_articles_versions_and_pages(demo_runs):
-    _, runs, sizes = demo_runs
+    db, runs, sizes = demo_runs
     assert sizes[0]["articles"] == sizes[1]["articles"] == len(edition_two())
     assert sizes[0]["article_versions"] == sizes[1]["article_versions"]
     assert sizes[0]["pages"] == sizes[1]["pages"]  # the new port's pages replaced the old port's
     assert sizes[1]["captures"] > sizes[0]["captures"]  # every body received is kept (links name the port)
     assert "first visit: the sample site at" in runs[0].stdout and "first visit:" not in runs[1].stdout
     assert "already holds the sample site's first visit" in runs[1].stdout
+    # the later visit, made again, stores nothing: the incomplete article's missing page is the same page
+    last = rows(db, "select articles_stored, articles_unchanged from crawls order by id desc limit 3")
+    assert sum(c["articles_stored"] for c in last) == 0 and sum(c["articles_unchanged"] for c in last) == 16
 
 
 def test_the_demo_archive_shows_versions_a_diff_an_incomplete_and_new_articles(demo_runs):

@@ -7,7 +7,7 @@ from datasette import NotFound, Response, hookimpl
 from datasette.utils import tilde_encode, urlsafe_components
 from markupsafe import Markup
 
-from archive.bodies import Bodies
+from archive.bodies import Bodies, CorruptBody
 from archive.reading import article_view
 
 PAGE_COLUMNS = "url, number, status, final_url, fetched_at, content_type, error, body_size, capture_id"
@@ -53,7 +53,10 @@ async def raw_body(datasette, request) -> Response:
         row = conn.execute("select body_zst, dict_id from captures where id = ?", [capture_id]).fetchone()
         return None if row is None or row[0] is None else Bodies(conn).decompress(*row)
 
-    body = await db.execute_fn(read)
+    try:
+        body = await db.execute_fn(read)
+    except CorruptBody as exc:  # one line, not a stack trace page
+        return Response.text(f"capture {capture_id}: the stored body is corrupt ({exc})", status=500)
     if body is None:
         raise NotFound(f"No stored body for capture {capture_id}")
     return Response(body, content_type="application/binary",

@@ -26,9 +26,10 @@ FAULTS = (
     ("shift_jis", 0), ("utf-16", 0), ("no-charset", 0), ("unknown-charset", 0), ("huge-page", 2),
     ("gzip-bomb", 2), ("redirect-loop", 2), ("redirect-chain", 2), ("long-redirect-chain", 2),
     ("offsite-redirect", 2), ("endless-pagination", 0), ("many-links", 1), ("deep-dom", 1), ("nul-bytes", 2),
-    ("robots-disallowed", 0),
+    ("robots-disallowed", 0), ("mislabelled-utf-8", 0),
 )
-# A sentence each charset can encode, placed first in the article's text on every page.
+# A sentence each charset can encode, placed first in the article's text on page 1 only: a block printed
+# on every page of an article is chrome by comparison (pipelines/reassemble.py) and leaves the body.
 SENTENCES = {
     "latin-1": "Le patient naïve a reçu un traitement à l'hôpital.",
     "cp1252": "The nurse said “take two” – and the fee was 5 €.",
@@ -36,6 +37,7 @@ SENTENCES = {
     "utf-16": "Grüße aus Köln: ein Artikel über Schlaf.",
     "no-charset": "Plain ASCII text about sleep and coffee.",
     "unknown-charset": "Señora Núñez walked 5 km before breakfast.",
+    "mislabelled-utf-8": "Größere Studie: Kaffee, Schlaf und Blutdruck – “kein Effekt”.",
 }
 CHARSETS = {  # fault: (Content-Type, <meta> in the page, Python codec)
     "latin-1": ("text/html; charset=ISO-8859-1", "", "latin-1"),
@@ -44,6 +46,7 @@ CHARSETS = {  # fault: (Content-Type, <meta> in the page, Python codec)
     "utf-16": ("text/html", "", "utf-16"),  # the BOM alone says what it is
     "no-charset": ("text/html", "", "ascii"),
     "unknown-charset": ("text/html; charset=x-no-such-charset", '<meta charset="windows-1252">', "cp1252"),
+    "mislabelled-utf-8": ("text/html; charset=ISO-8859-1", '<meta charset="iso-8859-1">', "utf-8"),  # a wrong label
 }
 RETRY_AFTER = 1  # seconds asked for by the 429
 HANG_SECONDS = 60  # a hung answer ends after this even if nobody stops the server
@@ -118,13 +121,14 @@ class FaultyRouter:
         html = response.body.decode("utf-8")
         if fault in CHARSETS:
             content_type, meta, codec = CHARSETS[fault]
-            html = html.replace('<meta charset="utf-8">', meta).replace(
-                '<div id="textArea" class="copyNormal">',
-                f'<div id="textArea" class="copyNormal">\n<p>{SENTENCES[fault]}</p>', 1)
+            html = html.replace('<meta charset="utf-8">', meta)
+            if page == 1:
+                html = html.replace('<div id="textArea" class="copyNormal">',
+                                    f'<div id="textArea" class="copyNormal">\n<p>{SENTENCES[fault]}</p>', 1)
             return "200", html.encode(codec), content_type
         if fault == "endless-pagination":
-            html = html.replace('<div class="attribution_rdr">', '<div class="attribution_rdr"><div class="pagination_fmt">'
-                                f'<a class="next_fmt" href="?page={page + 1}">Next</a></div>', 1)
+            onward = f'<div class="pagination_fmt"><a class="next_fmt" href="?page={page + 1}">Next</a></div>'
+            html = html.replace('<div class="attribution_rdr">', '<div class="attribution_rdr">' + onward, 1)
             html = html.replace('<div id="textArea" class="copyNormal">',
                                 f'<div id="textArea" class="copyNormal"><p>Endless page {page}.</p>', 1)
         elif fault == "many-links":

@@ -171,7 +171,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, *, send_body: bool) -> None:
         response = self.server.router.get(self.path)
         status = 304 if response.status == 200 and self._not_modified(response) else response.status
-        self.server.count(status)
+        self.server.count(status, self.path)
         self.send_response(status)
         self.send_header("Content-Type", response.content_type)
         # HEAD and 304 announce the length of the body they leave out (RFC 9110 8.6).
@@ -212,11 +212,13 @@ class _Server(ThreadingHTTPServer):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.statuses: Counter[int] = Counter()
+        self.paths: Counter[str] = Counter()  # the server's log: how often each path was asked for
         self._lock = threading.Lock()
 
-    def count(self, status: int) -> None:
+    def count(self, status: int, path: str = "") -> None:
         with self._lock:
             self.statuses[status] += 1
+            self.paths[path] += 1
 
     def handle_error(self, request, client_address) -> None:
         """Clients that hang up mid-response are normal for a crawler; anything else is printed."""
@@ -274,6 +276,13 @@ class SampleSite:
             return {}
         with self._server._lock:
             return dict(self._server.statuses)
+
+    def fetches(self) -> dict[str, int]:
+        """How many times each path was requested since the site started (tests read it)."""
+        if self._server is None:
+            return {}
+        with self._server._lock:
+            return dict(self._server.paths)
 
     def wait(self) -> None:
         """Block until the server thread ends (the CLI waits here for Ctrl-C)."""

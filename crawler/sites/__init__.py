@@ -50,6 +50,7 @@ class SiteProfile:
     revisit_recent_hours: float = 0
     revisit_old_days: float = 0
     sample: bool = False  # part of the bundled sample site (start URLs are paths)
+    test_only: bool = False  # serves the tests and benchmark (faults, bulk): not listed as a shipped site
     extra: dict = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -79,8 +80,9 @@ class SiteProfile:
         relative = [u for u in urls if not urlsplit(u).scheme]
         if relative:
             raise ProfileError(
-                f"site {self.slug!r} starts from paths ({relative[0]}); give --base-url "
-                "(the bundled sample site is crawled this way by `folio demo`)"
+                f"site {self.slug!r} starts from paths ({relative[0]}); give --base-url, the address it is served at "
+                "(with scrapy crawl: -a base_url=URL; `python -m crawler.samplesite` serves the sample sites "
+                "and prints theirs)"
             )
 
 
@@ -90,9 +92,10 @@ def _replace(profile: SiteProfile, **changes) -> SiteProfile:
     return SiteProfile(**values)
 
 
-def available() -> list[str]:
-    """Slugs of the profiles shipped with Folio, sorted."""
-    return sorted(p.name.removesuffix(".toml") for p in PROFILE_DIR.iterdir() if p.name.endswith(".toml"))
+def available(*, test_only: bool = False) -> list[str]:
+    """Slugs of the profiles shipped with Folio, sorted; with ``test_only``, also those kept for the tests."""
+    slugs = sorted(p.name.removesuffix(".toml") for p in PROFILE_DIR.iterdir() if p.name.endswith(".toml"))
+    return slugs if test_only else [slug for slug in slugs if not load(slug).test_only]
 
 
 def load(slug: str, directory: Path | None = None) -> SiteProfile:

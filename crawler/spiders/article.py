@@ -15,8 +15,12 @@ from twisted.python.failure import Failure
 from archive.index import ArchiveIndex
 from archive.store import DEFAULT_DB
 from crawler import sites
+from crawler.identity import fetch_url
 from crawler.items import ArticleCapture, Page
-from crawler.pagination import find_next_page, find_page_links, page_number
+from crawler import chain
+from crawler.pagination import find_next_page, page_number
+from pipelines.extract import extract_page
+from pipelines.workers import Workers
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +60,7 @@ class ArticleSpider(scrapy.Spider):
         self.revisit_all = False
         self.resume_since: str | None = None  # --resume: articles visited since then are already done
         self.queued: set[str] = set()  # article URLs decided on in this crawl (the dupefilter keeps as many)
+        self.rules = chain.Rules()
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -63,6 +68,7 @@ class ArticleSpider(scrapy.Spider):
         spider.index = ArchiveIndex(crawler.settings.get("ARCHIVE_DB") or DEFAULT_DB)
         spider.revisit_all = crawler.settings.getbool("FOLIO_REVISIT_ALL")
         spider.resume_since = crawler.settings.get("FOLIO_RESUME_SINCE") or None
+        spider.rules = chain.Rules.from_settings(crawler.settings)
         return spider
 
     def closed(self, reason):
@@ -81,6 +87,7 @@ class ArticleSpider(scrapy.Spider):
 
     def article_request(self, url: str, lastmod: str | None = None) -> scrapy.Request | None:
         """The request for an article's first page, or None when already queued or not due yet."""
+        url = fetch_url(url)  # utm_* and fragments name no other article
         if url in self.queued:
             return None  # listed twice (listing and feed, say): the first decision stands
         self.queued.add(url)
@@ -142,29 +149,44 @@ class ArticleSpider(scrapy.Spider):
             if urlsplit(url).scheme in ("http", "https"):
                 yield from _some(self.article_request(url))
 
-    def parse_article(self, response: Response, capture: ArticleCapture):
-        """Record this page, then fetch the next one or hand the finished article on."""
+    async def parse_article(self, response: Response, capture: ArticleCapture, candidate: dict | None = None):
+        """Analyse this page in a worker; keep it when it proves to be the article's next page, then go on."""
         page = self._page(response, capture)
-        capture.pages.append(page)
         self.crawler.stats.inc_value("folio/pages/fetched")
         if "cached" in response.flags:  # revalidated: the server answered 304 Not Modified
             self.crawler.stats.inc_value("folio/pages/not_modified")
         if not page.ok:
-            self.crawler.stats.inc_value("folio/pages/failed")
-            logger.warning("%s: %s", response.url, page.error)
-            yield from self._after_failure(capture)
+            for result in self._failed(capture, page, candidate):
+                yield result
             return
         try:
-            if len(capture.pages) == 1:
-                links = find_page_links(response.selector, response.url, self.profile.next_page)
-                capture.known_pages = [link.url for link in links]
-            next_url = find_next_page(response.selector, response.url, self.profile.next_page)
-        except Exception:  # a bug in pagination detection must not lose the pages already fetched
-            logger.exception("%s: next-page detection failed; the article is kept as fetched so far", response.url)
+            page.extract = await Workers.of(self.crawler).run(extract_page, page.body, response.url, self.profile, page.headers)
+            reason = chain.check(capture, page.extract["report"], candidate, self.rules) if candidate else None
+        except Exception:  # a bug in page analysis must not lose the pages already fetched
+            logger.exception("%s: page analysis failed; the article is kept as fetched so far", response.url)
             self.crawler.stats.inc_value("folio/pagination/failed")
             capture.stopped = "pagination failed: see the log"
-            next_url = None
-        yield from self._continue(capture, next_url)
+            page.extract, reason = None, None
+        if reason:
+            for result in self._rejected(capture, candidate, reason):
+                yield result
+            return
+        if candidate and candidate["kind"] == "single":
+            capture.single_view = page  # the whole text on one page; the paged URLs stay the article's pages
+            for result in self._advance(capture):
+                yield result
+            return
+        capture.pages.append(page)
+        if page.extract is None:
+            yield capture
+            return
+        if len(capture.pages) == 1:
+            capture.known_pages = page.extract.get("page_urls") or []
+            report = page.extract["report"]
+            capture.expected_pages = None if report.get("profile") else report.get("expected")
+        capture.pending = chain.proposals(capture, page.extract["report"], self.rules)
+        for result in self._advance(capture):
+            yield result
 
     def page_failed(self, failure: Failure):
         """A page that could not be fetched is recorded; the rest of the article is kept."""
@@ -178,11 +200,25 @@ class ArticleSpider(scrapy.Spider):
             self.crawler.stats.inc_value("folio/pages/ignored")
         # A page is recorded under the URL asked for, not a redirect hop's (a hop's number is not the page's).
         url = (request.meta.get("redirect_urls") or [request.url])[0]
-        capture.pages.append(Page(url=url, number=len(capture.pages) + 1, status=status,
-                                  fetched_at=_now(), error=reason))
+        page = Page(url=url, number=len(capture.pages) + 1, status=status, fetched_at=_now(), error=reason)
+        yield from self._failed(capture, page, request.cb_kwargs.get("candidate"))
+
+    def _failed(self, capture: ArticleCapture, page: Page, candidate: dict | None):
+        """A page that is surely the article's is missing; a mere candidate that fails is rejected."""
+        if candidate and not candidate.get("strong"):
+            yield from self._rejected(capture, candidate, page.error or "not usable")
+            return
+        capture.pages.append(page)
         self.crawler.stats.inc_value("folio/pages/failed")
-        logger.warning("%s: page %d of %s not fetched (%s)", capture.site, len(capture.pages), capture.url, reason)
+        logger.warning("%s: page %d of %s not usable (%s)", capture.site, len(capture.pages), capture.url, page.error)
         yield from self._after_failure(capture)
+
+    def _rejected(self, capture: ArticleCapture, candidate: dict, reason: str):
+        """Record why a candidate is not the next page, then try the next candidate within the budget."""
+        chain.reject(capture, candidate, reason)
+        self.crawler.stats.inc_value("folio/pagination/rejected")
+        logger.info("%s: %s is not its next page: %s", capture.url, candidate["url"], reason)
+        yield from self._advance(capture)
 
     def _after_failure(self, capture: ArticleCapture):
         """Skip to the next page the article is known to have, or finish it incomplete."""
@@ -190,33 +226,50 @@ class ArticleSpider(scrapy.Spider):
         failed_number = page_number(capture.pages[-1].url)
         remaining = [u for u in capture.known_pages if u not in tried and page_number(u) > failed_number]
         if remaining:
-            yield from self._continue(capture, remaining[0])
+            capture.pending = [{"url": remaining[0], "score": 100, "kind": "known", "why": "page list", "strong": True}]
         else:
-            yield capture
+            capture.pending = []
+        yield from self._advance(capture)
 
-    def _continue(self, capture: ArticleCapture, next_url: str | None):
+    def _advance(self, capture: ArticleCapture):
+        """Fetch the best candidate not tried yet, or hand the finished article on."""
         seen = {p.url for p in capture.pages} | {p.final_url for p in capture.pages if p.final_url}
         limit = min(self.profile.max_pages, self.settings.getint("FOLIO_MAX_PAGES"))
-        if not next_url:
-            yield capture
-            return
-        if next_url in seen:
-            capture.stopped = f"loop: next page {next_url} was already fetched"
-        elif urlsplit(next_url).hostname != urlsplit(capture.url).hostname:
-            capture.stopped = "off-site: the next page is on another host, not followed"
-        elif len(capture.pages) >= limit:
-            capture.stopped = f"page limit: stopped after {limit} pages (FOLIO_MAX_PAGES)"
+        while capture.pending:
+            candidate = capture.pending.pop(0)
+            if not candidate.get("strong") and (candidate["url"] in seen or not chain.budget_left(capture, self.rules)):
+                continue  # already read, or no extra request left for a candidate this unsure
+            if candidate["url"] in seen:
+                capture.stopped = f"loop: next page {candidate['url']} was already fetched"
+            elif urlsplit(candidate["url"]).hostname != urlsplit(capture.url).hostname:
+                capture.stopped = "off-site: the next page is on another host, not followed"
+            elif len(capture.pages) >= limit:
+                capture.stopped = f"page limit: stopped after {limit} pages (FOLIO_MAX_PAGES)"
+            else:
+                self.crawler.stats.inc_value("folio/pagination/requests")
+                yield scrapy.Request(
+                    candidate["url"], callback=self.parse_article, errback=self.page_failed, priority=PAGE_PRIORITY,
+                    cb_kwargs={"capture": capture, "candidate": candidate}, dont_filter=True,  # loops: see above
+                )
+                return
+            break
         else:
-            yield scrapy.Request(
-                next_url, callback=self.parse_article, errback=self.page_failed, priority=PAGE_PRIORITY,
-                cb_kwargs={"capture": capture}, dont_filter=True,  # loops are caught above, per article
-            )
-            return
-        if not capture.stopped.startswith("loop"):
+            view = chain.single_view(capture, self.rules)
+            if view:
+                yield scrapy.Request(view["url"], callback=self.parse_article, errback=self.page_failed,
+                                     priority=PAGE_PRIORITY, cb_kwargs={"capture": capture, "candidate": view})
+                return
+            capture.stopped = chain.shortfall(capture)
+            candidate = {"url": chain.missing_url(capture)} if capture.stopped else None
+            if candidate and not candidate["url"]:
+                capture.stopped += "; no link to the next one"
+        if capture.stopped and candidate and candidate["url"] and not capture.stopped.startswith("loop"):
             # A page that exists but is not fetched is recorded, so the article shows as incomplete.
-            capture.pages.append(Page(url=next_url, number=len(capture.pages) + 1, error=f"not fetched: {capture.stopped}"))
-        self.crawler.stats.inc_value(f"folio/pagination/{capture.stopped.split(':')[0].replace(' ', '_')}")
-        logger.warning("%s: %s", capture.url, capture.stopped)
+            capture.pages.append(Page(url=candidate["url"], number=len(capture.pages) + 1,
+                                      error=f"not fetched: {capture.stopped}"))
+        if capture.stopped:
+            self.crawler.stats.inc_value(f"folio/pagination/{capture.stopped.split(':')[0].replace(' ', '_')}")
+            logger.warning("%s: %s", capture.url, capture.stopped)
         yield capture
 
     def _page(self, response: Response, capture: ArticleCapture) -> Page:

@@ -128,16 +128,27 @@ ARTICLES = [
     ),
 ]
 
+def _crawl(id, site, day, outcome, *, new=0, changed=0, unchanged=0, incomplete=0, fetched=0, failed=0,
+           hour=6, seconds=250):
+    # As archive.store.Store.spider_closed records a run, with the Folio counters in its stats.
+    stats = {"downloader/request_count": fetched, "folio/pages/fetched": fetched, "folio/pages/failed": failed,
+             "folio/articles/new": new, "folio/articles/changed": changed, "folio/articles/unchanged": unchanged,
+             "folio/articles/incomplete": incomplete}
+    finished = f"{day}T{hour:02}:{seconds // 60:02}:{seconds % 60:02}+00:00"
+    return dict(id=id, site=site, started=f"{day}T{hour:02}:00:00+00:00", finished=finished,
+                outcome=outcome, articles_stored=new + changed, articles_unchanged=unchanged,
+                articles_incomplete=incomplete, pages_fetched=fetched, errors=failed,
+                stats=json.dumps({k: v for k, v in stats.items() if v}))
+
+
+# Runs over several days, so the crawl-health charts have points to draw.
 CRAWLS = [
-    dict(id=1, site="medwire", started="2024-04-01T06:00:00+00:00", finished="2024-04-01T06:04:10+00:00",
-         outcome="finished", articles_stored=3, articles_unchanged=0, articles_incomplete=0,
-         pages_fetched=4, errors=0),
-    dict(id=2, site="dailyhealth", started="2024-04-05T06:00:00+00:00", finished="2024-04-05T06:07:42+00:00",
-         outcome="finished", articles_stored=3, articles_unchanged=0, articles_incomplete=1,
-         pages_fetched=6, errors=1),
-    dict(id=3, site="carepost", started="2024-04-06T06:00:00+00:00", finished="2024-04-06T06:01:05+00:00",
-         outcome="shutdown", articles_stored=2, articles_unchanged=0, articles_incomplete=0,
-         pages_fetched=2, errors=0),
+    _crawl(1, "medwire", "2024-04-01", "finished", new=3, fetched=4),
+    _crawl(2, "dailyhealth", "2024-04-05", "finished", new=3, incomplete=1, fetched=6, failed=1, seconds=462),
+    _crawl(3, "carepost", "2024-04-06", "shutdown", new=2, fetched=2),
+    _crawl(4, "medwire", "2024-04-20", "finished", changed=1, unchanged=2, fetched=4),
+    _crawl(5, "dailyhealth", "2024-04-20", "finished", unchanged=2, incomplete=1, fetched=6, failed=1, hour=7),
+    _crawl(6, "medwire", "2024-05-04", "finished", changed=1, unchanged=2, fetched=4),
 ]
 
 
@@ -220,8 +231,7 @@ def build_archive(path: Path) -> Path:
     db = Database(path)
     migrate(db)
     insert_articles(db, ARTICLES)
-    db["crawls"].insert_all([{**c, "stats": json.dumps({"downloader/request_count": c["pages_fetched"]})}
-                             for c in CRAWLS])
+    db["crawls"].insert_all(CRAWLS)
     db.close()
     return path
 
@@ -292,11 +302,9 @@ def fresh_db(tmp_path) -> Path:
 
 
 @contextmanager
-def served(db_path: Path) -> Iterator[str]:
-    """Run archive.publish.serve() in a subprocess on an OS-chosen port; yield its base URL."""
-    code = "import sys; from pathlib import Path; from archive.publish import serve; serve(Path(sys.argv[1]), port=0)"
-    proc = subprocess.Popen([sys.executable, "-u", "-c", code, str(db_path)], cwd=REPO,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+def serving(command: list[str]) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run a command that serves an archive on an OS-chosen port; yield its base URL and process."""
+    proc = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         lines, base_url, deadline = [], None, time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -309,7 +317,7 @@ def served(db_path: Path) -> Iterator[str]:
             if base_url and "Application startup complete" in line:
                 # Keep reading so access-log lines never fill the pipe and stall the server.
                 threading.Thread(target=proc.stdout.read, daemon=True).start()
-                yield base_url
+                yield base_url, proc
                 return
         raise RuntimeError("server did not start:\n" + "".join(lines))
     finally:
@@ -318,6 +326,19 @@ def served(db_path: Path) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def serve_command(db_path: Path, *options: str) -> list[str]:
+    """`folio serve` on `db_path` on an OS-chosen port, with `options` such as --public."""
+    return [sys.executable, "-u", "-m", "crawler.cli", "serve", "--db", str(db_path), "--port", "0", *options]
+
+
+@contextmanager
+def served(db_path: Path) -> Iterator[str]:
+    """Run archive.publish.serve() in a subprocess on an OS-chosen port; yield its base URL."""
+    code = "import sys; from pathlib import Path; from archive.publish import serve; serve(Path(sys.argv[1]), port=0)"
+    with serving([sys.executable, "-u", "-c", code, str(db_path)]) as (base_url, _):
+        yield base_url
 
 
 @pytest.fixture(scope="session")

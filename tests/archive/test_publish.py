@@ -114,6 +114,9 @@ def test_datasette_archive_dir_just_works(tmp_path, archive_db):
     page = get(f"/folio/articles/{article_id}")
     assert '<article class="folio-article"' in page and "Researchers gave half of the volunteers" in page
     assert "/static/folio.css" in page and "Folio: the article reading page" in get("/static/folio.css")
+    home = get("/")
+    assert 'class="folio-latest"' in home and "Five questions about the new RSV vaccine" in home
+    assert "<h1>Crawl health</h1>" in get("/-/dashboards/crawl-health")
 
 
 def test_urls_to_open_points_at_real_pages(archive_db, article):
@@ -222,8 +225,8 @@ def test_incomplete_articles_lists_missing_pages(archive_db):
 
 def test_crawl_history(archive_db):
     found = rows(archive_db, "/folio/crawl_history.json?_shape=array")
-    assert [r["id"] for r in found] == [3, 2, 1]
-    assert (found[1]["seconds"], found[1]["pages_fetched"], found[1]["errors"]) == (462, 6, 1)
+    assert [r["id"] for r in found] == [6, 5, 4, 3, 2, 1]
+    assert (found[4]["seconds"], found[4]["pages_fetched"], found[4]["errors"]) == (462, 6, 1)
 
 
 def test_articles_mentioning_a_term_with_snippet(fresh_db):

@@ -1,50 +1,90 @@
-"""The writer thread: batched transactions from a bounded queue, every article stored once, failures contained."""
-import threading
+"""The archive writer fed from Redis: batches, a killed writer's batch recovered, repeats harmless, one writer."""
+from __future__ import annotations
+
+import os
+import pickle
+import socket
+import subprocess
+import sys
+
+import pytest
 
 from archive.store import Archive
-from archive.writer import ArchiveWriter
+from archive.writer import ItemQueue, Writer, WriterError
 from crawler.items import ArticleCapture, Page
+from tests.conftest import rows
 
 
-def item(n: int, *, bad: bool = False):
+def finished(n: int, **changes) -> ArticleCapture:
+    """A finished article as the pipelines hand it on: pages, extraction, the record."""
     url = f"https://x.example/a{n}"
-    page = Page(url=url, number=1, status=200, body=f"<html>{n}</html>".encode(),
-                headers={"X-Bad": object()} if bad else {})
-    record = {"site": "x", "url": url, "title": f"T{n}", "body_text": "Body.", "page_count": 1, "complete": True,
-              "missing_pages": [], "content_hash": f"h{n}"}
-    return ArticleCapture(site="x", url=url, pages=[page]), record
+    pages = [Page(url=url, number=1, status=200, fetched_at="2024-01-01T00:00:00+00:00",
+                  headers={"ETag": f'"{n}"', "Content-Type": "text/html"}, body=f"<p>article {n}</p>".encode())]
+    article = {"site": "x", "url": url, "title": f"Title {n}", "authors": ["A B"], "body_text": f"Body {n}.",
+               "page_count": 1, "complete": True, "missing_pages": [], "content_hash": f"h{n}", **changes}
+    return ArticleCapture(site="x", url=url, pages=pages, extracted=[{"title": f"Title {n}"}], article=article)
 
 
-def test_articles_are_committed_in_batches_of_the_set_size(tmp_path):
-    Archive(tmp_path / "a.db").close()
-    batches: list[list[str]] = []
-    writer = ArchiveWriter(tmp_path / "a.db", batch=10, batch_ms=60_000, on_saved=batches.append).start()
-    for n in range(25):
-        writer.put(*item(n))
-    assert writer.close() == {"new": 25}
-    assert [len(b) for b in batches] == [10, 10, 5]  # the last one at close, not after 60 s
-    assert Archive(tmp_path / "a.db").db["articles"].count == 25
+def drain(redis_url: str, db) -> dict:
+    archive = Archive(db)
+    try:
+        return Writer(ItemQueue(redis_url), archive, batch=4).run(until_done=True, idle_seconds=0.2)
+    finally:
+        archive.close()
 
 
-def test_a_lone_article_is_committed_when_its_time_is_up(tmp_path):
-    Archive(tmp_path / "a.db").close()
-    saved = threading.Event()
-    writer = ArchiveWriter(tmp_path / "a.db", batch=50, batch_ms=20, on_saved=lambda _: saved.set()).start()
-    writer.put(*item(1))
-    assert saved.wait(timeout=120)  # a wait, not a timing: the batch is far from full
-    assert Archive(tmp_path / "a.db").db["articles"].count == 1
-    writer.close()
+def test_pushed_articles_are_written_in_batches_and_the_list_is_left_empty(redis_url, tmp_path):
+    queue = ItemQueue(redis_url)
+    for n in range(10):
+        queue.push(finished(n))
+    assert drain(redis_url, tmp_path / "a.db") == {"new": 10}
+    assert len(rows(tmp_path / "a.db", "select id from articles")) == 10
+    assert queue.pending() == 0
 
 
-def test_the_queue_is_bounded_and_a_bad_article_does_not_stop_the_others(tmp_path):
-    Archive(tmp_path / "a.db").close()
-    writer = ArchiveWriter(tmp_path / "a.db", batch=4, queue_size=3)
-    for n in range(3):  # not started: nothing takes from the queue
-        writer.put(*item(n, bad=n == 1))
-    assert writer.full()
-    writer.start()
-    writer.put(*item(3))  # waits for room, then goes in
-    assert writer.close() == {"new": 3, "error": 1}
-    archive = Archive(tmp_path / "a.db")
-    assert [r["url"][-2:] for r in archive.db.query("select url from articles order by url")] == ["a0", "a2", "a3"]
-    assert archive.db["visits"].get("https://x.example/a1")["outcome"] == "error"
+def test_an_article_written_twice_is_stored_once(redis_url, tmp_path):
+    queue = ItemQueue(redis_url)
+    queue.push(finished(1))
+    queue.push(finished(1))
+    assert drain(redis_url, tmp_path / "a.db") == {"new": 1, "unchanged": 1}
+    db = tmp_path / "a.db"
+    assert len(rows(db, "select id from articles")) == 1
+    assert len(rows(db, "select * from article_versions")) == 1
+    assert len(rows(db, "select * from captures")) == 1 and len(rows(db, "select * from pages")) == 1
+
+
+def test_a_batch_a_killed_writer_had_taken_is_written_by_the_next_writer(redis_url, tmp_path):
+    queue = ItemQueue(redis_url)
+    for n in range(6):
+        queue.push(finished(n))
+    taken = queue.take(4, wait=1)  # a writer took a batch and died before committing it
+    assert len(taken) == 4 and queue.server.llen(queue.key) == 2
+    assert drain(redis_url, tmp_path / "a.db") == {"new": 6}
+    assert queue.pending() == 0
+
+
+def test_an_article_the_archive_refuses_is_kept_aside_and_the_rest_is_written(redis_url, tmp_path):
+    queue = ItemQueue(redis_url)
+    queue.push(finished(1))
+    queue.push(finished(2, authors=[{1, 2}]))  # a set cannot become JSON: this save raises
+    queue.push(finished(3))
+    assert drain(redis_url, tmp_path / "a.db") == {"new": 2}
+    kept = [pickle.loads(data) for data in queue.server.lrange(queue.failed, 0, -1)]
+    assert [item.url for item in kept] == ["https://x.example/a2"]
+    assert queue.pending() == 0
+
+
+def test_only_one_writer_drains_a_list(redis_url, tmp_path):
+    queue = ItemQueue(redis_url)
+    queue.server.set(f"{queue.key}:writer", f"{socket.gethostname()}:{os.getpid()}")  # this live process
+    with pytest.raises(WriterError, match="another archive writer"):
+        Writer(queue, Archive(tmp_path / "a.db")).claim()
+
+
+def test_the_lock_of_a_writer_killed_on_this_machine_is_taken_over(redis_url, tmp_path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    queue = ItemQueue(redis_url)
+    queue.server.set(f"{queue.key}:writer", f"{socket.gethostname()}:{dead.pid}")
+    queue.push(finished(1))
+    assert drain(redis_url, tmp_path / "a.db") == {"new": 1}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from archive.store import Archive
-from crawler.identity import article_id, article_identity, identity_url, normalize_url
+from crawler.identity import article_id, article_identity, fetch_url, identity_url, normalize_url
 from crawler.items import ArticleCapture, Page
 
 ARTICLE = "https://health.example/news/2024/walking"
@@ -97,3 +97,40 @@ def test_a_failed_fetch_under_another_form_of_its_url_replaces_the_earlier_failu
     archive.save(ArticleCapture(site="web", url=other.url, pages=[other]), None)
     assert [r["url"] for r in archive.db.query("select url from pages order by url")] == \
         ["https://health.example/members/x", "https://health.example/members/y"]
+
+
+@pytest.mark.slow
+def test_a_real_crawl_of_url_variants_stores_one_article(tmp_path):
+    from crawler.samplesite import SampleSite
+    from tests.conftest import rows
+    from tests.test_crawl_end_to_end import folio
+
+    db = tmp_path / "variants.db"
+    path = "/medwire/news/20150417/hand-sanitizer-clinic-infections"
+    with SampleSite() as site:
+        base = site.base_url.rstrip("/")
+        variants = [base + path, f"{base}{path}?utm_source=newsletter&utm_medium=email",
+                    f"{base}{path}?page=1", f"{base}{path}?fbclid=abc#comments"]
+        for variant in variants:  # one crawl each: every later one finds the article stored
+            result = folio("crawl", "--url", variant, "--db", str(db))
+            assert result.returncode == 0, result.stderr[-2000:]
+    stored = rows(db, "select id, page_count, version_count from articles")
+    assert stored == [{"id": article_id("web", base + path), "page_count": 3, "version_count": 1}]
+    assert [c["articles_stored"] for c in rows(db, "select articles_stored from crawls order by id")] == [1, 0, 0, 0]
+    pages = rows(db, "select number from pages where article_id is not null order by number")
+    assert [p["number"] for p in pages] == [1, 2, 3]  # each variant's page 1 replaced the one before
+
+
+def test_the_crawler_fetches_an_article_without_its_tracking_parameters():
+    assert fetch_url("https://h.example/a?utm_source=rss&id=7&fbclid=x#top") == "https://h.example/a?id=7"
+    assert fetch_url("http://h.example:8080/a?page=1") == "http://h.example:8080/a?page=1"  # otherwise as given
+
+
+def test_a_canonical_link_that_later_names_another_stored_article_never_breaks_a_save(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    other = "https://health.example/news/2024/running"
+    archive.save(_capture(ARTICLE), _record(ARTICLE))
+    archive.save(_capture(other), _record(other))
+    # the walking page now (wrongly) names the running article as its canonical: its own row is updated
+    assert archive.save(_capture(ARTICLE), {**_record(ARTICLE, canonical=other), "content_hash": "h2"}) == "changed"
+    assert archive.db.execute("select count(*) from articles").fetchone()[0] == 2

@@ -58,6 +58,11 @@ def test_a_latin1_label_is_read_as_windows_1252_as_browsers_do():
     assert decode_body(body, {"Content-Type": "text/html; charset=iso-8859-1"}) == "“quoted”"
 
 
+def test_valid_utf8_under_a_stale_label_is_read_as_utf8():
+    body = '<meta charset="iso-8859-1"><p>Größe – “quoted”</p>'.encode("utf-8")
+    assert "Größe – “quoted”" in decode_body(body, {"Content-Type": "text/html; charset=ISO-8859-1"})
+
+
 def test_nul_bytes_become_replacement_characters_so_the_parser_accepts_the_page():
     text = decode_body(b"<p>salt\x00 and sugar</p>", {})
     assert text == "<p>salt\ufffd and sugar</p>"

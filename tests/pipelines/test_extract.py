@@ -1,6 +1,8 @@
 """Extract: one page to plain data, with a profile's selectors or generically."""
 import textwrap
 
+import pytest
+
 from crawler.sites import SiteProfile
 from pipelines.extract import extract_page, json_ld
 from pipelines.offline import process_pages, public_view
@@ -107,3 +109,87 @@ def test_webmd_page_one_from_the_corpus(corpus):
     assert view["next_page_url"] == url + "?page=2"
     assert view["body_text"].startswith("April 17, 2015 -- Imagine being sick in the hospital")
     assert "Reviewed by" not in view["body_text"]
+
+
+XHTML_PAGE = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en"><head><title>Clinic Hours Change</title></head>
+<body><!-- a comment --><?php echo 1; ?><div class="author-box">Mara Lind</div>
+<div class="entry"><p>The clinic opens an hour earlier from Monday, the board said in a letter to patients.</p>
+<p>Evening appointments stay as they are, and the pharmacy keeps its weekend hours for now.</p></div></body></html>"""
+
+
+def test_an_xhtml_page_with_an_xml_declaration_does_not_crash():
+    # The shape of the pages that crashed byline_from_page: a decoded string with "<?xml ... encoding?>",
+    # which lxml.html refuses, so the page was read by a parser giving plain lxml elements.
+    record = process_pages([(XHTML_PAGE.encode(), URL)])
+    assert record["authors"] == ["Mara Lind"]
+    assert "opens an hour earlier" in record["body_text"]
+
+
+def test_byline_from_a_tree_of_plain_xml_elements():
+    from pipelines.metadata import byline_from_page
+
+    sel = Selector(text=XHTML_PAGE.split("\n", 1)[1], type="xml")
+    assert byline_from_page(sel) == ["Mara Lind"]
+
+
+def _dated_page(line: str, lang: str = "en") -> bytes:
+    return (f"<html lang='{lang}'><head><title>Flu Season Starts Early</title></head><body><article>"
+            f"<h1>Flu Season Starts Early</h1><p class='when'>{line}</p>"
+            "<p>Clinics across the region reported the first cases of the season three weeks earlier than usual.</p>"
+            "<p>Doctors urged people to book their shots now rather than wait for the winter peak.</p>"
+            "</article></body></html>").encode()
+
+
+@pytest.mark.parametrize("line, lang, expected", [
+    ("Published Sept. 16, 2020", "en", "2020-09-16"),
+    ("Updated: 3/4/25", "en", "2025-03-04"),
+    ("Published March 4, 2025 · Updated March 9, 2025", "en", "2025-03-04"),
+    ("Veröffentlicht am 01.11.2023", "de", "2023-11-01"),
+])
+def test_a_date_printed_near_the_headline_is_read_when_no_tag_gives_one(line, lang, expected):
+    assert process_pages([(_dated_page(line, lang), URL)])["published"] == expected
+
+
+def _titled(head: str, h1: str = "") -> str:
+    return (f"<html><head>{head}</head><body><article>{h1}<p>Clinics across the region reported the first "
+            "cases of the season three weeks earlier than usual, doctors said on Monday.</p></article></body></html>")
+
+
+def test_entities_in_a_title_are_decoded():
+    page = _titled("<meta property='og:title' content='Why the &amp;#8216;family&amp;#8217; flu shot works'>")
+    assert extract_page(page, URL)["title"] == "Why the \u2018family\u2019 flu shot works"
+
+
+def test_a_site_suffix_is_cut_when_the_page_shows_the_headline_alone():
+    page = _titled("<title>Flu season starts three weeks early | AP News</title>"
+                   "<meta property='og:title' content='Flu season starts three weeks early | AP News'>",
+                   "<h1>Flu season starts three weeks early</h1>")
+    assert extract_page(page, URL)["title"] == "Flu season starts three weeks early"
+
+
+def test_the_visible_headline_wins_over_a_reworded_social_title():
+    page = _titled("<meta property='og:title' content='Flu season starts early this year, doctors warn'>",
+                   "<h1>Flu season starts three weeks early, doctors warn</h1>")
+    assert extract_page(page, URL)["title"] == "Flu season starts three weeks early, doctors warn"
+
+
+def test_an_unrelated_h1_does_not_replace_the_title():
+    page = _titled("<meta property='og:title' content='Flu season starts three weeks early'>", "<h1>Daily Health</h1>")
+    assert extract_page(page, URL)["title"] == "Flu season starts three weeks early"
+
+
+def test_a_json_ld_headline_that_is_only_markup_gives_way():
+    ld = '{"@type": "NewsArticle", "headline": "<p><br></p>"}'
+    page = _titled(f"<script type='application/ld+json'>{ld}</script><title>Flu season starts three weeks early - Example</title>")
+    assert extract_page(page, URL)["title"] == "Flu season starts three weeks early"
+
+
+def test_a_byline_in_a_related_articles_box_is_not_the_author():
+    page = ("<html><head><title>Flu season starts three weeks early</title></head><body>"
+            "<aside class='related'><div class='author'>Other Writer</div></aside>"
+            "<div class='sidebar-box'><span class='byline'>Third Writer</span></div>"
+            "<article><p class='byline'>By Ana Ruiz</p><p>Clinics across the region reported the first cases "
+            "of the season three weeks earlier than usual, doctors said.</p></article></body></html>")
+    assert process_pages([(page.encode(), URL)])["authors"] == ["Ana Ruiz"]

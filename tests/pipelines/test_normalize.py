@@ -89,3 +89,15 @@ def test_content_hash_changes_with_content_only():
     a = normalize(_article())
     assert content_hash(a) == content_hash(normalize(_article(page_count=3)))
     assert content_hash(a) != content_hash(normalize(_article(title="Another title")))
+
+
+@pytest.mark.parametrize("lines, names", [
+    (["By Ana Ruiz, Omar Said and Lea Park"], ["Ana Ruiz", "Omar Said", "Lea Park"]),
+    (["Associated Press"], ["Associated Press"]),
+    (["By Ana Ruiz Twitter Today 5:00 am"], ["Ana Ruiz"]),
+    (["Joshua Sokol May 20, 2019"], ["Joshua Sokol"]),
+    (["Post author By Helge Brandt"], ["Helge Brandt"]),
+    (["Anna Schmidt und Jan Meier • 8h"], ["Anna Schmidt", "Jan Meier"]),
+])
+def test_names_from_real_world_bylines(lines, names):
+    assert clean_names(lines) == names

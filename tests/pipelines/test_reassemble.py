@@ -24,11 +24,44 @@ def test_pages_are_joined_in_order_without_repeated_headers_or_markers():
     assert article["title"] == "Coffee and Sleep"
 
 
+LEAD = ("Doctors in three states report that flu cases arrived weeks earlier than usual this year, and public health "
+        "officials say the vaccine still matches the strains now going around in schools and offices.")
+TWO = ("Pharmacies have stocked more doses than last year, the state pharmacy board says, and most insurance plans "
+       "cover the shot with no copay at all, so cost should keep nobody from getting it this autumn.")
+
+
 def test_a_lead_repeated_at_the_top_of_a_later_page_is_dropped():
-    pages = [extract("u1", blocks("Lead paragraph.", "Body one.")), extract("u2", blocks("Lead paragraph.", "Body two."))]
+    pages = [extract("u1", blocks(LEAD, "Body one.")), extract("u2", blocks(LEAD, TWO))]
     merged, repeated = merge_blocks(pages, set())
-    assert [b["text"] for b in merged] == ["Lead paragraph.", "Body one.", "Body two."]
+    assert [b["text"] for b in merged] == [LEAD, "Body one.", TWO]
     assert repeated == []
+
+
+def test_short_blocks_on_every_page_are_chrome_and_a_shared_paragraph_is_kept_once():
+    masthead, letter = "Harbor Health Daily: plain answers", "Get the Harbor Health Weekly in your inbox."
+    pages = [extract("u1", blocks(masthead, "One.", LEAD, letter)),
+             extract("u2", blocks(masthead, LEAD, TWO, letter)),
+             extract("u3", blocks(masthead, "Three.", letter))]
+    merged, _ = merge_blocks(pages, set())
+    assert [b["text"] for b in merged] == ["One.", LEAD, TWO, "Three."]
+
+
+def test_page_position_markers_go_in_any_language():
+    pages = [extract("u1", blocks("Step 1 of 3", "One.", "Story continues on page 2")),
+             extract("u2", blocks("Step 2 of 3", "Suite de la page 1", "Two.", "Fortsetzung auf Seite 3")),
+             extract("u3", blocks("Step 3 of 3", "(Viene de la página 2)", "Three."))]
+    merged, _ = merge_blocks(pages, set())
+    assert [b["text"] for b in merged] == ["One.", "Two.", "Three."]
+
+
+def test_a_two_page_article_loses_its_markers_but_not_its_numbers():
+    pages = [extract("u1", blocks("By Ann Lee | March 4, 2025", "Medically reviewed by Dr. Bo Chen", "In 2024, 3 of 4 "
+                                  "adults got the shot.", "Story continues on page 2")),
+             extract("u2", blocks("(Continued from page 1)", "Page 2 has 12 more findings.", "READ MORE: <a>x</a>"))]
+    pages[1]["blocks"][-1] = {"tag": "p", "text": "READ MORE: Other Story Here", "html": 'READ MORE: <a href="/o">'
+                              'Other Story Here</a>'}
+    merged, _ = merge_blocks(pages, {"by ann lee"})
+    assert [b["text"] for b in merged] == ["In 2024, 3 of 4 adults got the shot.", "Page 2 has 12 more findings."]
 
 
 def test_a_near_duplicate_page_is_not_appended_twice():
@@ -44,3 +77,11 @@ def test_a_near_duplicate_page_is_not_appended_twice():
 def test_metadata_falls_back_to_later_pages():
     pages = [extract("u1", blocks("a"), section=None), extract("u2", blocks("b"), section="Sleep")]
     assert reassemble(pages)["section"] == "Sleep"
+
+
+def test_a_one_page_article_loses_its_byline_line_only_when_it_names_every_author():
+    lines = ["By Ann Lee and Bo Chen | March 4, 2025", "By the way, the study was small.", LEAD]
+    merged, _ = merge_blocks([extract("u1", blocks(*lines))], set(), byline=["Ann Lee", "Bo Chen"])
+    assert [b["text"] for b in merged] == lines[1:]
+    merged, _ = merge_blocks([extract("u1", blocks(*lines))], set(), byline=["Ann Lee", "Cy Dunn"])
+    assert [b["text"] for b in merged] == lines

@@ -89,7 +89,9 @@ def test_rebuild_replaces_stale_content_and_records_a_version(archive, no_networ
 @pytest.mark.slow
 def test_rebuild_of_one_site(archive, no_network):
     assert rebuild(archive, "--site", "medwire").startswith("4 articles rebuilt: 0 changed")
-    assert rebuild(archive, "--site", "nosuch").startswith("0 articles rebuilt")
+    unknown = CliRunner().invoke(main, ["rebuild", "--db", str(archive), "--site", "nosuch"])
+    assert unknown.exit_code == 1  # a typo is an error, not an empty success
+    assert unknown.output.strip() == f"Error: {archive} holds no pages of site 'nosuch'; its sites: dailyhealth, medwire, wellbeing"
 
 
 def test_rebuild_needs_an_existing_archive(tmp_path):

@@ -1,0 +1,254 @@
+"""Continuation candidates of one page, proposed broadly: the spider verifies each before it is a page.
+
+A page proposes every link that could carry on its article (next-like words in many languages or in an
+``aria-label``/``title``, ``rel=next``, numbered pager links, a URL that differs from this one by one
+number, a single-page or print view) with a score. The score only orders the proposals and keeps hopeless
+ones out; what a candidate is decides ``crawler.verify`` from the fetched page itself.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# Next-like words anywhere in a short link text: what a reader sees, in several languages.
+_NEXT_WORD = re.compile(
+    r"\b(?:next|continued?|continues|continuing|(?:more|rest) of (?:this|the) (?:story|article)|keep reading|"
+    r"read (?:the )?rest|weiter(?:lesen)?|"
+    r"nächste|suivante?|siguiente|volgende|próxima|proxima|seguinte|successiva|avanti|dalej|næste|nästa|neste)\b"
+    r"|^[›»→>]+$|[›»→]\s*$",
+    re.I,
+)
+_PREV_WORD = re.compile(
+    r"\b(?:prev(?:ious)?|back|first|last|older|newer|zurück|vorherige|précédente?|anterior|vorige|primera|erste)\b"
+    r"|^[‹«←<]+", re.I)
+# A next link that leads to another article, not to more of this one.
+_OTHER_ITEM = re.compile(r"\bnext\s*(?::|\s)\s*(?:article|story|post|entry|read|up)\b|\bup next\b|\bnext in\b"
+                         r"|\bread (?:more|next)\s*:", re.I)
+_NOT_A_PAGE = re.compile(
+    r"comment|[?&]cpage=|/(?:tag|tags|category|categories|archive|archives|topics?|search|author|authors|gallery|"
+    r"photos)(?:/|$|\?)|[?&](?:s|q|replytocom)=|\bolder (?:posts|entries|stories)\b|/feed/?$",
+    re.I,
+)
+_NOISE = re.compile(r"related|recommend|popular|trending|comment|footer|sidebar|promo|teaser|newsletter|share|"
+                    r"most-read|more-stories|outbrain|taboola", re.I)
+_PAGER = re.compile(r"pag(?:e|ination|er|ing)|continu", re.I)
+_SINGLE = re.compile(r"\b(?:(?:view|read|show|see)\s+(?:as\s+)?(?:a\s+)?(?:single|one|full)\s+page|single[- ]page"
+                     r"|view all(?: pages)?|(?:show|read) (?:the )?(?:full|whole|entire) (?:article|story))\b", re.I)
+_SINGLE_HREF = re.compile(r"[?&](?:pagewanted|page|view|pg)=(?:all|single|full)\b|[?&](?:single|singlepage|fullpage|"
+                          r"showall|all)=(?:1|true|yes)\b|/(?:amp|print)/?$|[?&](?:amp|print)(?:=1|=true)?$|\.amp\.html?$",
+                          re.I)
+_PRINT_TEXT = re.compile(r"^(?:print(?:er[- ]friendly)?(?: (?:this|the))?(?: (?:article|page|story|version|view))?"
+                         r"|amp(?: version)?)$", re.I)
+# "Page 2 of 5" / "Step 1 of 5" / "Seite 1 von 4": how many pages the article has.
+_OF_N = re.compile(r"\b(?:page|step|part|seite|página|pagina|slide)\s+(\d{1,2})\s*(?:of|/|von|de|sur|van)\s*(\d{1,2})\b",
+                   re.I)
+_PAGE_WORD = re.compile(r"^(?:page|seite|página|pagina|blz|step|pg\.?)\s*(\d{1,2})\b", re.I)
+_INSERTED = re.compile(r"^[-_/.,?&;=]{0,2}(?:[a-z]{1,12}[-_/=]{0,2})?(\d{1,4})[-_/&;]?$", re.I)
+MAX_ANCHORS = 1500  # links examined per page: a 50,000-link page must not cost seconds
+PROPOSE = 30  # FOLIO_PAGINATION_PROPOSE: score a link needs to be proposed at all
+MAX_CANDIDATES = 6
+
+
+def url_step(current: str, target: str) -> tuple[int, int] | None:
+    """(number in ``current``, number in ``target``) when the two URLs differ by one number and nothing else.
+
+    A URL with no number counts as number 1 (page 1 of ``x-2.html``, ``x?page=2``, ``x/2/``, ``index2.html``)
+    or 0 for an offset (``x?start=10``). None when they differ in anything else.
+    """
+    a, b = _tail(current), _tail(target)
+    if a == b or not b:
+        return None
+    pa, pb = re.split(r"(\d+)", a), re.split(r"(\d+)", b)
+    if len(pa) == len(pb):
+        differing = [i for i in range(len(pa)) if pa[i] != pb[i]]
+        if len(differing) == 1 and differing[0] % 2 == 1:
+            return int(pa[differing[0]]), int(pb[differing[0]])
+        return None
+    if len(pb) != len(pa) + 2:
+        return None
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    middle_a, middle_b = a[start:len(a) - end], b[start:len(b) - end]
+    match = _INSERTED.match(middle_b) if middle_a == "" else None
+    if not match:
+        return None
+    number = int(match.group(1))
+    return (0 if number >= 10 and number % 10 == 0 else 1), number
+
+
+def next_step(first: str, second: str, current: str) -> str | None:
+    """The URL after ``current`` when page 1 -> page 2 was ``first`` -> ``second``: the learned pattern."""
+    step = url_step(first, second)
+    if not step or step[1] <= step[0]:
+        return None
+    stride = step[1] - step[0]
+    here = step[1] if current == second else (url_step(second, current) or (None, None))[1]
+    if here is None:
+        return None
+    parts = re.split(r"(\d+)", _tail(current))
+    for index in range(1, len(parts), 2):
+        if parts[index] == str(here):
+            trial = parts.copy()
+            trial[index] = str(here + stride)
+            predicted = _head(current) + "".join(trial)
+            if url_step(first, predicted) == (step[0], here + stride):
+                return predicted
+    return None
+
+
+def propose(anchors: list[tuple], url: str, *, rel_next: list[str], selector_urls: list[str] | None,
+            propose_at: int = PROPOSE) -> list[dict]:
+    """Scored continuation candidates of the page at ``url``, best first: {url, score, kind, why}."""
+    if selector_urls is not None:  # a profile's next-page selector wins: it is the only proposal
+        return [{"url": u, "score": 100, "kind": "profile", "why": "profile selector"} for u in selector_urls[:1]]
+    found: dict[str, dict] = {}
+    for target in rel_next:
+        _keep(found, {"url": target, "score": 90, "kind": "rel", "why": "rel=next"})
+    for anchor, target, text in _examined(anchors):
+        candidate = _score(anchor, text, target, url)
+        if candidate and candidate["score"] >= propose_at:
+            _keep(found, candidate)
+    return sorted(found.values(), key=lambda c: -c["score"])[:MAX_CANDIDATES]
+
+
+def single_views(anchors: list[tuple], url: str) -> list[str]:
+    """Links to the whole article on one page: "view as single page", ``pagewanted=all``, print or AMP views."""
+    found = []
+    for anchor, target, text in _examined(anchors):
+        if _SINGLE.search(text) or _SINGLE_HREF.search(target) or _PRINT_TEXT.match(text):
+            found.append(target.split("#", 1)[0])
+    return list(dict.fromkeys(found))[:2]
+
+
+def numbered_links(anchors: list[tuple]) -> dict[int, str]:
+    """Pager links by the page number they show ("2" -> its URL), outside comment, listing and related boxes."""
+    found: dict[int, str] = {}
+    for anchor, target, text in _examined(anchors):
+        text = text.strip(" []()›»→")
+        named = _PAGE_WORD.match(text)
+        text = named.group(1) if named else text
+        if text.isdigit() and 1 <= int(text) <= 50 and int(text) not in found and not _NOT_A_PAGE.search(target) \
+                and not _in_noise(anchor):
+            found[int(text)] = target.split("#", 1)[0]
+    return found if len(found) >= 1 else {}
+
+
+def expected_pages(text_lines: list[str], anchors: list[tuple], url: str) -> int | None:
+    """How many pages the article announces: "page 1 of N", else the highest numbered link of its pager."""
+    for line in text_lines:
+        match = _OF_N.search(line)
+        if match and 1 <= int(match.group(1)) <= int(match.group(2)) <= 50:
+            return int(match.group(2))
+    highest = None
+    for anchor, target, text in _examined(anchors):
+        if text.isdigit() and 1 < int(text) <= 50:
+            step = url_step(url, target)
+            if step and step[1] == int(text) or step and step[0] == int(text):
+                highest = max(highest or 0, int(text))
+    return highest
+
+
+def link_text(anchor) -> str:
+    """What a link says: its text, else its aria-label, title or image alt (icon-only arrows)."""
+    text = " ".join(anchor.text_content().split())[:120]
+    extra = anchor.get("aria-label") or anchor.get("title") or ""
+    if not extra:
+        for child in anchor.iter("img", "button", "span"):
+            extra = child.get("alt") or child.get("aria-label") or child.get("title") or ""
+            if extra:
+                break
+    parent = anchor.getparent()
+    if not text and not extra and parent is not None and parent.tag == "button":
+        extra = parent.get("aria-label") or parent.get("title") or ""
+    return f"{text} {extra}".strip() if extra and extra not in text else text
+
+
+def _score(anchor, text: str, target: str, url: str) -> dict | None:
+    step = url_step(url, target)
+    if step and max(step) > 1000:
+        step = None  # ids, dates and years are not page numbers
+    number_here = step[0] if step else None
+    score, why = 0, []
+    if text and len(text) <= 60 and _NEXT_WORD.search(text):
+        score, why = score + 40, why + ["next-like text"]
+    rel = f" {anchor.get('rel', '')} ".lower()
+    if " next " in rel:
+        score, why = score + 60, why + ["rel=next"]
+    if step and step[1] > step[0]:
+        gap = step[1] - step[0]
+        if (gap == 1 and step[0] <= 200) or (step[0] in (0, 1) and gap >= 2 and step[1] % 10 == 0) or (step[0] > 1 and gap == step[0]):
+            score, why = score + 40, why + ["URL is this one plus one page"]
+            if text.strip(" ›»→>").isdigit():
+                score, why = score + 10, why + ["page number"]
+        elif text.isdigit():
+            score, why = score + 5, why + ["a later page number"]
+    elif step and number_here is not None:
+        score -= 60  # an earlier page of the same article
+    back = None if step else url_step(target, url)
+    if back and max(back) <= 1000:
+        score -= 60  # page 1, linked from a later page
+    if not step and not why:
+        return None
+    if _PREV_WORD.search(text):
+        score -= 100
+    if _OTHER_ITEM.search(text):
+        score -= 40
+    if _NOT_A_PAGE.search(target) or _NOT_A_PAGE.search(text):
+        score -= 60
+    if score >= PROPOSE - 10 and _in_noise(anchor):
+        score -= 30
+    kind = "number" if step else "text"
+    return {"url": target.split("#", 1)[0], "score": score, "kind": kind, "why": ", ".join(why)}
+
+
+def _keep(found: dict, candidate: dict) -> None:
+    old = found.get(candidate["url"])
+    if old is None or old["score"] < candidate["score"]:
+        found[candidate["url"]] = candidate
+    elif old is not None and candidate["score"] > 0:
+        old["score"] += 5  # two links agree on it
+
+
+def with_text(anchors: list[tuple]) -> list[tuple]:
+    """(anchor, URL, what it says) of the links examined: each link's text read once per page."""
+    return [(anchor, target, link_text(anchor)) for anchor, target in _bounded(anchors)]
+
+
+def _examined(anchors: list[tuple]) -> list[tuple]:
+    return anchors if anchors and len(anchors[0]) == 3 and len(anchors) <= MAX_ANCHORS else with_text(anchors)
+
+
+def _bounded(anchors: list[tuple]) -> list[tuple]:
+    """At most MAX_ANCHORS links: the first and last ones, where pagers sit, when a page has too many."""
+    if len(anchors) <= MAX_ANCHORS:
+        return anchors
+    half = MAX_ANCHORS // 2
+    return anchors[:half] + anchors[-half:]
+
+
+def _in_noise(anchor) -> bool:
+    for level, ancestor in enumerate(anchor.iterancestors()):
+        if level >= 6:
+            break
+        tag = ancestor.tag if isinstance(ancestor.tag, str) else ""
+        marker = " ".join((ancestor.get("class", ""), ancestor.get("id", ""), ancestor.get("aria-label", "")))
+        if _PAGER.search(marker):
+            return False
+        if tag in ("footer", "aside") or (marker.strip() and _NOISE.search(marker)):
+            return True
+    return False
+
+
+def _tail(url: str) -> str:
+    """The URL without scheme, host and fragment: what page numbering changes."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _head(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"

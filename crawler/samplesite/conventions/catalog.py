@@ -1,0 +1,190 @@
+"""The conventions site: multi-page articles in many pagination conventions, traps, and their ground truth."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field, replace
+
+from . import layout, pagers, text
+
+ENGLISH = ("harbor", "northpeak", "vitalis", "kestrel", "larch")
+PER_CONVENTION = 3  # articles per convention: enough to vary publisher and page count, small for tests
+
+
+@dataclass(frozen=True)
+class Convention:
+    """One way of splitting an article over pages: URL scheme, pager widget and where the pager sits."""
+
+    name: str
+    scheme: str
+    widget: str
+    place: str = "nav"
+    next_label: str | None = None
+    language: str = "en"
+    special: str = ""  # "continued", "slides", "head-next", "print", "amp"
+
+
+CONVENTIONS = (
+    Convention("dash-number", "dash", "numbered-next"),
+    Convention("underscore-number", "underscore", "numbered-next", "article"),
+    Convention("slash-number", "slash", "numbered-next"),
+    Convention("page-path", "page-path", "numbered-next", "article"),
+    Convention("query-page", "page", "numbered-next"),
+    Convention("query-pg", "pg", "numbered-next", "article"),
+    Convention("query-p", "p", "numbered-next"),
+    Convention("query-start", "start", "numbered-next"),
+    Convention("pagewanted", "pagewanted", "numbered-next", "article"),
+    Convention("fragment-page", "part", "fragments"),
+    Convention("index-number", "index", "numbered-next"),
+    Convention("text-next", "opaque", "next", "article", "Next"),
+    Convention("text-next-page-raquo", "opaque", "next", "nav", "Next page »"),
+    Convention("text-continue-reading", "opaque", "next", "article", "Continue reading"),
+    Convention("text-continued", "dash", "next", "article", special="continued"),
+    Convention("page-of", "opaque", "page-of"),
+    Convention("numbers-only", "opaque", "numbers"),
+    Convention("image-arrows", "opaque", "arrows"),
+    Convention("button-links", "opaque", "buttons", "article", "Next"),
+    Convention("rel-next-head", "opaque", "load-more", "article", special="head-next"),
+    Convention("next-de", "opaque", "next", "nav", language="de"),
+    Convention("next-fr", "opaque", "next", "article", language="fr"),
+    Convention("next-es", "opaque", "next", "nav", language="es"),
+    Convention("next-nl", "opaque", "next", "article", language="nl"),
+    Convention("next-pt", "opaque", "next", "nav", language="pt"),
+    Convention("pager-in-nav", "opaque", "numbered-next", "nav", "Next ›"),
+    Convention("pager-in-text", "opaque", "inline", "article", "Read the rest of this story"),
+    Convention("slideshow", "step", "next", "nav", "Next step ›", special="slides"),
+    Convention("print-view", "page", "numbered-next", special="print"),
+    Convention("amp", "dash", "numbered-next", special="amp"),
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One generated article and its ground truth."""
+
+    key: str
+    group: str  # the convention or trap it exercises
+    kind: str  # "convention" or "trap"
+    publisher: str
+    language: str
+    title: str
+    authors: tuple[str, ...]
+    published: str
+    page_urls: tuple[str, ...]  # paths (with query) of its pages, in order
+    pages: tuple[tuple[str, ...], ...]  # the clean paragraphs of each page
+    chrome: tuple[str, ...] = ()  # text the pages print that must not reach the body
+    alternates: tuple[str, ...] = ()  # other views of it (print, AMP; whole or partial): neither found nor foreign
+
+    @property
+    def body_paragraphs(self) -> list[str]:
+        """The article's text, paragraph by paragraph, each once."""
+        return [p for page in self.pages for p in page]
+
+    @property
+    def body(self) -> str:
+        """The clean body as Folio stores it: paragraphs separated by a blank line."""
+        return "\n\n".join(self.body_paragraphs)
+
+
+@dataclass
+class Plan:
+    """How to render one case: its case plus the pagination and trap details."""
+
+    case: Case
+    dek: str
+    convention: Convention | None = None
+    extra: dict = field(default_factory=dict)  # trap renderers' options
+
+
+def markers(plan: Plan, number: int) -> tuple[str, str]:
+    """The (top, bottom) position markers page ``number`` prints."""
+    case, total = plan.case, len(plan.case.page_urls)
+    special = plan.convention.special if plan.convention else ""
+    if special == "slides":
+        return f"Step {number} of {total}", ""
+    if special == "continued":
+        return ("continued..." if number > 1 else ""), ""
+    if total == 1:
+        return "", ""
+    top = bottom = ""
+    if case.language != "en":
+        top = layout.LOCAL[case.language][1].format(n=number - 1) if number > 1 else ""
+    elif case.publisher == "harbor":
+        top = f"(Continued from page {number - 1})" if number > 1 else ""
+        bottom = f"Story continues on page {number + 1}" if number < total else ""
+    elif case.publisher == "northpeak" and number > 1:
+        top = "continued..."
+    elif case.publisher == "kestrel" and number < total:
+        bottom = "Continued on next page"
+    return top, bottom
+
+
+def chrome_of(publisher: str, language: str, title: str, authors: tuple[str, ...], dek: str) -> list[str]:
+    """Chrome every page of an article prints, whatever its pagination."""
+    return [*layout.chrome_strings(publisher, language), title, layout.byline(authors), dek]
+
+
+def new_plan(rng: random.Random, *, key: str, group: str, kind: str, publisher: str, language: str = "en",
+             paths: list[str], title: str) -> Plan:
+    """A plan with invented authors, date and text for the article ``title`` at ``paths``."""
+    authors, published = text.authors(rng), text.day(rng)
+    dek = text.sentence(rng, language, 8, 12)
+    pages = tuple(text.page_text(rng, language) for _ in paths)
+    case = Case(key=key, group=group, kind=kind, publisher=publisher, language=language, title=title,
+                authors=authors, published=published, page_urls=tuple(paths), pages=pages,
+                chrome=tuple(chrome_of(publisher, language, title, authors, dek)))
+    return Plan(case, dek)
+
+
+def convention_plans(seed: int) -> list[Plan]:
+    """PER_CONVENTION articles for each convention, publishers and page counts varied."""
+    plans = []
+    for index, convention in enumerate(CONVENTIONS):
+        for serial in range(PER_CONVENTION):
+            rng = random.Random(f"{seed}:{convention.name}:{serial}")
+            publisher = "euro" if convention.language != "en" else ENGLISH[(index + serial) % len(ENGLISH)]
+            if convention.special == "slides":
+                publisher = "larch"
+            count = (2, 3, 4, 5)[(index + serial) % 4] if serial else 3  # the first one always has 3 pages
+            title = text.headline(rng, convention.language)
+            slug = text.slug(title)
+            base = f"/{publisher}/{convention.language}/{slug}" if publisher == "euro" else f"/{publisher}/health/{slug}"
+            paths = pagers.page_paths(convention.scheme, base, count, rng)
+            plan = new_plan(rng, key=f"{convention.name}-{serial + 1}", group=convention.name, kind="convention",
+                            publisher=publisher, language=convention.language, paths=paths, title=title)
+            plan.convention = convention
+            plans.append(_with_views(plan, base))
+    return plans
+
+
+def _with_views(plan: Plan, base: str) -> Plan:
+    """Add the print or AMP view a convention offers, as an alternate URL of the same text."""
+    special = plan.convention.special
+    if special not in ("print", "amp"):
+        return plan
+    view = f"{plan.case.page_urls[0]}?print=1" if special == "print" else f"/amp{base}.html"
+    plan.case = replace(plan.case, alternates=(view,))
+    return plan
+
+
+def pager_html(plan: Plan, number: int) -> tuple[str, list[tuple[str, str]]]:
+    """The pager of page ``number`` and the links it adds to <head>."""
+    convention, paths = plan.convention, list(plan.case.page_urls)
+    if convention is None or len(paths) == 1:
+        return "", []
+    language = plan.case.language
+    labels = {}
+    if language != "en":
+        labels = {"next_label": layout.LOCAL[language][2], "prev_label": layout.LOCAL[language][3]}
+    elif convention.special == "continued":
+        labels = {"next_label": "Next page" if number == 1 else "continued..."}
+    elif convention.next_label:
+        labels = {"next_label": convention.next_label}
+    html = pagers.WIDGETS[convention.widget](paths, number, **labels)
+    head = []
+    if convention.special == "head-next" and number < len(paths):
+        head.append(("next", paths[number]))
+    if convention.special == "print":
+        html += f' <a class="tool" href="{plan.case.alternates[0]}">Print this article</a>'
+    if convention.special == "amp":
+        head.append(("amphtml", plan.case.alternates[0]))
+    return html, head

@@ -1,0 +1,102 @@
+"""Made-up words for the conventions site: sentences, headlines and names, drawn from a seeded generator."""
+from __future__ import annotations
+
+import random
+import unicodedata
+
+# Small invented vocabularies, one per language the site is written in; the text only has to look
+# like running prose to an extractor and be distinct enough that 4-token shingles identify an article.
+WORDS = {
+    "en": (
+        "patients researchers clinic trial doses pressure sleep diet exercise heart lungs kidneys children "
+        "adults older women men weekly daily months years risk lower higher fewer more symptoms treatment "
+        "therapy vaccine screening results group placebo survey hospital nurses doctors visits measured "
+        "reported found suggests compared followed tracked enrolled average modest strong early late chronic "
+        "acute mild severe pain fatigue stress habits walking swimming fiber sugar salt water coffee vitamin "
+        "levels rates cases outcomes benefit effect evidence data sample volunteers pharmacists caregivers "
+        "routine morning evening appetite posture hydration allergy pollen asthma hearing vision balance"
+    ),
+    "de": (
+        "Patienten Forscher Klinik Studie Schlaf Herz Kinder Erwachsene Woche Monate Jahre Risiko weniger "
+        "mehr Behandlung Impfung Ergebnisse Gruppe Umfrage Krankenhaus Ärzte gemessen berichtet zeigt "
+        "verglichen leicht schwer Schmerz Stress Gewohnheiten Gehen Zucker Salz Wasser Kaffee Werte Daten"
+    ),
+    "fr": (
+        "patients chercheurs clinique essai sommeil cœur enfants adultes semaine mois années risque moins "
+        "plus traitement vaccin résultats groupe enquête hôpital médecins mesuré rapporté montre comparé "
+        "léger sévère douleur stress habitudes marche sucre sel eau café niveaux données volontaires"
+    ),
+    "es": (
+        "pacientes investigadores clínica ensayo sueño corazón niños adultos semana meses años riesgo menos "
+        "más tratamiento vacuna resultados grupo encuesta hospital médicos medido informado muestra comparado "
+        "leve grave dolor estrés hábitos caminar azúcar sal agua café niveles datos voluntarios"
+    ),
+    "nl": (
+        "patiënten onderzoekers kliniek studie slaap hart kinderen volwassenen week maanden jaren risico "
+        "minder meer behandeling vaccin resultaten groep enquête ziekenhuis artsen gemeten gemeld toont "
+        "vergeleken licht ernstig pijn stress gewoonten wandelen suiker zout water koffie waarden gegevens"
+    ),
+    "pt": (
+        "pacientes pesquisadores clínica estudo sono coração crianças adultos semana meses anos risco menos "
+        "mais tratamento vacina resultados grupo pesquisa hospital médicos medido relatado mostra comparado "
+        "leve grave dor estresse hábitos caminhada açúcar sal água café níveis dados voluntários"
+    ),
+}
+FIRST_NAMES = ("Ilse", "Corin", "Mabel", "Tobias", "Renata", "Osei", "Junia", "Harlan", "Petra", "Dario",
+               "Wren", "Anouk", "Caspian", "Liora", "Bastien", "Noemi", "Elric", "Saoirse")
+LAST_NAMES = ("Vantreece", "Holloway", "Quenby", "Marchbank", "Ostrander", "Feldgate", "Pellow", "Ashcombe",
+              "Tremayne", "Varga", "Lindqvist", "Okonkwo-Reyes", "Brightwater", "Castellan", "Duvernay")
+
+
+def sentence(rng: random.Random, language: str = "en", shortest: int = 8, longest: int = 16) -> str:
+    """One capitalized sentence of invented prose."""
+    words = rng.choices(WORDS[language].split(), k=rng.randint(shortest, longest))
+    return " ".join(words)[0].upper() + " ".join(words)[1:] + "."
+
+
+def paragraph(rng: random.Random, language: str = "en") -> str:
+    """Two to four sentences."""
+    return " ".join(sentence(rng, language) for _ in range(rng.randint(2, 4)))
+
+
+def page_text(rng: random.Random, language: str = "en") -> tuple[str, ...]:
+    """The paragraphs of one page of an article: three to five."""
+    return tuple(paragraph(rng, language) for _ in range(rng.randint(3, 5)))
+
+
+def headline(rng: random.Random, language: str = "en") -> str:
+    """A headline of five to nine words, title-cased in English only (as publishers do)."""
+    text = sentence(rng, language, 5, 9).rstrip(".")
+    return text.title() if language == "en" else text
+
+
+def person(rng: random.Random) -> str:
+    """An invented full name."""
+    return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+
+
+def authors(rng: random.Random) -> tuple[str, ...]:
+    """One author, sometimes two (distinct)."""
+    first = person(rng)
+    if rng.random() < 0.3:
+        second = person(rng)
+        if second != first:
+            return (first, second)
+    return (first,)
+
+
+def day(rng: random.Random) -> str:
+    """An ISO date between 2019 and 2025."""
+    return f"{rng.randint(2019, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+def slug(title: str, longest: int = 48) -> str:
+    """The URL slug publishers make of a headline: ASCII, lower case, whole words up to ``longest`` characters."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    words, length = [], 0
+    for word in ascii_title.lower().split():
+        if words and length + len(word) + 1 > longest:
+            break
+        words.append(word)
+        length += len(word) + 1
+    return "-".join(words)

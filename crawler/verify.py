@@ -1,0 +1,201 @@
+"""Proof that a fetched candidate is the next page of an article: the page report and the checks on it.
+
+A page's report is small, picklable evidence computed once in a worker: its identity (headlines, canonical,
+byline, dates), a fingerprint of its template, hashed shingles of its body text, and its continuation
+candidates. ``verify`` accepts a candidate only when its report shows the same article, the same template
+and text not read yet, and no sign of another article; otherwise it names the reason.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+
+from crawler import continuation
+from crawler.pagination import looks_like_listing, resolve_link
+
+_SPACE = re.compile(r"\s+")
+_PAGE_MARK = re.compile(
+    r"\(?\b(?:page|pg|seite|página|pagina|pagina|blz|step|slide)\.?\s*\d+(?:\s*(?:of|/|von|de|sur|van)\s*\d+)?\)?"
+    r"|\(?\b(?:continued|cont(?:'d|\.)|suite|fortsetzung)\)?", re.I)
+_SEGMENTS = re.compile(r"\s+[|\-–—:»/]\s+")
+TEMPLATE_MIN = 0.5  # FOLIO_PAGINATION_TEMPLATE: least share of tag/class names two pages of one article share
+NEW_TEXT_MIN = 0.4  # FOLIO_PAGINATION_NEW_TEXT: least share of a candidate's body shingles not read already
+MAX_ELEMENTS = 4000
+_LINE_TAGS = ("p", "div", "span", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "strong", "em", "small", "aside",
+              "section", "header", "footer", "blockquote", "figcaption", "td", "dd", "dt")  # elements fingerprinted per page
+
+
+def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dict, selector_urls) -> dict:
+    """The continuation evidence of one parsed page (plain data: it crosses process boundaries)."""
+    root = sel.root
+    rel_next = [resolve_link(sel, url, href) for href in
+                sel.xpath("//link[@rel='next']/@href | //a[contains(concat(' ', normalize-space(@rel), ' '),"
+                          " ' next ')]/@href").getall()]
+    text = " ".join(root.text_content().split()) if root is not None else ""
+    anchors = continuation.with_text(anchors)  # each link's text read once for the four readers below
+    return {
+        "identity": identity(sel, ld, meta, page),
+        "template": template(root),
+        "shingles": shingles(" ".join(b["text"] for b in page.get("blocks", []))),
+        "lines": lines(root),
+        "listing": looks_like_listing(sel),
+        "candidates": continuation.propose(anchors, url, rel_next=[u for u in rel_next if u and u != url],
+                                           selector_urls=selector_urls),
+        "expected": continuation.expected_pages([text[:20000]], anchors, url),
+        "numbered": continuation.numbered_links(anchors),
+        "profile": selector_urls is not None,
+        "single_views": continuation.single_views(anchors, url),
+    }
+
+
+def identity(sel, ld: dict, meta: dict, page: dict) -> dict:
+    """What names the article on this page: headline fields (keys compared across pages), canonical, byline, dates."""
+    h1 = _SPACE.sub(" ", sel.xpath("string((//h1)[1])").get() or "").strip()
+    ld_title = ld.get("headline") if isinstance(ld.get("headline"), str) else ld.get("name")
+    fields = {"ld": ld_title if isinstance(ld_title, str) else None, "og": meta.get("og:title"), "h1": h1,
+              "title": page.get("title")}
+    doc = _SPACE.sub(" ", sel.xpath("string(//title)").get() or "").strip()
+    return {
+        "titles": {name: title_key(value) for name, value in fields.items() if value and title_key(value)},
+        "doc": sorted(_doc_keys(doc)),
+        "segments": sorted({title_key(part) for part in _SEGMENTS.split(doc)} - {""}),  # site names among them
+        "canonical": page.get("canonical_url"),
+        "authors": sorted({w for line in page.get("byline") or [] for w in re.findall(r"\w{3,}", line.casefold())}
+                          - {"by", "and", "the", "news", "staff", "health", "reviewed", "medically", "writer"}),
+        "dates": {source: raw for source, raw in page.get("dates") or [] if source != "time"},
+    }
+
+
+def title_key(text: str) -> str:
+    """A headline as compared: page markers ("(Page 2)", "continued") and punctuation dropped, case folded."""
+    return " ".join(re.findall(r"\w+", _PAGE_MARK.sub(" ", text).casefold()))
+
+
+def _doc_keys(doc: str) -> set[str]:
+    keys = {title_key(part) for part in [doc, *_SEGMENTS.split(doc)]}
+    return {k for k in keys if len(k.split()) >= 3}
+
+
+def template(root) -> list[int]:
+    """The page's template: stable hashes of the tag/class names its elements use."""
+    names = set()
+    if root is None:
+        return []
+    for count, element in enumerate(root.iter()):
+        if count >= MAX_ELEMENTS:
+            break
+        if not isinstance(element.tag, str):
+            continue
+        marker = f"{element.tag}.{element.get('class', '')}"  # ids are often per page (ad slots, post ids)
+        if marker != f"{element.tag}.":
+            names.add(zlib.crc32(marker.encode()))
+    return sorted(names)
+
+
+def line_key(text: str) -> int:
+    """A short text as compared across pages: case, spacing and trailing dots folded, hashed."""
+    return zlib.crc32(_SPACE.sub(" ", text).strip().strip(".…").strip().casefold().encode())
+
+
+def lines(root) -> list[int]:
+    """Keys of the page's short texts (every element's text of up to 25 words): what pages of one article share."""
+    found = set()
+    if root is None:
+        return []
+    for count, element in enumerate(root.iter(*_LINE_TAGS)):
+        if count >= MAX_ELEMENTS:
+            break
+        if len(element) > 6:
+            continue  # a container of many elements holds more than one short line
+        text = element.text_content()
+        if len(text) < 400 and 0 < len(text.split()) <= 25:
+            found.add(line_key(text))
+    return sorted(found)
+
+
+def shingles(text: str) -> list[int]:
+    """Hashed 4-word shingles of a text, each once."""
+    tokens = re.findall(r"\w+", text.casefold())
+    return sorted({zlib.crc32(" ".join(tokens[i:i + 4]).encode()) for i in range(max(len(tokens) - 3, 1))}
+                  if tokens else set())
+
+
+def verify(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: bool,
+           template_min: float = TEMPLATE_MIN, new_text_min: float = NEW_TEXT_MIN) -> str | None:
+    """Why ``candidate`` (a page report) is not the next page after the pages ``read``; None when it is.
+
+    ``urls``: the article's page URLs so far; ``url_evidence``: the candidate's URL is the next number of
+    the article's own URL (or a profile or rel=next named it).
+    """
+    if candidate.get("listing"):
+        return "a listing page (many linked headlines, little text)"
+    seen = {h for report in read for h in report["shingles"]}
+    own = set(candidate["shingles"])
+    new = len(own - seen)
+    if new < 8 or new < new_text_min * len(own):
+        return f"no new text ({new} of {len(own)} shingles not read yet)"
+    reason = identity_reason(read, candidate, urls=urls, url_evidence=url_evidence)
+    if reason:
+        return reason
+    overlap = _shared(read[0]["template"], candidate["template"])
+    if overlap < template_min:
+        return f"another template ({overlap:.2f} of its tag/class names shared)"
+    return None
+
+
+def identity_reason(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: bool) -> str | None:
+    """Why ``candidate`` is not the same article as the pages ``read`` (headline, canonical, byline, date)."""
+    agree, disagree = _titles(read, candidate["identity"])
+    other = _other_article(read[0]["identity"], candidate["identity"], lenient=agree and url_evidence)
+    if other:
+        return other
+    canonical = candidate["identity"].get("canonical")
+    canonical_agrees = bool(canonical) and _bare(canonical) in {_bare(u) for u in urls} | \
+        {_bare(r["identity"]["canonical"]) for r in read if r["identity"].get("canonical")}
+    if disagree and not canonical_agrees and not (agree and url_evidence):
+        return f"another article: headline {disagree!r}"
+    if not (agree or canonical_agrees or url_evidence):
+        return "nothing shows the same article (no shared headline, canonical or URL numbering)"
+    return None
+
+
+def covers(read: list[dict], view: dict, share: float = 0.9) -> bool:
+    """A single-page view holds (``share`` of) the text of every page read so far, and more."""
+    seen = {h for report in read for h in report["shingles"]}
+    own = set(view["shingles"])
+    return bool(seen) and len(seen & own) >= share * len(seen) and len(own) >= len(seen) * share
+
+
+def _other_article(first: dict, other: dict, *, lenient: bool) -> str | None:
+    """Its own byline or date. A byline reading is noisier than a date: it is overruled by an agreeing
+    headline on the article's next-numbered URL (``lenient``)."""
+    if not lenient and first["authors"] and other["authors"] and not set(first["authors"]) & set(other["authors"]):
+        return f"another article: byline {' '.join(other['authors'])!r}"
+    for source, raw in other["dates"].items():
+        if first["dates"].get(source) and first["dates"][source][:10] != raw[:10]:
+            return f"another article: dated {raw!r}"
+    return None
+
+
+def _titles(read: list[dict], other: dict) -> tuple[bool, str | None]:
+    """(some headline agrees, a headline field that names something else)."""
+    known = {key for r in read for key in [*r["identity"]["titles"].values(), *r["identity"]["doc"]]}
+    mine = other["titles"]
+    agree = any(key in known for key in mine.values()) or any(key in known for key in other["doc"])
+    disagree = None
+    names = {key for r in read for key in r["identity"].get("segments", ())}  # "Health Daily" of "X | Health Daily"
+    for name, key in mine.items():
+        if any(name in r["identity"]["titles"] for r in read) and key not in known and key not in names:
+            disagree = key
+            break
+    return agree, disagree
+
+
+def _shared(a: list[int], b: list[int]) -> float:
+    """Share of the smaller template's names the other one has too (a page 1 with extra widgets still matches)."""
+    sa, sb = set(a), set(b)
+    return 1.0 if not sa or not sb else len(sa & sb) / min(len(sa), len(sb))
+
+
+def _bare(url: str | None) -> str:
+    return (url or "").split("#", 1)[0].rstrip("/")

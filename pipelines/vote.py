@@ -1,0 +1,77 @@
+"""Vote: choose between trafilatura's reading of a page and the Readability-style one.
+
+trafilatura's blocks stand unless the Readability-style blocks agree with them and read better:
+they hold nearly all of trafilatura's text and add little that is new (repeated paragraphs and
+headings trafilatura drops), or they are trafilatura's text minus a little (boilerplate it kept),
+or trafilatura found almost nothing (its own fallback's rule). Text is compared as counted 4-word
+shingles. Whichever reading wins, a short paragraph that only the Readability-style reading has is
+left out: on human-marked pages such lines are captions, credits, "Updated" and teaser lines.
+The thresholds are fitted and checked site by site with `folio eval` (see docs/extraction.md).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pipelines.words import tokens_length
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Vote:
+    """The vote's thresholds."""
+
+    covers: float = 0.95  # share of trafilatura's text the other reading must also hold
+    novel: float = 0.10  # most of the other reading's text that may be new
+    trim_covers: float = 0.97  # a near-subset of trafilatura's text ...
+    trim_keeps: float = 0.85  # ... that keeps most of it
+    caption_words: int = 15  # a paragraph only the other reading has, shorter than this, is left out
+    short: int = 500  # trafilatura's text under this many characters, the other's twice as long: take the other
+
+
+VOTE = Vote()
+
+
+def annotate(extracted: list[dict], readable: list[dict]) -> dict:
+    """How the two readings overlap, and each Readability-style block's share of new text (set on it)."""
+    theirs_words = [_WORD.findall(block["text"]) for block in readable]
+    wanted = {tuple(words) for words in theirs_words if 0 < len(words) < 4}  # too short for a shingle
+    ours, seen = Counter(), set()
+    for block in extracted:
+        words = _WORD.findall(block["text"])
+        ours.update(zip(words, words[1:], words[2:], words[3:]))
+        if wanted:  # looked up run by run, never searched for in the whole text
+            seen.update(run for n in (1, 2, 3) for i in range(len(words) - n + 1)
+                        if (run := tuple(words[i:i + n])) in wanted)
+    theirs, new = Counter(), 0
+    for block, words in zip(readable, theirs_words):
+        counted = Counter(zip(words, words[1:], words[2:], words[3:]))
+        theirs.update(counted)
+        fresh = sum(count for key, count in counted.items() if key not in ours)
+        new += fresh
+        block["novel"] = fresh / sum(counted.values()) if counted else float(tuple(words) not in seen)
+        block["words"] = tokens_length(words)
+    shared = sum((ours & theirs).values())
+    return {
+        "covers": shared / sum(ours.values()) if ours else 0.0,
+        "kept": shared / sum(theirs.values()) if theirs else 0.0,
+        "novel": new / sum(theirs.values()) if theirs else 0.0,
+        "chars": sum(len(block["text"]) for block in extracted),
+        "overlap": bool(ours and theirs),
+    }
+
+
+def choose(extracted: list[dict], readable: list[dict], overlap: dict, vote: Vote = VOTE) -> list[dict]:
+    """The winning reading's blocks (``overlap`` from ``annotate``); either list, never a mix of the two."""
+    kept = [b for b in readable if not (b["tag"] == "p" and b["novel"] > 0.5 and b["words"] < vote.caption_words)]
+    if not extracted or (overlap["chars"] < vote.short and sum(len(b["text"]) for b in kept) > 2 * overlap["chars"]):
+        return kept
+    if not overlap["overlap"]:
+        return extracted
+    if overlap["covers"] >= vote.covers and overlap["novel"] <= vote.novel:
+        return kept
+    if overlap["kept"] >= vote.trim_covers and overlap["covers"] >= vote.trim_keeps:
+        return kept
+    return extracted

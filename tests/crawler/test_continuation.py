@@ -1,0 +1,87 @@
+"""Continuation candidates: URL arithmetic, broad proposals, and the bound on links examined."""
+from parsel import Selector
+
+from crawler.continuation import next_step, propose, url_step
+from crawler.pagination import MAX_LINKS, page_anchors
+from pipelines.extract import extract_page
+
+BASE = "http://news.example.org/health"
+
+
+def report(body: str, url: str, head: str = "") -> dict:
+    return extract_page(f"<html><head><title>Flu Season Arrives Early</title>{head}</head><body>"
+                        f"<h1>Flu Season Arrives Early</h1><p>{'Doctors report flu cases early. ' * 8}</p>{body}"
+                        f"</body></html>", url)["report"]
+
+
+def proposed(body: str, url: str = f"{BASE}/flu-season.html", head: str = "") -> list[str]:
+    return [c["url"] for c in report(body, url, head)["candidates"] if c["score"] >= 30]
+
+
+def test_urls_that_differ_by_one_number():
+    assert url_step(f"{BASE}/flu-season.html", f"{BASE}/flu-season-2.html") == (1, 2)
+    assert url_step(f"{BASE}/story", f"{BASE}/story/2/") == (1, 2)
+    assert url_step(f"{BASE}/story/", f"{BASE}/story/page/2/") == (1, 2)
+    assert url_step(f"{BASE}/a/index.html", f"{BASE}/a/index2.html") == (1, 2)
+    assert url_step(f"{BASE}/x?id=5", f"{BASE}/x?id=5&p=2") == (1, 2)
+    assert url_step(f"{BASE}/x", f"{BASE}/x?start=10") == (0, 10)
+    assert url_step(f"{BASE}/x?page=2", f"{BASE}/x?page=3") == (2, 3)
+    assert url_step(f"{BASE}/x?_r=0", f"{BASE}/x?pagewanted=2&_r=0") == (1, 2)
+    assert url_step(f"{BASE}/story/", f"{BASE}/story/p2/") == (1, 2)
+    assert url_step(f"{BASE}/story.html", f"{BASE}/story,2.html") == (1, 2)
+    assert url_step(f"{BASE}/2024/05/one", f"{BASE}/2024/06/two") is None
+    assert url_step(f"{BASE}/a", f"{BASE}/b") is None
+
+
+def test_the_pattern_of_pages_one_and_two_predicts_page_three():
+    assert next_step(f"{BASE}/flu.html", f"{BASE}/flu-2.html", f"{BASE}/flu-2.html") == f"{BASE}/flu-3.html"
+    assert next_step(f"{BASE}/x", f"{BASE}/x?start=10", f"{BASE}/x?start=20") == f"{BASE}/x?start=30"
+    assert next_step(f"{BASE}/s/", f"{BASE}/s/2/", f"{BASE}/s/2/") == f"{BASE}/s/3/"
+    assert next_step(f"{BASE}/a", f"{BASE}/b", f"{BASE}/b") is None
+
+
+def test_next_page_text_to_a_dash_number_url_is_proposed():
+    assert proposed('<p><a href="flu-season-2.html">Next page</a></p>') == [f"{BASE}/flu-season-2.html"]
+
+
+def test_next_like_words_in_any_position_and_language():
+    for text in ("continued...", "Continue reading »", "Weiter", "Página siguiente", "Volgende", "Próxima",
+                 "Suivant ›", "Read the rest of this story"):
+        assert proposed(f'<p><a href="/health/r4471.html">{text}</a></p>') == [f"{BASE}/r4471.html"], text
+
+
+def test_image_only_arrows_and_buttons_name_themselves_by_label():
+    arrow = '<a href="/health/r4471.html" aria-label="Next page"><img src="arrow.png" alt=""></a>'
+    assert proposed(arrow) == [f"{BASE}/r4471.html"]
+    button = '<button type="button"><a href="/health/r4471.html">Next</a></button>'
+    assert proposed(button) == [f"{BASE}/r4471.html"]
+
+
+def test_rel_next_in_the_head_is_proposed():
+    assert proposed("", head=f'<link rel="next" href="{BASE}/r4471.html">') == [f"{BASE}/r4471.html"]
+
+
+def test_previous_pages_and_other_items_score_too_low():
+    body = ('<a href="flu-season.html">Previous page</a> <aside class="related"><a href="/health/other">Next: '
+            'another story</a></aside> <a href="/health/tag/flu?page=2">Next</a>')
+    assert proposed(body, url=f"{BASE}/flu-season-2.html") == []
+
+
+def test_numbered_pager_links_and_the_announced_page_count():
+    found = report('<div class="pager"><a href="/health/r1.html">Page 2 of 3</a> <a href="/health/r9.html">Page 3 of 3'
+                   '</a></div>', f"{BASE}/flu-season.html")
+    assert found["numbered"] == {2: f"{BASE}/r1.html", 3: f"{BASE}/r9.html"}
+    assert found["expected"] == 3
+
+
+def test_a_page_with_50000_links_examines_a_bounded_number():
+    def candidates(body: str) -> list[str]:
+        url = f"{BASE}/flu-season.html"
+        sel = Selector(text=f"<html><body><h1>Flu</h1>{body}</body></html>", base_url=url)
+        return [c["url"] for c in propose(page_anchors(sel, url), url, rel_next=[], selector_urls=None)]
+
+    links = [f'<a href="/health/story-{n}.html">Story {n}</a>' for n in range(50_000)]
+    nxt = '<a href="/health/r77.html">Next page</a>'
+    # A next link deep among the middle links is beyond the examined share; one at the end is read.
+    assert f"{BASE}/r77.html" not in candidates("".join(links[:MAX_LINKS] + [nxt] + links[MAX_LINKS:]))
+    assert candidates("".join(links + [nxt])) == [f"{BASE}/r77.html"]

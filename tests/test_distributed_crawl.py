@@ -1,0 +1,264 @@
+"""Three crawl workers and one writer over a real redis-server archive what one process does, kills included.
+
+The bulk sample site serves ARTICLES generated articles (1-5 pages each). FOLIO_TEST_ARTICLES raises
+the count (the README reports a run with 1,000); the default keeps the suite's time reasonable.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import redis
+
+from crawler.frontier import FrontierKeys
+from crawler.samplesite import SampleSite
+from tests.conftest import REPO
+from tests.crawler.test_schedule import scrapyd  # noqa: F401 - the fixture: a real scrapyd on 127.0.0.1
+
+pytestmark = pytest.mark.slow
+ARTICLES = int(os.environ.get("FOLIO_TEST_ARTICLES", "300"))
+FAST = ["-s", "AUTOTHROTTLE_ENABLED=False"]
+
+
+@pytest.fixture(scope="module")
+def site():
+    with SampleSite(bulk_articles=ARTICLES) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def reference(site, tmp_path_factory) -> dict:
+    """The archive one `folio crawl` process makes of the same site."""
+    db = tmp_path_factory.mktemp("single") / "single.db"
+    done = subprocess.run([sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--base-url", site.base_url,
+                           "--db", str(db), *FAST], cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return contents(db)
+
+
+def contents(db: Path) -> dict:
+    """What two archives of one site must agree on: article ids and content hashes, pages and bodies."""
+    with sqlite3.connect(db) as conn:
+        return {
+            "articles": set(conn.execute("select id, content_hash, page_count, complete from articles")),
+            "pages": set(conn.execute("select url, article_id, number, body_sha256 from pages")),
+        }
+
+
+def assert_nothing_twice(db: Path) -> None:
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from article_versions").fetchone()[0] == ARTICLES
+        assert conn.execute("select url from captures group by url having count(*) > 1").fetchall() == []
+        assert conn.execute("select count(*) from articles").fetchone()[0] == ARTICLES
+
+
+class Crawl:
+    """The processes of one distributed crawl, each in its own process group so it can be killed whole."""
+
+    def __init__(self, site: SampleSite, redis_url: str, tmp_path: Path):
+        self.site, self.redis_url, self.tmp = site, redis_url, tmp_path
+        self.db = tmp_path / "shared.db"
+        self.before = Counter(site.fetches())
+        self.workers: dict[int, subprocess.Popen] = {}
+        self.writers: list[subprocess.Popen] = []
+
+    def _start(self, name: str, *args: str) -> subprocess.Popen:
+        log = open(self.tmp / f"{name}.log", "a")
+        return subprocess.Popen([sys.executable, "-m", "crawler.cli", *args], cwd=REPO, stdout=log,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+
+    def worker(self, n: int) -> None:
+        self.workers[n] = self._start(f"worker{n}", "worker", "bulk", "--redis", self.redis_url, "--base-url",
+                                      self.site.base_url, "--db", str(self.db), "--worker-id", f"w{n}", *FAST)
+
+    def writer(self) -> None:
+        self.writers.append(self._start("writer", "archive-writer", "--redis", self.redis_url, "--db",
+                                        str(self.db), "--until-done"))
+
+    def fetched(self) -> Counter:
+        return Counter(self.site.fetches()) - self.before
+
+    def wait_until(self, condition, what: str) -> None:
+        deadline = time.monotonic() + 600
+        while not condition():
+            assert time.monotonic() < deadline, f"gave up waiting for {what}"
+            time.sleep(0.05)
+
+    def finish(self) -> None:
+        for n, process in self.workers.items():
+            assert process.wait(timeout=900) == 0, (self.tmp / f"worker{n}.log").read_text()[-3000:]
+        assert self.writers[-1].wait(timeout=900) == 0, (self.tmp / "writer.log").read_text()[-3000:]
+
+    def articles(self) -> int:
+        try:
+            with sqlite3.connect(f"file:{self.db}?mode=ro", uri=True) as conn:
+                return conn.execute("select count(*) from articles").fetchone()[0]
+        except sqlite3.Error:  # not created or not migrated yet
+            return 0
+
+
+def page_fetches(fetched: Counter) -> Counter:
+    """Fetches of the site's pages; robots.txt is fetched by each worker process and is not a page."""
+    return Counter({path: n for path, n in fetched.items() if path != "/robots.txt"})
+
+
+def start(crawl: Crawl) -> None:
+    for n in (1, 2, 3):
+        crawl.worker(n)
+    crawl.writer()
+
+
+def test_three_workers_and_one_writer_archive_what_one_process_does(site, reference, redis_url, tmp_path):
+    crawl = Crawl(site, redis_url, tmp_path)
+    start(crawl)
+    crawl.finish()
+    assert contents(crawl.db) == reference
+    assert_nothing_twice(crawl.db)
+    fetched = page_fetches(crawl.fetched())
+    assert len(fetched) == len(reference["pages"]) + ARTICLES // 50 and set(fetched.values()) == {1}
+    assert crawl.fetched()["/robots.txt"] <= 3
+
+
+def test_a_worker_killed_midway_and_restarted_loses_and_doubles_nothing(site, reference, redis_url, tmp_path):
+    crawl = Crawl(site, redis_url, tmp_path)
+    start(crawl)
+    crawl.wait_until(lambda: sum(crawl.fetched().values()) >= len(reference["pages"]) // 3, "a third of the pages")
+    os.killpg(crawl.workers[2].pid, signal.SIGKILL)
+    crawl.workers[2].wait()
+    parked = redis.Redis.from_url(redis_url).hlen(FrontierKeys("bulk").processing("w2"))
+    crawl.worker(2)  # the same id: it takes back what it had parked
+    crawl.finish()
+    assert contents(crawl.db) == reference
+    assert_nothing_twice(crawl.db)
+    # Requests the dead worker held are fetched again, each with at most the 5 pages of an article after it.
+    again = sum(n - 1 for n in page_fetches(crawl.fetched()).values())
+    assert parked > 0 and again <= 5 * parked
+
+
+def test_the_writer_killed_midway_and_restarted_loses_and_doubles_nothing(site, reference, redis_url, tmp_path):
+    crawl = Crawl(site, redis_url, tmp_path)
+    start(crawl)
+    crawl.wait_until(lambda: crawl.articles() >= ARTICLES // 4, "a quarter of the articles written")
+    os.killpg(crawl.writers[0].pid, signal.SIGKILL)
+    assert crawl.writers[0].wait() == -signal.SIGKILL
+    crawl.writer()
+    crawl.finish()
+    assert contents(crawl.db) == reference
+    assert_nothing_twice(crawl.db)
+    assert set(page_fetches(crawl.fetched()).values()) == {1}  # the workers never noticed
+
+
+def test_folio_crawl_with_redis_runs_its_workers_and_writer_then_continues_nothing_twice(redis_url, tmp_path):
+    with SampleSite(bulk_articles=60) as small:
+        command = [sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--redis", redis_url, "--workers", "2",
+                   "--base-url", small.base_url, "--db", str(tmp_path / "a.db"), *FAST]
+        first = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+        assert first.returncode == 0, first.stderr[-3000:]
+        assert "bulk: a new crawl" in first.stdout and "wrote 60 article(s): 60 new" in first.stdout
+        again = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+        assert again.returncode == 0, again.stderr[-3000:]
+        assert "bulk: a new crawl" in again.stdout and "60 unchanged" in again.stdout  # a finished crawl starts anew
+        # Workers on the writer's machine read the archive: every stored page was revalidated, not re-sent.
+        assert small.statuses().get(304) == 180, small.statuses()
+
+
+def test_the_shared_rate_holds_for_all_workers_together(site, redis_url, tmp_path):
+    """At 5 requests/s per site shared by 3 workers, N requests take at least (N - 1) / 5 s in all."""
+    with SampleSite(bulk_articles=30) as small:
+        crawl = Crawl(small, redis_url, tmp_path)
+        started = time.monotonic()
+        for n in (1, 2, 3):
+            crawl.workers[n] = crawl._start(f"worker{n}", "worker", "bulk", "--redis", redis_url, "--base-url",
+                                            small.base_url, "--worker-id", f"w{n}", *FAST,
+                                            "-s", "FOLIO_DOMAIN_RATE=5")
+        crawl.writer()
+        crawl.finish()
+        elapsed = time.monotonic() - started
+        requests = sum(crawl.fetched().values())
+    # Without the shared bucket the three workers take well under half of that (each process starts in ~2 s).
+    assert requests >= 91 and elapsed >= (requests - 1) / 5
+
+
+def test_an_unreachable_redis_is_one_error_line(tmp_path):
+    for command in (["crawl", "bulk", "--redis", "redis://127.0.0.1:9/0", "--base-url", "http://127.0.0.1:9/"],
+                    ["worker", "bulk", "--redis", "redis://127.0.0.1:9/0"],
+                    ["archive-writer", "--redis", "redis://127.0.0.1:9/0"]):
+        done = subprocess.run([sys.executable, "-m", "crawler.cli", *command, "--db", str(tmp_path / "a.db")],
+                              cwd=REPO, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert "cannot reach Redis at redis://127.0.0.1:9/0" in done.stderr.strip().splitlines()[-1]
+
+
+def test_scrapyd_jobs_join_a_crawl_by_one_setting(redis_url, scrapyd, tmp_path):
+    """Two jobs on a real scrapyd, started with setting=FOLIO_REDIS_URL=…, crawl as workers for the writer."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    url, home = deploy(scrapyd, tmp_path)
+    db = tmp_path / "a.db"
+    with SampleSite(bulk_articles=40) as small:
+        crawl = Crawl(small, redis_url, tmp_path)
+        started = subprocess.run([sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--redis", redis_url,
+                                  "--workers", "0", "--base-url", small.base_url, "--db", str(db)],
+                                 cwd=REPO, capture_output=True, text=True, timeout=120)
+        assert started.returncode == 0 and "start workers" in started.stdout, started.stderr
+        jobs = []
+        for name in ("sd1", "sd2"):
+            fields = [("project", "folio"), ("spider", "article"), ("site", "bulk"), ("base_url", small.base_url),
+                      ("setting", f"FOLIO_REDIS_URL={redis_url}"), ("setting", f"FOLIO_WORKER_ID={name}"),
+                      ("setting", "AUTOTHROTTLE_ENABLED=False")]
+            with urllib.request.urlopen(url + "schedule.json", data=urllib.parse.urlencode(fields).encode()) as answer:
+                jobs.append(json.load(answer)["jobid"])
+        crawl.db = db
+        crawl.writer()
+        crawl.finish()
+        fetched = page_fetches(crawl.fetched())
+    assert len(rows_of(db, "select id from articles")) == 40 and set(fetched.values()) == {1}
+    logs = [(home / "logs" / "folio" / "article" / f"{job}.log").read_text() for job in jobs]
+    assert all("Spider closed (finished)" in log and "crawler.frontier.Scheduler" in log for log in logs)
+
+
+def rows_of(db: Path, sql: str) -> list:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def deploy(scrapyd, tmp_path: Path) -> tuple[str, Path]:
+    """Build the project's egg from a copy and deploy it to the test's scrapyd."""
+    from tests.crawler.test_schedule import project_copy
+
+    url, home = scrapyd
+    build = project_copy(tmp_path / "project")
+    with (build / "scrapy.cfg").open("a", encoding="utf-8") as cfg:
+        cfg.write(f"\n[deploy:test]\nurl = {url}\nproject = folio\n")
+    deployed = subprocess.run([sys.executable, "-m", "scrapyd_client", "deploy", "test", "--version", "1"],
+                              cwd=build, capture_output=True, text=True, timeout=120)
+    assert deployed.returncode == 0, deployed.stderr
+    return url, home
+
+
+def test_folio_schedule_dispatches_a_shared_crawl_to_several_scrapyd_jobs(redis_url, scrapyd, tmp_path):
+    url, _ = deploy(scrapyd, tmp_path)
+    db = tmp_path / "a.db"
+    with SampleSite(bulk_articles=40) as small:
+        crawl = Crawl(small, redis_url, tmp_path)
+        (tmp_path / "schedule.toml").write_text(
+            f'[sites.bulk]\ncron = "0 0 1 1 *"\nbase_url = "{small.base_url}"\ndispatch = "scrapyd"\n'
+            f'redis_url = "{redis_url}"\nworkers = 2\nscrapyd_urls = ["{url}", "{url}"]\n'
+            'settings = { AUTOTHROTTLE_ENABLED = false }\n')
+        done = subprocess.run([sys.executable, "-m", "crawler.cli", "schedule", "--once", "--file",
+                               str(tmp_path / "schedule.toml"), "--db", str(db)],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stdout + done.stderr
+        fetched = page_fetches(crawl.fetched())
+    [(outcome, dispatched)] = rows_of(db, "select outcome, dispatched_to from crawls")
+    assert outcome == "finished" and dispatched.count(f"scrapyd {url} job ") == 2
+    assert len(rows_of(db, "select id from articles")) == 40 and set(fetched.values()) == {1}
