@@ -54,10 +54,6 @@ FOLIO_REDIS_ITEMS = "folio:items"  # the list finished articles wait in for `fol
 ADDONS = {
     "crawler.frontier.RedisFrontier": 0,  # inert unless FOLIO_REDIS_URL is set
 }
-DOWNLOADER_MIDDLEWARES = {
-    "crawler.ratelimit.DomainRate": 590,  # inert unless FOLIO_REDIS_URL and FOLIO_DOMAIN_RATE are set
-}
-
 # Where articles land; `datasette archive/` serves this file.
 ARCHIVE_DB = None  # None means archive/folio.db
 FOLIO_CRAWL_ID = 0  # the `crawls` row this run fills in (`folio schedule` sets it); 0 means a new row
@@ -77,6 +73,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.PoliteRetry": 550,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "crawler.middlewares.SiteRedirect": 600,
+    "crawler.ratelimit.DomainRate": 590,  # inert unless FOLIO_REDIS_URL and FOLIO_DOMAIN_RATE are set
 }
 EXTENSIONS = {
     "crawler.progress.Progress": 500,
