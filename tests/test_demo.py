@@ -37,7 +37,7 @@ def test_the_demo_archive_shows_versions_a_diff_an_incomplete_and_new_articles(d
     assert [a["title"] for a in incomplete] == ["Daily Coffee Not Linked to Irregular Heartbeat"]
     assert json.loads(incomplete[0]["missing_pages"])[0].endswith("/coffee-heart-rhythm?page=3")
     first_crawl_ids = {r["id"] for r in rows(db, "select article_id as id from article_versions where version = 1 "
-                                                 "and captured_at < (select min(started) from crawls where id > 3)")}
+                                                 "and captured_at <= (select max(finished) from crawls where id <= 3)")}
     assert len(edition_two()) - len(first_crawl_ids) == 3  # new on the later visit
     for line in ("with more than one version, 1 incomplete", "/folio/changed_articles", "/folio/incomplete_articles",
                  f"/folio/articles/{incomplete[0]['id']}  (Daily Coffee"):
