@@ -9,6 +9,7 @@ from datasette import NotFound, Response, hookimpl
 from datasette.utils import tilde_decode, tilde_encode, urlsafe_components
 from datasette.utils.asgi import BadRequest
 
+from archive.access import readable_database
 from archive.reading import json_list, readable_date, version_diff, version_history, word_count
 
 # Each version with its text: the current version's is the article row's (stored once, empty in article_versions).
@@ -53,13 +54,7 @@ def _summary(datasette, database: str, version: dict) -> dict:
 async def article_diff(datasette, request):
     """The diff page, or with .json the same diff as data."""
     database = request.url_vars["database"]
-    try:
-        db = datasette.get_database(database)
-    except KeyError:
-        raise NotFound(f"Database not found: {database}") from None
-    await datasette.ensure_permissions(request.actor, [
-        ("view-table", (database, "article_versions")), ("view-database", database), "view-instance",
-    ])
+    db = await readable_database(datasette, request, "article_versions")
     article_id = tilde_decode(request.url_vars["article_id"])
     if not await db.table_exists("article_versions"):
         raise NotFound("This archive keeps no article versions")

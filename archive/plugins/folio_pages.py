@@ -8,6 +8,7 @@ from datasette.utils import tilde_encode, urlsafe_components
 from markupsafe import Markup
 
 from archive.bodies import Bodies, CorruptBody
+from archive.access import readable_database
 from archive.reading import article_view
 
 PAGE_COLUMNS = "url, number, status, final_url, fetched_at, content_type, error, body_size, capture_id"
@@ -39,14 +40,7 @@ def raw_url(datasette, database: str, capture_id: int) -> str:
 
 async def raw_body(datasette, request) -> Response:
     """A capture's body exactly as received, as an attachment (application/binary): a download, not a page."""
-    database = request.url_vars["database"]
-    try:
-        db = datasette.get_database(database)
-    except KeyError:
-        raise NotFound(f"Database not found: {database}") from None
-    await datasette.ensure_permissions(request.actor, [
-        ("view-table", (database, "captures")), ("view-database", database), "view-instance",
-    ])
+    db = await readable_database(datasette, request, "captures")
     capture_id = int(request.url_vars["capture_id"])
 
     def read(conn):
