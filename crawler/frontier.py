@@ -6,6 +6,7 @@ request into the worker's own ``processing`` hash in one Lua script, and the ent
 once Scrapy is done with the request: its response went through the callback, the requests it
 yielded are in the queue and its items were pushed to the writer's list. A restarted worker puts
 its own leftovers back first; an idle worker puts back those of a worker whose heartbeat expired.
+A new request is marked seen and queued in one script, so no kill leaves it seen but unqueued.
 """
 from __future__ import annotations
 
@@ -31,6 +32,14 @@ if #top == 0 then return false end
 redis.call('ZREM', KEYS[1], top[1])
 redis.call('HSET', KEYS[2], top[1], top[2])
 return top[1]
+"""
+# Mark a request seen and queue it in one step: a worker killed between scrapy-redis's two calls
+# (SADD, then ZADD) would leave a fingerprint with no request, and the re-run of the page that led
+# to it would then find it "seen" and drop it for good. ARGV: score, request, fingerprint or "".
+_ENQUEUE = """
+if ARGV[3] ~= '' and redis.call('SADD', KEYS[2], ARGV[3]) == 0 then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+return 1
 """
 # Put every parked request of one worker back into the queue with its priority, atomically.
 _REQUEUE = """
@@ -132,6 +141,12 @@ class ReliableQueue(PriorityQueue):
         self.processing = processing
         self._pop = server.register_script(_POP)
         self._requeue = server.register_script(_REQUEUE)
+        self._enqueue = server.register_script(_ENQUEUE)
+
+    def push_unseen(self, request: Request, fingerprint: str | None, *, seen_key: str) -> bool:
+        """Queue ``request`` unless its fingerprint is already in ``seen_key``; whether it was queued."""
+        return bool(self._enqueue(keys=[self.key, seen_key],
+                                  args=[-request.priority, self._encode_request(request), fingerprint or ""]))
 
     def pop(self, timeout: int = 0) -> tuple[Request, bytes] | None:  # type: ignore[override]
         """The next request and its stored form (the handle to acknowledge it with), or None."""
@@ -210,6 +225,15 @@ class Scheduler(RedisScheduler):
         if back:
             logger.warning("worker %s: %d unfinished request(s) put back in the queue", self.worker, back)
         self.server.delete(self.keys.alive(self.worker))
+
+    def enqueue_request(self, request: Request) -> bool:
+        """Queue a request the duplicate filter has not seen (marked seen in the same step)."""
+        fingerprint = None if request.dont_filter else self.df.request_fingerprint(request)
+        if not self.queue.push_unseen(request, fingerprint, seen_key=self.df.key):
+            self.df.log(request, self.spider)
+            return False
+        self.stats.inc_value("scheduler/enqueued/redis")
+        return True
 
     def next_request(self) -> Request | None:
         self._ack_finished()
