@@ -23,6 +23,8 @@ from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 from twisted.internet import task
 
+from archive import crawl_runs
+
 logger = logging.getLogger(__name__)
 
 # Pop the best request and park it in the worker's processing hash, atomically.
@@ -202,6 +204,7 @@ class Scheduler(RedisScheduler):
         self.df = self._dupefilter(spider)
         self.server.sadd(self.keys.workers, self.worker)
         self._beat()
+        crawl_runs.note_start(self.server, self.keys.crawl, crawl_id=self.crawler.settings.getint("FOLIO_CRAWL_ID"))
         back = self.queue.requeue(self.keys.processing(self.worker))
         if back:
             logger.warning("worker %s: %d request(s) left by its previous run put back in the queue", self.worker, back)
@@ -224,7 +227,8 @@ class Scheduler(RedisScheduler):
         back = self.queue.requeue(self.keys.processing(self.worker))
         if back:
             logger.warning("worker %s: %d unfinished request(s) put back in the queue", self.worker, back)
-        self.server.delete(self.keys.alive(self.worker))
+        crawl_runs.note_worker_end(self.server, self.keys.crawl, self.stats.get_stats(), reason)
+        self.server.delete(self.keys.alive(self.worker))  # last: the writer records the run once none is alive
 
     def enqueue_request(self, request: Request) -> bool:
         """Queue a request the duplicate filter has not seen (marked seen in the same step)."""

@@ -29,6 +29,7 @@ def launch_workers(scheduler, run) -> str:
         fields = [("project", entry.project), ("spider", "article"), ("site", entry.site),
                   ("setting", f"FOLIO_REDIS_URL={entry.redis_url}"),
                   ("setting", f"FOLIO_WORKER_ID={entry.site}-{run.crawl_id}-{n + 1}"),
+                  ("setting", f"FOLIO_CRAWL_ID={run.crawl_id}"),  # the writer fills in this row's counts
                   ("setting", f"ARCHIVE_DB={scheduler.db_path}")]  # read only, where the host has it
         fields += [("base_url", entry.base_url)] if entry.base_url else []
         fields += [("setting", f"{name}={_setting(value)}") for name, value in entry.settings.items()]
