@@ -217,7 +217,11 @@ class Scheduler(RedisScheduler):
                                                 debug=spider.settings.getbool("DUPEFILTER_DEBUG"))
 
     def _beat(self) -> None:
-        self.server.set(self.keys.alive(self.worker), "1", ex=self.ttl)
+        try:
+            self.server.set(self.keys.alive(self.worker), "1", ex=self.ttl)
+        except redis.RedisError as exc:  # an exception would stop the LoopingCall: the worker would look dead
+            logger.warning("worker %s: heartbeat not recorded (%s); trying again in %d s", self.worker, exc,
+                           max(1, self.ttl // 3))
 
     def close(self, reason):
         """Leave the frontier: anything not finished goes back to the queue for the others."""
