@@ -31,10 +31,10 @@ def note_start(server: redis.Redis, site: str, *, crawl_id: int | None = None) -
 
 def note_worker_end(server: redis.Redis, site: str, stats: dict, reason: str) -> None:
     """Add one worker run's pages and errors; a worker that did not finish marks the crawl with its reason."""
-    errors = stats.get("log_count/ERROR", 0) - stats.get("retry/max_reached", 0) + stats.get("folio/pages/failed", 0)
+    errors = stats.get("folio/pages/failed", 0) + stats.get("log_count/ERROR", 0)  # as the Store counts them
     with server.pipeline() as pipe:
         pipe.hincrby(run_key(site), "pages_fetched", stats.get("folio/pages/fetched", 0))
-        pipe.hincrby(run_key(site), "errors", max(errors, 0))
+        pipe.hincrby(run_key(site), "errors", errors)
         pipe.hincrby(run_key(site), "workers", 1)
         if reason != "finished":
             pipe.hset(run_key(site), "outcome", reason)
@@ -52,7 +52,7 @@ def note_saved(server: redis.Redis, counts: dict[str, dict[str, int]]) -> None:
 
 def record_finished(server: redis.Redis, archive: Archive) -> list[int]:
     """Write the `crawls` row of every shared crawl that is over; their ids."""
-    from crawler.frontier import frontier_state
+    from crawler.frontier import frontier_state  # here: crawler.frontier imports this module
 
     ids = []
     for key in server.scan_iter(match=run_key("*"), count=100):
