@@ -19,6 +19,7 @@ COUNTS = ("pages_fetched", "errors", "articles_stored", "articles_unchanged", "a
 
 
 def run_key(site: str) -> str:
+    """The Redis hash holding the figures of ``site``'s shared crawl until the writer records them."""
     return f"folio:{site}:run"
 
 
