@@ -18,6 +18,7 @@ from pathlib import Path
 
 import redis
 
+from archive import crawl_runs
 from archive.store import Archive, capture_record, save_capture
 from crawler.items import ArticleCapture
 
@@ -114,11 +115,14 @@ class Writer:
                 if taken:
                     self.write(taken)
                     started = True
-                elif until_done:
-                    over = crawl_over(self.queue)
-                    if over and started:
-                        break
-                    started = started or not over  # before any worker has joined, keep waiting
+                else:
+                    over = until_done and crawl_over(self.queue)  # before recording: no run ends unrecorded
+                    if not self.queue.pending():
+                        crawl_runs.record_finished(self.queue.server, self.archive)
+                    if until_done:
+                        if over and started:
+                            break
+                        started = started or not over  # before any worker has joined, keep waiting
         finally:
             self.queue.server.delete(self.lock)
         return self.counts
@@ -137,17 +141,29 @@ class Writer:
                 except Exception:  # noqa: BLE001 - recorded in the failed list with the log line above
                     logger.exception("%s: not written; kept in %s", item.url, self.queue.failed)
                     outcomes.append("error")
+        saved: dict[str, dict[str, int]] = {}
         for data, item, outcome in zip(taken, items, outcomes):
             if outcome == "error":  # save_many logged why and recorded an 'error' visit
                 logger.error("%s: kept in %s", item.url, self.queue.failed)
                 self.queue.park_failed(data)
+                continue
+            self.counts[outcome] = self.counts.get(outcome, 0) + 1
+            _count(saved.setdefault(item.site, {}), item, outcome)
         self.queue.done()
-        for outcome in outcomes:
-            if outcome != "error":
-                self.counts[outcome] = self.counts.get(outcome, 0) + 1
+        crawl_runs.note_saved(self.queue.server, saved)
 
     def _stop(self, signum, frame) -> None:
         self.stopping = True
+
+
+def _count(columns: dict[str, int], item: ArticleCapture, outcome: str) -> None:
+    """Count one saved article in the `crawls` columns a single-process crawl fills."""
+    column = {"new": "articles_stored", "changed": "articles_stored", "unchanged": "articles_unchanged"}.get(outcome)
+    if column:
+        columns[column] = columns.get(column, 0) + 1
+    record = capture_record(item)
+    if record and not record.get("complete"):
+        columns["articles_incomplete"] = columns.get("articles_incomplete", 0) + 1
 
 
 def crawl_over(queue: ItemQueue) -> bool:

@@ -6,6 +6,7 @@ request into the worker's own ``processing`` hash in one Lua script, and the ent
 once Scrapy is done with the request: its response went through the callback, the requests it
 yielded are in the queue and its items were pushed to the writer's list. A restarted worker puts
 its own leftovers back first; an idle worker puts back those of a worker whose heartbeat expired.
+A new request is marked seen and queued in one script, so no kill leaves it seen but unqueued.
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 from twisted.internet import task
 
+from archive import crawl_runs
+
 logger = logging.getLogger(__name__)
 
 # Pop the best request and park it in the worker's processing hash, atomically.
@@ -31,6 +34,14 @@ if #top == 0 then return false end
 redis.call('ZREM', KEYS[1], top[1])
 redis.call('HSET', KEYS[2], top[1], top[2])
 return top[1]
+"""
+# Mark a request seen and queue it in one step: a worker killed between scrapy-redis's two calls
+# (SADD, then ZADD) would leave a fingerprint with no request, and the re-run of the page that led
+# to it would then find it "seen" and drop it for good. ARGV: score, request, fingerprint or "".
+_ENQUEUE = """
+if ARGV[3] ~= '' and redis.call('SADD', KEYS[2], ARGV[3]) == 0 then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+return 1
 """
 # Put every parked request of one worker back into the queue with its priority, atomically.
 _REQUEUE = """
@@ -132,6 +143,12 @@ class ReliableQueue(PriorityQueue):
         self.processing = processing
         self._pop = server.register_script(_POP)
         self._requeue = server.register_script(_REQUEUE)
+        self._enqueue = server.register_script(_ENQUEUE)
+
+    def push_unseen(self, request: Request, fingerprint: str | None, *, seen_key: str) -> bool:
+        """Queue ``request`` unless its fingerprint is already in ``seen_key``; whether it was queued."""
+        return bool(self._enqueue(keys=[self.key, seen_key],
+                                  args=[-request.priority, self._encode_request(request), fingerprint or ""]))
 
     def pop(self, timeout: int = 0) -> tuple[Request, bytes] | None:  # type: ignore[override]
         """The next request and its stored form (the handle to acknowledge it with), or None."""
@@ -187,6 +204,7 @@ class Scheduler(RedisScheduler):
         self.df = self._dupefilter(spider)
         self.server.sadd(self.keys.workers, self.worker)
         self._beat()
+        crawl_runs.note_start(self.server, self.keys.crawl, crawl_id=self.crawler.settings.getint("FOLIO_CRAWL_ID"))
         back = self.queue.requeue(self.keys.processing(self.worker))
         if back:
             logger.warning("worker %s: %d request(s) left by its previous run put back in the queue", self.worker, back)
@@ -199,7 +217,11 @@ class Scheduler(RedisScheduler):
                                                 debug=spider.settings.getbool("DUPEFILTER_DEBUG"))
 
     def _beat(self) -> None:
-        self.server.set(self.keys.alive(self.worker), "1", ex=self.ttl)
+        try:
+            self.server.set(self.keys.alive(self.worker), "1", ex=self.ttl)
+        except redis.RedisError as exc:  # an exception would stop the LoopingCall: the worker would look dead
+            logger.warning("worker %s: heartbeat not recorded (%s); trying again in %d s", self.worker, exc,
+                           max(1, self.ttl // 3))
 
     def close(self, reason):
         """Leave the frontier: anything not finished goes back to the queue for the others."""
@@ -209,7 +231,17 @@ class Scheduler(RedisScheduler):
         back = self.queue.requeue(self.keys.processing(self.worker))
         if back:
             logger.warning("worker %s: %d unfinished request(s) put back in the queue", self.worker, back)
-        self.server.delete(self.keys.alive(self.worker))
+        crawl_runs.note_worker_end(self.server, self.keys.crawl, self.stats.get_stats(), reason)
+        self.server.delete(self.keys.alive(self.worker))  # last: the writer records the run once none is alive
+
+    def enqueue_request(self, request: Request) -> bool:
+        """Queue a request the duplicate filter has not seen (marked seen in the same step)."""
+        fingerprint = None if request.dont_filter else self.df.request_fingerprint(request)
+        if not self.queue.push_unseen(request, fingerprint, seen_key=self.df.key):
+            self.df.log(request, self.spider)
+            return False
+        self.stats.inc_value("scheduler/enqueued/redis")
+        return True
 
     def next_request(self) -> Request | None:
         self._ack_finished()

@@ -2,120 +2,28 @@
 from __future__ import annotations
 
 import fcntl
-import json
 import logging
 import os
 import subprocess
 import sys
 import time
-import tomllib
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from croniter import croniter
 
 from archive.store import Archive
-from crawler import sites
+from crawler.schedule_file import (  # noqa: F401 - the schedule's names, importable from here as before
+    ENTRY_KEYS, Entry, Schedule, ScheduleError, is_due, last_fire, load_schedule, next_fire,
+)
+from crawler.scrapyd_api import call_scrapyd, setting_value
 from crawler.scrapyd_workers import launch_workers, workers_done
 
 logger = logging.getLogger(__name__)
 
-ENTRY_KEYS = {"cron", "base_url", "settings", "dispatch", "scrapyd_url", "project", "redis_url", "workers",
-              "scrapyd_urls"}
 POLL_SECONDS = 0.5  # how often running crawls (and scrapyd jobs) are checked
 SCRAPYD_GIVE_UP_SECONDS = 600  # a dispatched run is given up when scrapyd has not listed it this long
-
-
-class ScheduleError(Exception):
-    """The schedule file cannot be used; the message says why in one line."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One site's place in the schedule: when to crawl it, and how."""
-
-    site: str
-    cron: str
-    base_url: str | None = None
-    settings: dict = field(default_factory=dict)
-    dispatch: str = "local"  # or "scrapyd"
-    scrapyd_url: str | None = None
-    project: str = "folio"  # the scrapyd project the egg was deployed as
-    redis_url: str | None = None  # set: `workers` scrapyd jobs share the crawl (crawler/scrapyd_workers.py)
-    workers: int = 1
-    scrapyd_urls: tuple[str, ...] = ()  # the scrapyds the workers are spread over (default: scrapyd_url)
-
-
-@dataclass(frozen=True)
-class Schedule:
-    """The parsed schedule file: entries in file order and the timezone cron times are read in."""
-
-    entries: tuple[Entry, ...]
-    tz: timezone | ZoneInfo
-
-
-def load_schedule(path: Path) -> Schedule:
-    """Read and check a schedule file, or raise ScheduleError naming the first problem."""
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ScheduleError(f"cannot read the schedule file {path}: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ScheduleError(f"{path}: not valid TOML: {exc}") from None
-    if unknown := sorted(set(data) - {"sites", "timezone"}):
-        raise ScheduleError(f"{path}: unknown key(s) {', '.join(unknown)}; sites go in [sites.SLUG] tables")
-    try:
-        tz = ZoneInfo(data["timezone"]) if "timezone" in data else datetime.now().astimezone().tzinfo
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ScheduleError(f"{path}: unknown timezone {data['timezone']!r}") from None
-    tables = data.get("sites")
-    if not isinstance(tables, dict) or not tables:
-        raise ScheduleError(f"{path}: no sites; add a [sites.SLUG] table with a cron expression")
-    return Schedule(tuple(_entry(path, slug, table) for slug, table in tables.items()), tz)
-
-
-def _entry(path: Path, slug: str, table) -> Entry:
-    where = f"{path}: [sites.{slug}]"
-    if not isinstance(table, dict) or not isinstance(table.get("settings", {}), dict):
-        raise ScheduleError(f"{where} must be a table (with settings a table of Scrapy settings)")
-    if unknown := sorted(set(table) - ENTRY_KEYS):
-        raise ScheduleError(f"{where}: unknown key(s) {', '.join(unknown)}")
-    cron = table.get("cron")
-    if not isinstance(cron, str) or not croniter.is_valid(cron):
-        raise ScheduleError(f"{where}: cron {cron!r} is not a cron expression (e.g. \"0 */6 * * *\")")
-    entry = Entry(site=slug, **table)
-    if entry.dispatch not in ("local", "scrapyd"):
-        raise ScheduleError(f"{where}: dispatch must be \"local\" or \"scrapyd\", not {entry.dispatch!r}")
-    if entry.dispatch == "scrapyd" and not (entry.scrapyd_url or entry.scrapyd_urls):
-        raise ScheduleError(f"{where}: dispatch = \"scrapyd\" needs scrapyd_url")
-    if entry.redis_url and (entry.dispatch != "scrapyd" or not isinstance(entry.workers, int) or entry.workers < 1):
-        raise ScheduleError(f"{where}: redis_url needs dispatch = \"scrapyd\" and workers = a number from 1")
-    try:
-        profile = sites.load(slug)
-        (profile.with_base_url(entry.base_url) if entry.base_url else profile).check_runnable()
-    except sites.ProfileError as exc:
-        raise ScheduleError(f"{where}: {str(exc).replace('--base-url', 'base_url')}") from None
-    return entry
-
-
-def last_fire(cron: str, now: datetime) -> datetime:
-    """The latest time at or before ``now`` that ``cron`` names."""
-    return croniter(cron, now.replace(microsecond=0) + timedelta(seconds=1)).get_prev(datetime)
-
-
-def next_fire(cron: str, now: datetime) -> datetime:
-    """The first time after ``now`` that ``cron`` names."""
-    return croniter(cron, now).get_next(datetime)
-
-
-def is_due(cron: str, last_start: datetime | None, now: datetime) -> bool:
-    """Due when the site has not run since its latest scheduled time (never run: due at once)."""
-    return last_start is None or last_fire(cron, now) > last_start
 
 
 def last_runs(archive: Archive) -> dict[str, tuple[datetime, str]]:
@@ -223,7 +131,7 @@ class Scheduler:
             if entry.redis_url:
                 where = launch_workers(self, run)
             else:
-                where = self.launch_scrapyd(run) if entry.dispatch == "scrapyd" else self.launch_local(run)
+                where = self.launchcall_scrapyd(run) if entry.dispatch == "scrapyd" else self.launch_local(run)
         except OSError as exc:  # scrapyd unreachable or answering an error: recorded, the schedule goes on
             self.report(f"start {entry.site} (crawl {run.crawl_id}) failed: {exc}")
             self.end(run, None, f"failed to start: {exc}")
@@ -238,7 +146,7 @@ class Scheduler:
         command = [sys.executable, "-m", "crawler.cli", "crawl", run.entry.site, "--db", str(self.db_path),
                    "--log-file", str(log), "-s", f"FOLIO_CRAWL_ID={run.crawl_id}"]
         command += ["--base-url", run.entry.base_url] if run.entry.base_url else []
-        command += [arg for name, value in run.entry.settings.items() for arg in ("-s", f"{name}={_setting(value)}")]
+        command += [arg for name, value in run.entry.settings.items() for arg in ("-s", f"{name}={setting_value(value)}")]
         self.archive.update_crawl(run.crawl_id, log_file=str(log))
         with open(log, "ab") as output:  # tracebacks of a crash land beside Scrapy's log
             # The child shares the lock, so it stays held even if this scheduler dies first.
@@ -246,13 +154,13 @@ class Scheduler:
                                            pass_fds=(run.lock,))
         return f"pid {run.process.pid}, log {log}"
 
-    def launch_scrapyd(self, run: Run) -> str:
+    def launchcall_scrapyd(self, run: Run) -> str:
         entry = run.entry
         fields = [("project", entry.project), ("spider", "article"), ("site", entry.site),
                   ("setting", f"ARCHIVE_DB={self.db_path}"), ("setting", f"FOLIO_CRAWL_ID={run.crawl_id}")]
         fields += [("base_url", entry.base_url)] if entry.base_url else []
-        fields += [("setting", f"{name}={_setting(value)}") for name, value in entry.settings.items()]
-        answer = _scrapyd(entry.scrapyd_url, "schedule.json", data=urllib.parse.urlencode(fields).encode())
+        fields += [("setting", f"{name}={setting_value(value)}") for name, value in entry.settings.items()]
+        answer = call_scrapyd(entry.scrapyd_url, "schedule.json", data=urllib.parse.urlencode(fields).encode())
         run.job = answer["jobid"]
         log = urllib.parse.urljoin(entry.scrapyd_url, f"logs/{entry.project}/article/{run.job}.log")
         where = f"scrapyd {entry.scrapyd_url} job {run.job}"
@@ -274,7 +182,7 @@ class Scheduler:
     def job_state(self, run: Run) -> str | None:
         """None while a scrapyd job is queued or running; the outcome to record if its crawl did not finish."""
         try:
-            jobs = _scrapyd(run.entry.scrapyd_url, f"listjobs.json?project={run.entry.project}")
+            jobs = call_scrapyd(run.entry.scrapyd_url, f"listjobs.json?project={run.entry.project}")
             listed = {job["id"]: state for state in ("pending", "running", "finished") for job in jobs.get(state, [])}
         except OSError as exc:
             listed, problem = {}, f"scrapyd unreachable ({exc})"
@@ -295,20 +203,3 @@ class Scheduler:
         self.report(f"end   {run.entry.site} (crawl {run.crawl_id}): {row['outcome']}, {row['articles_stored'] or 0} "
                     f"stored, {row['articles_unchanged'] or 0} unchanged, {row['pages_fetched'] or 0} pages, exit "
                     f"{'-' if code is None else code}, {time.monotonic() - run.started:.1f}s")
-
-
-def _setting(value) -> str:
-    return value if isinstance(value, str) else json.dumps(value)
-
-
-def _scrapyd(base_url: str, endpoint: str, *, data: bytes | None = None) -> dict:
-    """Call a scrapyd JSON endpoint; an error answer is raised as OSError, like a refused connection."""
-    url = urllib.parse.urljoin(base_url if base_url.endswith("/") else base_url + "/", endpoint)
-    try:
-        with urllib.request.urlopen(url, data=data, timeout=30) as response:
-            answer = json.load(response)
-    except (OSError, ValueError) as exc:  # URLError, timeouts; a body that is not JSON
-        raise OSError(f"scrapyd {url}: {getattr(exc, 'reason', exc)}") from None
-    if answer.get("status") != "ok":
-        raise OSError(f"scrapyd {url}: {answer.get('message', answer)}")
-    return answer

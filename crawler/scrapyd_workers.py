@@ -11,12 +11,11 @@ import sys
 import urllib.parse
 
 from crawler.frontier import connect, prepare_frontier
+from crawler.scrapyd_api import call_scrapyd, setting_value
 
 
 def launch_workers(scheduler, run) -> str:
     """Start the shared crawl of ``run``; where it went, for the log. OSError when it cannot start."""
-    from crawler.schedule import _scrapyd, _setting
-
     entry = run.entry
     try:
         server = connect(entry.redis_url)
@@ -29,10 +28,11 @@ def launch_workers(scheduler, run) -> str:
         fields = [("project", entry.project), ("spider", "article"), ("site", entry.site),
                   ("setting", f"FOLIO_REDIS_URL={entry.redis_url}"),
                   ("setting", f"FOLIO_WORKER_ID={entry.site}-{run.crawl_id}-{n + 1}"),
+                  ("setting", f"FOLIO_CRAWL_ID={run.crawl_id}"),  # the writer fills in this row's counts
                   ("setting", f"ARCHIVE_DB={scheduler.db_path}")]  # read only, where the host has it
         fields += [("base_url", entry.base_url)] if entry.base_url else []
-        fields += [("setting", f"{name}={_setting(value)}") for name, value in entry.settings.items()]
-        answer = _scrapyd(url, "schedule.json", data=urllib.parse.urlencode(fields).encode())
+        fields += [("setting", f"{name}={setting_value(value)}") for name, value in entry.settings.items()]
+        answer = call_scrapyd(url, "schedule.json", data=urllib.parse.urlencode(fields).encode())
         run.jobs.append((url, answer["jobid"]))
     if not server.get("folio:items:writer"):
         log = scheduler.db_path.parent / "logs" / entry.site / f"writer-{run.crawl_id}.log"
@@ -49,13 +49,11 @@ def launch_workers(scheduler, run) -> str:
 
 def workers_done(scheduler, run) -> str | None:
     """None while a worker job or the writer runs; else the outcome to record (the row is finished here)."""
-    from crawler.schedule import _scrapyd
-
     states: dict[str, dict[str, str]] = {}
     for url, job in run.jobs:
         if url not in states:
             try:
-                listed = _scrapyd(url, f"listjobs.json?project={run.entry.project}")
+                listed = call_scrapyd(url, f"listjobs.json?project={run.entry.project}")
             except OSError:
                 return None  # unreachable for now: keep waiting (the writer waits for live workers too)
             states[url] = {j["id"]: state for state in ("pending", "running", "finished") for j in listed.get(state, [])}

@@ -8,6 +8,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import redis
+
 REDIS_SERVER = shutil.which("redis-server")
 
 
@@ -29,6 +31,17 @@ class RedisServer:
     def __enter__(self) -> "RedisServer":
         if REDIS_SERVER is None:
             raise RuntimeError("redis-server not found (apt-get install redis-server)")
+        # The port is free when chosen but not reserved: another process (another test run on this
+        # machine) may take it first, and a test must never work on someone else's Redis.
+        for _ in range(5):
+            if self._start():
+                return self
+            self.port = _free_port()
+            self.url = f"redis://127.0.0.1:{self.port}/0"
+        raise RuntimeError(f"redis-server could not listen on a free port: {(self.dir / 'redis.log').read_text()[-500:]}")
+
+    def _start(self) -> bool:
+        """Start redis-server on self.port; whether the server answering there is this one."""
         # No snapshots and no AOF: the tests kill workers and the writer, never Redis itself.
         self.process = subprocess.Popen(
             [REDIS_SERVER, "--bind", "127.0.0.1", "--port", str(self.port), "--dir", str(self.dir),
@@ -36,13 +49,18 @@ class RedisServer:
             stdout=subprocess.DEVNULL)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                return False  # most likely the port was taken meanwhile
             try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                return self
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError(f"redis-server exited: {(self.dir / 'redis.log').read_text()[-500:]}")
+                pid = redis.Redis(port=self.port, socket_timeout=5).info("server")["process_id"]
+            except redis.RedisError:
                 time.sleep(0.05)
+                continue
+            if pid == self.process.pid:
+                return True
+            self.process.kill()  # someone else's server holds the port
+            self.process.wait()
+            return False
         raise RuntimeError("redis-server did not start listening within 30 s")
 
     def __exit__(self, *exc) -> None:

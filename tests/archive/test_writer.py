@@ -88,3 +88,28 @@ def test_the_lock_of_a_writer_killed_on_this_machine_is_taken_over(redis_url, tm
     queue.server.set(f"{queue.key}:writer", f"{socket.gethostname()}:{dead.pid}")
     queue.push(finished(1))
     assert drain(redis_url, tmp_path / "a.db") == {"new": 1}
+
+
+def test_a_shared_crawl_that_is_over_becomes_one_crawls_row_written_by_the_writer(redis_url, tmp_path):
+    from archive import crawl_runs
+
+    queue = ItemQueue(redis_url)
+    crawl_runs.note_start(queue.server, "x")
+    queue.server.set("folio:alive:x:w1", "1")  # a live worker: the crawl is not over yet
+    queue.push(finished(1))
+    queue.push(finished(2, complete=False))
+    queue.push(finished(1))
+    archive = Archive(tmp_path / "a.db")
+    try:
+        Writer(queue, archive, batch=4).write(queue.take(4, wait=1))
+        assert crawl_runs.record_finished(queue.server, archive) == []
+        crawl_runs.note_worker_end(queue.server, "x", {"folio/pages/fetched": 3, "log_count/ERROR": 1}, "finished")
+        queue.server.delete("folio:alive:x:w1")
+        [crawl_id] = crawl_runs.record_finished(queue.server, archive)
+    finally:
+        archive.close()
+    assert rows(tmp_path / "a.db", "select site, outcome, trigger, articles_stored, articles_unchanged, "
+                                   "articles_incomplete, pages_fetched, errors from crawls") == [
+        {"site": "x", "outcome": "finished", "trigger": "redis", "articles_stored": 2, "articles_unchanged": 1,
+         "articles_incomplete": 1, "pages_fetched": 3, "errors": 1}]
+    assert not queue.server.exists(crawl_runs.run_key("x"))

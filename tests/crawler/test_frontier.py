@@ -71,6 +71,34 @@ def test_parked_requests_of_a_dead_worker_go_back_with_their_priority(spider, re
     assert first.priority == 10 and first.cb_kwargs["capture"].pages  # the article page first, as before
 
 
+def test_a_new_request_is_marked_seen_and_queued_in_one_step(spider, redis_url):
+    """Either both happen or neither: a worker killed in between must not leave a seen, unqueued request."""
+    from scrapy_redis.dupefilter import RFPDupeFilter
+
+    server = connect(redis_url)
+    keys = FrontierKeys("bulk")
+    queue, seen = queue_for(spider, server, "w1"), RFPDupeFilter(server, key=keys.dupefilter)
+    request = spider.article_request("http://127.0.0.1:9/bulk/news/20160106/article-2")
+    fingerprint = seen.request_fingerprint(request)
+    assert queue.push_unseen(request, fingerprint, seen_key=keys.dupefilter)
+    assert server.sismember(keys.dupefilter, fingerprint) and len(queue) == 1
+    assert not queue.push_unseen(request, fingerprint, seen_key=keys.dupefilter)  # a duplicate: not queued again
+    assert len(queue) == 1
+    assert queue.push_unseen(request.replace(dont_filter=True), None, seen_key=keys.dupefilter)  # next pages
+    assert len(queue) == 2
+
+
+def test_a_test_redis_server_never_takes_another_server_for_its_own(redis_url):
+    """A port chosen free may be taken before redis-server binds it: the helper then starts elsewhere."""
+    from tests.redis_server import RedisServer
+
+    other = RedisServer()
+    other.port = int(redis_url.rsplit(":", 1)[1].split("/")[0])  # the port the fixture's server listens on
+    with other:
+        assert other.url != redis_url
+        assert redis.Redis.from_url(other.url).info("server")["process_id"] == other.process.pid
+
+
 def test_a_new_crawl_clears_the_last_crawls_fingerprints_but_an_unfinished_one_continues(spider, redis_url):
     server = connect(redis_url)
     keys = FrontierKeys("bulk")

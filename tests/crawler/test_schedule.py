@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -221,10 +222,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def scrapyd(tmp_path):
-    """A scrapyd on 127.0.0.1 with its own folders, started from a folder holding its scrapyd.conf."""
-    home = tmp_path / "scrapyd"
+@contextmanager
+def running_scrapyd(home: Path):
+    """A scrapyd on 127.0.0.1 with its own folders under ``home``, started from there; (URL, home)."""
     home.mkdir()
     port = free_port()
     write(home / "scrapyd.conf", f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = {home}/eggs\n"
@@ -245,9 +245,25 @@ def scrapyd(tmp_path):
                 process.kill()
                 pytest.fail(f"scrapyd did not start: {(home / 'scrapyd.err').read_text()[-2000:]}")
             time.sleep(0.2)
-    yield url, home
-    process.terminate()
-    process.wait(timeout=30)
+    try:
+        yield url, home
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture
+def scrapyd(tmp_path):
+    """A scrapyd on 127.0.0.1 with its own folders."""
+    with running_scrapyd(tmp_path / "scrapyd") as running:
+        yield running
+
+
+@pytest.fixture
+def second_scrapyd(tmp_path):
+    """Another scrapyd, as on a second host: its own port, folders and jobs."""
+    with running_scrapyd(tmp_path / "scrapyd2") as running:
+        yield running
 
 
 def project_copy(target: Path) -> Path:
