@@ -29,8 +29,7 @@ NEEDS_PAGINATION = "needs verified pagination (issue 8)"
 NEEDS_CHROME = "needs chrome removal by comparison (issue 8)"
 # Measured on the code this branch started from (bench/pagination_eval.py, docs/extraction.md).
 PAGES_XFAIL: set[str] = set()  # every convention and trap passes since verified pagination
-# One-page articles have no other page to compare with: a byline or dek printed once can stay in their body.
-BODY_XFAIL = {"single-page"}
+BODY_XFAIL: set[str] = set()  # one-page articles are compared with a page of another article of their site
 METADATA_XFAIL: set[str] = set()  # a second <meta name="author"> is a second author
 PUBLISHERS = sorted({c.publisher for c in SITE.cases})
 

@@ -85,3 +85,18 @@ def test_a_one_page_article_loses_its_byline_line_only_when_it_names_every_autho
     assert [b["text"] for b in merged] == lines[1:]
     merged, _ = merge_blocks([extract("u1", blocks(*lines))], set(), byline=["Ann Lee", "Cy Dunn"])
     assert [b["text"] for b in merged] == lines
+
+
+def test_a_standfirst_equal_to_the_description_is_the_subtitle_but_a_lead_copied_into_it_stays():
+    from pipelines.extract import extract_page
+
+    lead = ("Doctors in three states report that flu cases arrived weeks earlier than usual this year, and "
+            "officials say the vaccine still matches the strains going around in schools.")
+    dek = "A new survey finds the season started early"
+    page = ("<html><head><title>Flu Arrives Early</title><meta name='description' content='{d}'></head><body>"
+            "<article><header><h1>Flu Arrives Early</h1><p class='standfirst'>{k}</p></header>"
+            "<div class='text'><p>{l}</p><p>{t}</p></div></article></body></html>")
+    standfirst = reassemble([extract_page(page.format(d=dek, k=dek, l=lead, t=TWO), "http://x/a")])
+    assert standfirst["subtitle"] == dek and dek not in [b["text"] for b in standfirst["blocks"]]
+    copied = reassemble([extract_page(page.format(d=lead, k="", l=lead, t=TWO), "http://x/a")])
+    assert lead in [b["text"] for b in copied["blocks"]] and not copied.get("subtitle")
