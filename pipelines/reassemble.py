@@ -24,6 +24,11 @@ _MARKER = re.compile(r"\b(?:continu\w*|page|pages|seite|página|pagina|blz|next|
 _DATELINE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 _REVIEWED = re.compile(r"^(?:\w+\s+){0,2}(?:reviewed|checked|fact-checked)\s+by\b")
 _LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S)
+# "By A and B" with names: capitalized words (a "By the numbers" heading is not a byline).
+_NAMED_BY = re.compile(r"^(?i:by|von|par|por|door)\s+[A-ZÀ-Þ][\w.'’-]+,?(?:\s+(?:[A-ZÀ-Þ][\w.'’-]+,?|and|&|und|et))*$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+HEAD_BLOCKS = 5  # blocks under the headline searched for a byline or a dateline
+DATE_LINE_WORDS = 8
 SHORT_CHROME = 25  # words: a block this short printed on every page of an article is chrome, not text
 MARKER_WORDS = 8  # words: the longest page-position marker ("Story continues on page 2")
 NEAR_DUPLICATE = 0.8  # share of a page's shingles already seen for it to count as a repeat
@@ -49,6 +54,11 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
         article["subtitle"] = report["dek"]  # the standfirst the page's description names: a subtitle, not text
     article["byline"] = first.get("byline") or next((p["byline"] for p in pages[1:] if p.get("byline")), [])
     article["dates"] = [d for p in pages for d in p.get("dates", [])]
+    lines = _lines_under_headline(first, _header_texts(article))
+    if not article["byline"]:  # no meta, JSON-LD or byline element: a "By A and B" line under the headline
+        article["byline"] = [t for t in lines if _NAMED_BY.match(t)][:1]
+    if not article["dates"]:  # likewise a short dated line, read later with dateparser in the site's languages
+        article["dates"] = [["line", t] for t in lines if _YEAR.search(t) and length_in_words(t) <= DATE_LINE_WORDS][:2]
     article["modified"] = [d for p in pages for d in p.get("modified", [])]
     article["references"] = list(dict.fromkeys(r for p in pages for r in p.get("references", [])))
     article["next_page_url"] = pages[-1].get("next_page_url")
@@ -56,6 +66,18 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
     article["blocks"], article["repeated_pages"] = merge_blocks(pages, _header_texts(article),
                                                                 byline=article.get("byline") or [], template=template)
     return article
+
+
+def _lines_under_headline(page: dict, header: set[str]) -> list[str]:
+    """The short blocks at the top of a page, before its text starts: where bylines and datelines sit."""
+    found = []
+    for block in _trim_leading_teaser(page.get("blocks", []), header)[:HEAD_BLOCKS]:
+        text = _SPACE.sub(" ", block["text"]).strip()
+        if length_in_words(text) > 15:
+            break  # the text has started
+        if norm(text) not in header:
+            found.append(text)
+    return found
 
 
 def merge_blocks(pages: list[dict], header: set[str], *, byline: list[str] = (), template=()) -> tuple[list[dict], list[str]]:

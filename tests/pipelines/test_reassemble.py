@@ -100,3 +100,18 @@ def test_a_standfirst_equal_to_the_description_is_the_subtitle_but_a_lead_copied
     assert standfirst["subtitle"] == dek and dek not in [b["text"] for b in standfirst["blocks"]]
     copied = reassemble([extract_page(page.format(d=lead, k="", l=lead, t=TWO), "http://x/a")])
     assert lead in [b["text"] for b in copied["blocks"]] and not copied.get("subtitle")
+
+
+def test_a_byline_and_a_dateline_under_the_headline_are_read_when_the_page_has_no_metadata():
+    from pipelines.normalize import normalize
+
+    body = blocks("By the numbers", "By Ilse Varga, Wren Pellow and Anouk Lindqvist", "Posted 26 January 2022", LEAD, TWO)
+    article = reassemble([extract("u1", body, byline=[], dates=[])])
+    record = normalize(article)
+    assert record["authors"] == ["Ilse Varga", "Wren Pellow", "Anouk Lindqvist"]
+    assert (record["published"], record["published_raw"]) == ("2022-01-26", "26 January 2022")
+    # A page's own metadata wins; a line with two dates names neither.
+    kept = normalize(reassemble([extract("u1", body, dates=[["meta", "2021-05-03"]])]))
+    assert (kept["authors"], kept["published"]) == (["Ann Lee"], "2021-05-03")
+    two = reassemble([extract("u1", blocks("Updated May 3, 2021 from March 1, 2020", LEAD), byline=[], dates=[])])
+    assert normalize(two)["published"] is None
