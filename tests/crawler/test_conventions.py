@@ -198,3 +198,19 @@ def test_the_harness_crawls_once_per_grid_point_and_reports_every_group(tmp_path
     assert "held-out" in result.stdout
     if corpus.is_dir():
         assert len(data["multipage_corpus"]["pages_expected"]) == 3
+
+
+@pytest.mark.slow
+def test_the_heldout_family_merges_nothing_finds_every_page_and_stays_in_budget(tmp_path):
+    """The hard requirements on publishers the rules were not written for (its other figures: docs/extraction.md)."""
+    db = tmp_path / "heldout.db"
+    with ConventionServer(site=HELDOUT) as server:
+        command = [sys.executable, "-m", "crawler.cli", "crawl", "--db", str(db)]
+        for case in HELDOUT.cases:
+            command += ["--url", server.url(case.page_urls[0])]
+        result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stderr[-3000:]
+        every = read_outcomes(db, HELDOUT, server.base_url, request_costs(HELDOUT, server.log(), server.base_url))
+    assert [o.case.key for o in every if o.foreign] == []
+    assert [o.case.key for o in every if sorted(o.found) != sorted(o.case.page_urls)] == []
+    assert [o.case.key for o in every if o.requests > len(o.case.page_urls) + 2] == []
