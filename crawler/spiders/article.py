@@ -61,7 +61,9 @@ class ArticleSpider(scrapy.Spider):
         self.resume_since: str | None = None  # --resume: articles visited since then are already done
         self.queued: set[str] = set()  # article URLs decided on in this crawl (the dupefilter keeps as many)
         self.rules = chain.Rules()
-        self.templates = chain.SiteTemplates()  # one sibling page per host: the site's chrome for one-page articles
+        # Articles given by URL only: one sibling page per host shows the site's chrome to one-page articles
+        # (a profile names its site's parts; its waiting articles would not survive a shared Redis frontier).
+        self.templates = chain.SiteTemplates() if self.article_urls else None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -277,7 +279,7 @@ class ArticleSpider(scrapy.Spider):
                 yield scrapy.Request(view["url"], callback=self.parse_article, errback=self.page_failed,
                                      priority=PAGE_PRIORITY, cb_kwargs={"capture": capture, "candidate": view})
                 return
-            sibling = self.templates.plan(capture, self.rules)
+            sibling = self.templates.plan(capture, self.rules) if self.templates else None
             if sibling:
                 if sibling != chain.PARKED:
                     self.crawler.stats.inc_value("folio/pagination/sibling_requests")
