@@ -69,9 +69,11 @@ def dek(root, description: str | None) -> str | None:
         if text.casefold() != wanted:
             continue
         parent = element.getparent()
-        prose = [p for p in (parent if parent is not None else ()) if p.tag == "p" and p is not element
-                 and len(p.text_content().split()) >= PROSE_WORDS]
-        return None if prose else text
+        beside = [p for p in (parent if parent is not None else ()) if p.tag == "p" and p is not element
+                  and len(p.text_content().split()) >= PROSE_WORDS]
+        # On a teaser or paywalled page the standfirst is all the text there is: then it is the text.
+        prose = sum(len(p.text_content().split()) >= PROSE_WORDS for _, p in zip(range(MAX_ELEMENTS), root.iter("p")))
+        return None if beside or prose < 2 else text
     return None
 
 

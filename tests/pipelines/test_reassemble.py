@@ -115,3 +115,15 @@ def test_a_byline_and_a_dateline_under_the_headline_are_read_when_the_page_has_n
     assert (kept["authors"], kept["published"]) == (["Ann Lee"], "2021-05-03")
     two = reassemble([extract("u1", blocks("Updated May 3, 2021 from March 1, 2020", LEAD), byline=[], dates=[])])
     assert normalize(two)["published"] is None
+
+
+def test_on_a_teaser_page_the_standfirst_is_all_the_text_and_stays():
+    from pipelines.extract import extract_page
+
+    dek = ("Doctors in three states report that flu cases arrived weeks earlier than usual this year, and officials "
+           "say the vaccine still matches.")
+    page = (f"<html><head><title>Flu Arrives Early</title><meta name='description' content='{dek}'></head><body>"
+            f"<article><header><h1>Flu Arrives Early</h1><p class='standfirst'>{dek}</p></header>"
+            "<div class='paywall'><p>Subscribe to read on.</p></div></article></body></html>")
+    article = reassemble([extract_page(page, "http://x/a")])
+    assert dek in [b["text"] for b in article["blocks"]] and not article.get("subtitle")
