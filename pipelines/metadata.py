@@ -138,8 +138,9 @@ def byline_from_page(sel: Selector) -> list[str]:
             continue
         if _names_author(element):
             # A byline box often holds the names and more (the source, a date): the names' own element wins.
+            # A one-word inner element is a label ("By", "Von"), not the names.
             inner = next((e for e in element.iterdescendants() if isinstance(e.tag, str) and _names_author(e)
-                          and e.xpath("string()").strip()), element)
+                          and len(e.xpath("string()").split()) >= 2), element)
             # string(), not text_content(): a tree parsed as XML (an XHTML page) has plain lxml elements.
             text = " ".join(inner.xpath("string()").split())
             if 0 < len(text) < 100 and not _elsewhere(element):
