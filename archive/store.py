@@ -220,7 +220,9 @@ class Archive:
         for page in capture.pages:
             row = page_row(page, key, capture.site)
             old = stored.get(page.url)
-            if old and (old["body_sha256"], old["status"], old["error"]) == (row["body_sha256"], row["status"], row["error"]):
+            # A page another article holds (a false merge in an earlier crawl) moves to the one that now has it.
+            if old and (old["body_sha256"], old["status"], old["error"], old["article_id"], old["number"]) == \
+                    (row["body_sha256"], row["status"], row["error"], row["article_id"], row["number"]):
                 continue
             if old and old["capture_id"] and not page.ok:
                 continue  # a failed re-fetch never replaces a page that was kept

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from crawler.continuation import next_step, url_step
 from crawler.items import ArticleCapture
-from crawler.verify import NEW_TEXT_MIN, TEMPLATE_MIN, covers, identity_reason, verify
+from crawler.verify import NEW_TEXT_MIN, TEMPLATE_MIN, covers, identity_reason, template_share, verify
 
 STRONG = 70  # a candidate this sure is a page of the article even when its fetch fails (it is then missing)
 
@@ -133,3 +133,79 @@ def _add(found: list[dict], url: str, score: int, kind: str, why: str) -> None:
 def _tried(capture: ArticleCapture) -> set[str]:
     return {p.url for p in capture.pages} | {p.final_url for p in capture.pages if p.final_url} | \
         {r["url"] for r in capture.rejected} | {capture.url}
+
+
+PARKED = "parked"  # SiteTemplates.plan: the article waits for a sibling page another article asked for
+
+
+class SiteTemplates:
+    """Per crawl and host: the short texts another article of the site prints, i.e. its template's chrome.
+
+    A one-page article has no other page to compare its blocks with; a page of another article of the same
+    site does. One such sibling page is fetched per host and template in a crawl (charged to the article
+    that asks, within its extra-request budget; a second when the first fails); articles that end while it
+    is on its way wait for it. The asker's page 1 is in turn the sibling of the article fetched.
+    """
+
+    ATTEMPTS = 2  # sibling fetches per host that may fail before its one-page articles go without
+
+    def __init__(self) -> None:
+        self.known: dict[str, list[tuple[list[int], list[int], set[str]]]] = {}  # host -> (template, lines, its URLs)
+        self.waiting: dict[str, list[ArticleCapture]] = {}  # host -> articles waiting for a sibling page
+        self.failed: dict[str, int] = {}  # host -> sibling fetches that gave nothing usable
+
+    def plan(self, capture: ArticleCapture, rules: Rules) -> str | None:
+        """The sibling URL to fetch for this article, PARKED, or None (its template lines are then attached)."""
+        host = urlsplit(capture.url).hostname or ""
+        report = _first_report(capture)
+        if report is None or report.get("profile"):
+            return None
+        lines = self.lines_for(host, report["template"], _tried(capture), rules)
+        if lines is not None or self.failed.get(host, 0) >= self.ATTEMPTS:
+            capture.template_lines = lines or []
+            return None
+        if host in self.waiting:
+            self.waiting[host].append(capture)
+            return PARKED
+        spent = len(capture.rejected) + (capture.single_view is not None)
+        done = _tried(capture) | set(capture.known_pages)
+        others = sorted((u for u in report.get("others", []) if u not in done), key=lambda u: -_same_shape(u, capture.url))
+        if not others or spent >= rules.extra_requests:
+            return None  # no sibling to ask for, or no request left: a later article of the site may ask
+        self.waiting[host] = [capture]
+        return others[0]
+
+    def lines_for(self, host: str, template: list[int], urls: set[str], rules: Rules) -> list[int] | None:
+        """Lines learned from a page of this template that is not one of ``urls``; None when there is none yet."""
+        return next((lines for known, lines, its_urls in self.known.get(host, [])
+                     if template_share(known, template) >= rules.template and not its_urls & urls), None)
+
+    def learn(self, capture: ArticleCapture, url: str, report: dict | None, rules: Rules) -> list[ArticleCapture]:
+        """Keep the sibling page's lines when it proves to be another article in the asker's template; return
+        the articles that waited for it, to be finished (or to ask again)."""
+        host = urlsplit(capture.url).hostname or ""
+        read = [p.extract["report"] for p in capture.pages if p.ok and p.extract]
+        usable = bool(report and read) and not report.get("listing") and \
+            identity_reason(read, report, urls=[p.url for p in capture.pages], url_evidence=False) is not None and \
+            template_share(read[0]["template"], report["template"]) >= rules.template
+        if usable:
+            sibling = {url, report["identity"].get("canonical") or url}
+            self.known.setdefault(host, []).extend([(report["template"], report["lines"], sibling),
+                                                    (read[0]["template"], read[0]["lines"], _tried(capture))])
+        else:
+            self.failed[host] = self.failed.get(host, 0) + 1
+            reject(capture, {"url": url, "why": "another article of the site"}, "sibling page not usable")
+        return self.waiting.pop(host, [capture])
+
+
+def _first_report(capture: ArticleCapture) -> dict | None:
+    first = capture.pages[0] if capture.pages else None
+    return first.extract["report"] if first is not None and first.ok and first.extract else None
+
+
+
+def _same_shape(url: str, other: str) -> int:
+    """How alike two URLs' paths are: a site's article URLs share their depth and leading folders."""
+    a, b = urlsplit(url).path.strip("/").split("/"), urlsplit(other).path.strip("/").split("/")
+    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return 10 * (len(a) == len(b)) + common

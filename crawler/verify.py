@@ -21,6 +21,10 @@ _SEGMENTS = re.compile(r"\s+[|\-–—:»/]\s+")
 TEMPLATE_MIN = 0.5  # FOLIO_PAGINATION_TEMPLATE: least share of tag/class names two pages of one article share
 NEW_TEXT_MIN = 0.4  # FOLIO_PAGINATION_NEW_TEXT: least share of a candidate's body shingles not read already
 MAX_ELEMENTS = 4000
+SHAPE_WORDS = 8  # words: the longest short text keyed by its shape too (a dateline, "Step 2 of 5")
+_DIGITS = re.compile(r"\d+")
+DEK_WORDS = 40  # a standfirst is a sentence or two
+PROSE_WORDS = 15  # words of a paragraph of running text
 _LINE_TAGS = ("p", "div", "span", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "strong", "em", "small", "aside",
               "section", "header", "footer", "blockquote", "figcaption", "td", "dd", "dt")  # elements fingerprinted per page
 
@@ -45,7 +49,39 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
         "numbered": continuation.numbered_links(anchors),
         "profile": selector_urls is not None,
         "single_views": continuation.single_views(anchors, url),
+        "dek": dek(root, page.get("description")),
+        "others": other_articles(anchors, url),
     }
+
+
+def dek(root, description: str | None) -> str | None:
+    """The standfirst printed under the headline: the page's own description, outside the text's paragraphs.
+
+    A description copied from the lead paragraph sits among the body's other paragraphs, so it is not a dek.
+    """
+    wanted = _SPACE.sub(" ", description or "").strip().casefold()
+    if root is None or not wanted or len(wanted.split()) > DEK_WORDS:
+        return None
+    for count, element in enumerate(root.iter("h2", "h3", "p", "div")):
+        if count >= MAX_ELEMENTS:
+            break
+        text = _SPACE.sub(" ", element.text_content()).strip()
+        if text.casefold() != wanted:
+            continue
+        parent = element.getparent()
+        beside = [p for p in (parent if parent is not None else ()) if p.tag == "p" and p is not element
+                  and len(p.text_content().split()) >= PROSE_WORDS]
+        # On a teaser or paywalled page the standfirst is all the text there is: then it is the text.
+        prose = sum(len(p.text_content().split()) >= PROSE_WORDS for _, p in zip(range(MAX_ELEMENTS), root.iter("p")))
+        return None if beside or prose < 2 else text
+    return None
+
+
+def other_articles(anchors: list[tuple], url: str, most: int = 5) -> list[str]:
+    """Links on this page that read like another article's headline: where a page of the same site's template is."""
+    own = url.split("#", 1)[0]
+    found = [target for _, target, text in anchors if len(text.split()) >= 4 and target.split("#", 1)[0] != own]
+    return list(dict.fromkeys(found))[:most]
 
 
 def identity(sel, ld: dict, meta: dict, page: dict) -> dict:
@@ -97,8 +133,17 @@ def line_key(text: str) -> int:
     return zlib.crc32(_SPACE.sub(" ", text).strip().strip(".…").strip().casefold().encode())
 
 
+def shape_key(text: str) -> int | None:
+    """A short text with digits as compared across articles ("Updated: 3/4/25" is "Updated: #/#/#"), or None."""
+    if not _DIGITS.search(text) or len(text.split()) > SHAPE_WORDS:
+        return None
+    return line_key("#shape " + _DIGITS.sub("#", text))
+
+
 def lines(root) -> list[int]:
-    """Keys of the page's short texts (every element's text of up to 25 words): what pages of one article share."""
+    """Keys of the page's short texts (every element's text of up to 25 words): what pages of one article share.
+
+    Short texts with digits are also keyed by their shape (``shape_key``): what articles of one site share."""
     found = set()
     if root is None:
         return []
@@ -110,6 +155,9 @@ def lines(root) -> list[int]:
         text = element.text_content()
         if len(text) < 400 and 0 < len(text.split()) <= 25:
             found.add(line_key(text))
+            shape = shape_key(text)
+            if shape is not None:
+                found.add(shape)
     return sorted(found)
 
 
@@ -137,7 +185,7 @@ def verify(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: 
     reason = identity_reason(read, candidate, urls=urls, url_evidence=url_evidence)
     if reason:
         return reason
-    overlap = _shared(read[0]["template"], candidate["template"])
+    overlap = template_share(read[0]["template"], candidate["template"])
     if overlap < template_min:
         return f"another template ({overlap:.2f} of its tag/class names shared)"
     return None
@@ -191,7 +239,7 @@ def _titles(read: list[dict], other: dict) -> tuple[bool, str | None]:
     return agree, disagree
 
 
-def _shared(a: list[int], b: list[int]) -> float:
+def template_share(a: list[int], b: list[int]) -> float:
     """Share of the smaller template's names the other one has too (a page 1 with extra widgets still matches)."""
     sa, sb = set(a), set(b)
     return 1.0 if not sa or not sb else len(sa & sb) / min(len(sa), len(sb))

@@ -41,7 +41,9 @@ def meta_values(sel: Selector) -> dict[str, str]:
             for key in (meta.attrib.get("property") or "").split():
                 by_property.setdefault(key.lower(), content)
             name = re.sub(r"\s+", "", meta.attrib.get("name") or "").lower().replace(".", ":")
-            if name:
+            if name in _AUTHOR_META and name in by_name and content not in by_name[name].split("; "):
+                by_name[name] += f"; {content}"  # one author per tag: several tags are several authors
+            elif name:
                 by_name.setdefault(name, content)
     return {**by_name, **by_property}  # a property (RDFa, Open Graph) is the more deliberate of the two
 
@@ -134,13 +136,22 @@ def byline_from_page(sel: Selector) -> list[str]:
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.get("rel") == "author" or "author" in (element.get("itemprop") or "") \
-                or _BYLINE.search(f"{element.get('class', '')} {element.get('id', '')}"):
+        if _names_author(element):
+            # A byline box often holds the names and more (the source, a date): the names' own element wins.
+            # A one-word inner element is a label ("By", "Von"), not the names.
+            inner = next((e for e in element.iterdescendants() if isinstance(e.tag, str) and _names_author(e)
+                          and len(e.xpath("string()").split()) >= 2), element)
             # string(), not text_content(): a tree parsed as XML (an XHTML page) has plain lxml elements.
-            text = " ".join(element.xpath("string()").split())
+            text = " ".join(inner.xpath("string()").split())
             if 0 < len(text) < 100 and not _elsewhere(element):
                 return [text]
     return []
+
+
+def _names_author(element) -> bool:
+    """rel=author, itemprop=author, or a byline/author class or id."""
+    return element.get("rel") == "author" or "author" in (element.get("itemprop") or "") \
+        or bool(_BYLINE.search(f"{element.get('class', '')} {element.get('id', '')}"))
 
 
 def _elsewhere(element) -> bool:

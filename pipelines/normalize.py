@@ -36,6 +36,7 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z .,'/()-]{0,40}?[\s,(])?((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})"
     r"\s*(?:--|—|–)\s*"
 )
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}|T\d{2}")
 
 
@@ -127,7 +128,8 @@ def _parse_with_dateparser(raw: str, languages, timezone: str | None) -> str | N
 
 def published(article: dict, *, languages=("en",), timezone: str | None = None) -> tuple[str | None, str | None]:
     """(ISO value, raw string) of the first date candidate that parses, then the body's dateline."""
-    candidates = [raw for _, raw in article.get("dates", [])]
+    dates = article.get("dates", [])
+    candidates = [raw for source, raw in dates if source != "line"]
     for block in (article.get("blocks") or [])[:3]:
         if dateline(block["text"]):
             candidates.append(dateline(block["text"]))
@@ -136,7 +138,23 @@ def published(article: dict, *, languages=("en",), timezone: str | None = None) 
         value = parse_date(raw, languages=languages, timezone=timezone)
         if value:
             return value, raw
+    for source, line in dates:  # a short line under the headline that holds one date ("Posted 4 March 2025")
+        found = _date_in_line(line, languages) if source == "line" else None
+        if found:
+            return parse_date(found, languages=languages, timezone=timezone), found
     return None, candidates[0] if candidates else None
+
+
+def _date_in_line(line: str, languages) -> str | None:
+    """The one date (with its year) a short line holds, as written; None when it holds none or several."""
+    from dateparser.search import search_dates
+
+    try:
+        found = search_dates(line, languages=list(languages) or None, settings={"PREFER_DATES_FROM": "past"}) or []
+    except ValueError:  # a language dateparser does not know
+        return None
+    dated = [text for text, _ in found if _YEAR.search(text)]
+    return dated[0] if len(dated) == 1 else None
 
 
 def body_html(blocks: list[dict]) -> str:

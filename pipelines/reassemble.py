@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from crawler.items import ArticleCapture
-from crawler.verify import line_key
+from crawler.verify import line_key, shape_key
 from pipelines.words import length_in_words
 
 _SPACE = re.compile(r"\s+")
@@ -24,6 +24,11 @@ _MARKER = re.compile(r"\b(?:continu\w*|page|pages|seite|página|pagina|blz|next|
 _DATELINE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 _REVIEWED = re.compile(r"^(?:\w+\s+){0,2}(?:reviewed|checked|fact-checked)\s+by\b")
 _LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S)
+# "By A and B" with names: capitalized words (a "By the numbers" heading is not a byline).
+_NAMED_BY = re.compile(r"^(?i:by|von|par|por|door)\s+[A-ZÀ-Þ][\w.'’-]+,?(?:\s+(?:[A-ZÀ-Þ][\w.'’-]+,?|and|&|und|et))*$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+HEAD_BLOCKS = 5  # blocks under the headline searched for a byline or a dateline
+DATE_LINE_WORDS = 8
 SHORT_CHROME = 25  # words: a block this short printed on every page of an article is chrome, not text
 MARKER_WORDS = 8  # words: the longest page-position marker ("Story continues on page 2")
 NEAR_DUPLICATE = 0.8  # share of a page's shingles already seen for it to count as a repeat
@@ -34,24 +39,48 @@ def norm(text: str | None) -> str:
     return _SPACE.sub(" ", (text or "")).strip().strip(".…").strip().casefold()
 
 
-def reassemble(pages: list[dict]) -> dict:
-    """Merge page extracts (page 1 first) into one article dict; page 1's metadata wins."""
+def reassemble(pages: list[dict], *, template=()) -> dict:
+    """Merge page extracts (page 1 first) into one article dict; page 1's metadata wins.
+
+    ``template``: line keys (``crawler.verify.line_key``) of the short texts a page of another article of the
+    same site prints: what the article's own pages print of them is the site's chrome.
+    """
     first = pages[0]
     article = {key: first.get(key) for key in first if key not in ("blocks", "dates")}
     for key in ("title", "subtitle", "reviewer", "section", "language", "canonical_url", "description"):
         article[key] = article.get(key) or next((p[key] for p in pages[1:] if p.get(key)), None)
+    report = first.get("report") or {}
+    if report.get("dek") and not report.get("profile") and not article.get("subtitle"):
+        article["subtitle"] = report["dek"]  # the standfirst the page's description names: a subtitle, not text
     article["byline"] = first.get("byline") or next((p["byline"] for p in pages[1:] if p.get("byline")), [])
     article["dates"] = [d for p in pages for d in p.get("dates", [])]
+    lines = _lines_under_headline(first, _header_texts(article))
+    if not article["byline"]:  # no meta, JSON-LD or byline element: a "By A and B" line under the headline
+        article["byline"] = [t for t in lines if _NAMED_BY.match(t)][:1]
+    if not article["dates"]:  # likewise a short dated line, read later with dateparser in the site's languages
+        article["dates"] = [["line", t] for t in lines if _YEAR.search(t) and length_in_words(t) <= DATE_LINE_WORDS][:2]
     article["modified"] = [d for p in pages for d in p.get("modified", [])]
     article["references"] = list(dict.fromkeys(r for p in pages for r in p.get("references", [])))
     article["next_page_url"] = pages[-1].get("next_page_url")
     article["page_urls"] = _page_urls(pages)
     article["blocks"], article["repeated_pages"] = merge_blocks(pages, _header_texts(article),
-                                                                byline=article.get("byline") or [])
+                                                                byline=article.get("byline") or [], template=template)
     return article
 
 
-def merge_blocks(pages: list[dict], header: set[str], *, byline: list[str] = ()) -> tuple[list[dict], list[str]]:
+def _lines_under_headline(page: dict, header: set[str]) -> list[str]:
+    """The short blocks at the top of a page, before its text starts: where bylines and datelines sit."""
+    found = []
+    for block in _trim_leading_teaser(page.get("blocks", []), header)[:HEAD_BLOCKS]:
+        text = _SPACE.sub(" ", block["text"]).strip()
+        if length_in_words(text) > 15:
+            break  # the text has started
+        if norm(text) not in header:
+            found.append(text)
+    return found
+
+
+def merge_blocks(pages: list[dict], header: set[str], *, byline: list[str] = (), template=()) -> tuple[list[dict], list[str]]:
     """Every page's body blocks once, in order, minus headers repeated on each page and chrome."""
     trimmed = [_trim_leading_teaser(page.get("blocks", []), header) for page in pages]
     repeats = _repeated_pages(trimmed)
@@ -59,6 +88,8 @@ def merge_blocks(pages: list[dict], header: set[str], *, byline: list[str] = ())
     printed = [set((pages[i].get("report") or {}).get("lines") or ()) for i in distinct]
     chrome = {(distinct[i], n) for i, n in chrome_by_comparison([trimmed[i] for i in distinct], printed)}
     paged = len(distinct) > 1
+    for index in distinct:
+        chrome |= {(index, n) for n in template_chrome(trimmed[index], set(template))}
     for index in distinct:
         chrome |= {(index, n) for n in _metadata_lines(trimmed[index], header, paged=paged, byline=byline)}
         if paged:  # a teaser printed once on a paged article; one-page articles keep what they print
@@ -122,6 +153,45 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
             if everywhere or numbered or _edge_marker(key, index, position, len(blocks), len(pages)):
                 found.add((index, position))
     return found
+
+
+def template_chrome(blocks: list[dict], template: set[int]) -> set[int]:
+    """Positions of blocks another article of the site prints too, and of the links boxed with them.
+
+    A short block that a page of another article also prints is the site's (a box heading, a label, a
+    newsletter line); a short block that is mostly one link, next to such a block, is an item of the same box.
+    """
+    if not template:
+        return set()
+    found = {n for n, b in enumerate(blocks) if length_in_words(b["text"]) <= SHORT_CHROME and (
+        line_key(b["text"]) in template or shape_key(b["text"]) in template or _labelled_link(b, template))}
+    grown = True
+    while grown:
+        grown = False
+        for n, block in enumerate(blocks):
+            if n not in found and ({n - 1, n + 1} & found) and _boxed_link(block):
+                found.add(n)
+                grown = True
+    return found
+
+
+def _labelled_link(block: dict, template: set[int]) -> bool:
+    """A label the site prints elsewhere too, then a link ("READ MORE: Another Story")."""
+    words = block["text"].split()
+    for count in range(1, min(4, len(words) - 1) + 1):
+        if line_key(" ".join(words[:count])) in template:
+            rest = {**block, "text": " ".join(words[count:])}
+            return _boxed_link(rest)
+    return False
+
+
+def _boxed_link(block: dict) -> bool:
+    """A short block whose text is mostly the text of its links (a list item pointing elsewhere)."""
+    text = block.get("text", "")
+    if length_in_words(text) > SHORT_CHROME:
+        return False
+    linked = " ".join(re.sub(r"<[^>]+>", "", t) for t in _LINK_TEXT.findall(block.get("html") or ""))
+    return len(_SPACE.sub(" ", linked).strip()) >= 0.5 * len(text.strip())
 
 
 def _edge_marker(key: str, index: int, position: int, count: int, pages: int) -> bool:
@@ -215,7 +285,8 @@ class Reassemble:
 def assemble_capture(capture: ArticleCapture) -> dict:
     """The reassembled article of a capture whose pages are extracted, with completeness fields."""
     ok_pages = [p for p in capture.pages if p.ok]
-    article = reassemble(capture.extracted) if capture.extracted else {"blocks": [], "byline": [], "dates": []}
+    article = reassemble(capture.extracted, template=capture.template_lines) if capture.extracted else \
+        {"blocks": [], "byline": [], "dates": []}
     view = capture.single_view
     if view is not None and view.extract and capture.extracted:  # verified to hold every page read: its text wins
         whole = reassemble([{**view.extract, "title": article.get("title"), "byline": article.get("byline")}])

@@ -61,6 +61,9 @@ class ArticleSpider(scrapy.Spider):
         self.resume_since: str | None = None  # --resume: articles visited since then are already done
         self.queued: set[str] = set()  # article URLs decided on in this crawl (the dupefilter keeps as many)
         self.rules = chain.Rules()
+        # Articles given by URL only: one sibling page per host shows the site's chrome to one-page articles
+        # (a profile names its site's parts; its waiting articles would not survive a shared Redis frontier).
+        self.templates = chain.SiteTemplates() if self.article_urls else None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -188,6 +191,23 @@ class ArticleSpider(scrapy.Spider):
         for result in self._advance(capture):
             yield result
 
+    async def parse_sibling(self, response: Response, capture: ArticleCapture):
+        """Another article of the site, read for the chrome its template prints; then finish who waited for it."""
+        page = self._page(response, capture)
+        report = None
+        if page.ok:
+            extract = await Workers.of(self.crawler).run(extract_page, page.body, response.url, self.profile, page.headers)
+            report = extract["report"]
+        for waiting in self.templates.learn(capture, response.request.url, report, self.rules):
+            for result in self._advance(waiting):
+                yield result
+
+    def sibling_failed(self, failure: Failure):
+        """No sibling page: the articles that waited for it are finished without it."""
+        capture = failure.request.cb_kwargs["capture"]
+        for waiting in self.templates.learn(capture, failure.request.url, None, self.rules):
+            yield from self._advance(waiting)
+
     def page_failed(self, failure: Failure):
         """A page that could not be fetched is recorded; the rest of the article is kept."""
         request = failure.request
@@ -258,6 +278,13 @@ class ArticleSpider(scrapy.Spider):
             if view:
                 yield scrapy.Request(view["url"], callback=self.parse_article, errback=self.page_failed,
                                      priority=PAGE_PRIORITY, cb_kwargs={"capture": capture, "candidate": view})
+                return
+            sibling = self.templates.plan(capture, self.rules) if self.templates else None
+            if sibling:
+                if sibling != chain.PARKED:
+                    self.crawler.stats.inc_value("folio/pagination/sibling_requests")
+                    yield scrapy.Request(sibling, callback=self.parse_sibling, errback=self.sibling_failed,
+                                         priority=PAGE_PRIORITY, cb_kwargs={"capture": capture}, dont_filter=True)
                 return
             capture.stopped = chain.shortfall(capture)
             candidate = {"url": chain.missing_url(capture)} if capture.stopped else None

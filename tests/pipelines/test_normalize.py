@@ -101,3 +101,22 @@ def test_content_hash_changes_with_content_only():
 ])
 def test_names_from_real_world_bylines(lines, names):
     assert clean_names(lines) == names
+
+
+def test_each_author_meta_tag_is_an_author():
+    from parsel import Selector
+
+    from pipelines.metadata import authors_from_meta, meta_values
+    sel = Selector(text='<html><head><meta name="author" content="Ilse Varga"><meta name="author" content="Wren Pellow">'
+                        '<meta name="author" content="Ilse Varga"></head><body></body></html>')
+    assert clean_names(authors_from_meta({}, meta_values(sel))) == ["Ilse Varga", "Wren Pellow"]
+
+
+def test_the_names_element_inside_a_byline_box_is_the_byline():
+    from parsel import Selector
+
+    from pipelines.metadata import byline_from_page
+    sel = Selector(text='<div class="byline"><span class="author">By <a href="/">Ann Lee</a> and <a href="/">Bo Kim</a>'
+                        '</span><br><span class="source">Daily Health News</span></div>')
+    assert byline_from_page(sel) == ["By Ann Lee and Bo Kim"]
+    assert clean_names(byline_from_page(sel)) == ["Ann Lee", "Bo Kim"]

@@ -85,3 +85,45 @@ def test_a_one_page_article_loses_its_byline_line_only_when_it_names_every_autho
     assert [b["text"] for b in merged] == lines[1:]
     merged, _ = merge_blocks([extract("u1", blocks(*lines))], set(), byline=["Ann Lee", "Cy Dunn"])
     assert [b["text"] for b in merged] == lines
+
+
+def test_a_standfirst_equal_to_the_description_is_the_subtitle_but_a_lead_copied_into_it_stays():
+    from pipelines.extract import extract_page
+
+    lead = ("Doctors in three states report that flu cases arrived weeks earlier than usual this year, and "
+            "officials say the vaccine still matches the strains going around in schools.")
+    dek = "A new survey finds the season started early"
+    page = ("<html><head><title>Flu Arrives Early</title><meta name='description' content='{d}'></head><body>"
+            "<article><header><h1>Flu Arrives Early</h1><p class='standfirst'>{k}</p></header>"
+            "<div class='text'><p>{l}</p><p>{t}</p></div></article></body></html>")
+    standfirst = reassemble([extract_page(page.format(d=dek, k=dek, l=lead, t=TWO), "http://x/a")])
+    assert standfirst["subtitle"] == dek and dek not in [b["text"] for b in standfirst["blocks"]]
+    copied = reassemble([extract_page(page.format(d=lead, k="", l=lead, t=TWO), "http://x/a")])
+    assert lead in [b["text"] for b in copied["blocks"]] and not copied.get("subtitle")
+
+
+def test_a_byline_and_a_dateline_under_the_headline_are_read_when_the_page_has_no_metadata():
+    from pipelines.normalize import normalize
+
+    body = blocks("By the numbers", "By Ilse Varga, Wren Pellow and Anouk Lindqvist", "Posted 26 January 2022", LEAD, TWO)
+    article = reassemble([extract("u1", body, byline=[], dates=[])])
+    record = normalize(article)
+    assert record["authors"] == ["Ilse Varga", "Wren Pellow", "Anouk Lindqvist"]
+    assert (record["published"], record["published_raw"]) == ("2022-01-26", "26 January 2022")
+    # A page's own metadata wins; a line with two dates names neither.
+    kept = normalize(reassemble([extract("u1", body, dates=[["meta", "2021-05-03"]])]))
+    assert (kept["authors"], kept["published"]) == (["Ann Lee"], "2021-05-03")
+    two = reassemble([extract("u1", blocks("Updated May 3, 2021 from March 1, 2020", LEAD), byline=[], dates=[])])
+    assert normalize(two)["published"] is None
+
+
+def test_on_a_teaser_page_the_standfirst_is_all_the_text_and_stays():
+    from pipelines.extract import extract_page
+
+    dek = ("Doctors in three states report that flu cases arrived weeks earlier than usual this year, and officials "
+           "say the vaccine still matches.")
+    page = (f"<html><head><title>Flu Arrives Early</title><meta name='description' content='{dek}'></head><body>"
+            f"<article><header><h1>Flu Arrives Early</h1><p class='standfirst'>{dek}</p></header>"
+            "<div class='paywall'><p>Subscribe to read on.</p></div></article></body></html>")
+    article = reassemble([extract_page(page, "http://x/a")])
+    assert dek in [b["text"] for b in article["blocks"]] and not article.get("subtitle")

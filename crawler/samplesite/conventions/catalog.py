@@ -4,10 +4,31 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from . import layout, pagers, text
+from . import heldout, layout, pagers, text
 
 ENGLISH = ("harbor", "northpeak", "vitalis", "kestrel", "larch")
 PER_CONVENTION = 3  # articles per convention: enough to vary publisher and page count, small for tests
+
+
+@dataclass(frozen=True)
+class Family:
+    """A set of invented publishers the site is built from."""
+
+    name: str
+    english: tuple[str, ...]
+    european: str  # the publisher of the non-English conventions
+    slides: str  # the publisher of the slideshow convention
+    traps: tuple[str, str]  # the two publishers of each trap
+    single_page: tuple[str, ...]  # the publishers of the one-page articles
+    per_convention: int = PER_CONVENTION
+
+
+FAMILIES = {
+    "dev": Family("dev", ENGLISH, "euro", "larch", ("vitalis", "harbor"), ("kestrel", "northpeak", "larch")),
+    # Written after the rules and never tuned on: the held-out check (see heldout.py).
+    "heldout": Family("heldout", heldout.ENGLISH, heldout.EUROPEAN, "cobalt", ("tidewell", "quillon"),
+                      heldout.ENGLISH, per_convention=2),
+}
 
 
 @dataclass(frozen=True)
@@ -108,6 +129,10 @@ def markers(plan: Plan, number: int) -> tuple[str, str]:
     top = bottom = ""
     if case.language != "en":
         top = layout.LOCAL[case.language][1].format(n=number - 1) if number > 1 else ""
+    elif case.publisher in heldout.MARKERS:
+        above, below = heldout.MARKERS[case.publisher]
+        top = above.format(n=number - 1) if above and number > 1 else ""
+        bottom = below.format(n=number + 1) if below and number < total else ""
     elif case.publisher == "harbor":
         top = f"(Continued from page {number - 1})" if number > 1 else ""
         bottom = f"Story continues on page {number + 1}" if number < total else ""
@@ -118,36 +143,43 @@ def markers(plan: Plan, number: int) -> tuple[str, str]:
     return top, bottom
 
 
-def chrome_of(publisher: str, language: str, title: str, authors: tuple[str, ...], dek: str) -> list[str]:
+def chrome_of(publisher: str, language: str, title: str, authors: tuple[str, ...], dek: str, *,
+              published: str = "") -> list[str]:
     """Chrome every page of an article prints, whatever its pagination."""
+    if publisher in heldout.NAMES or publisher == heldout.EUROPEAN:
+        return [*heldout.chrome_lines(publisher, language, authors, published), title,
+                *([dek] if publisher in heldout.DEK else [])]
     return [*layout.chrome_strings(publisher, language), title, layout.byline(authors), dek]
 
 
 def new_plan(rng: random.Random, *, key: str, group: str, kind: str, publisher: str, language: str = "en",
              paths: list[str], title: str) -> Plan:
     """A plan with invented authors, date and text for the article ``title`` at ``paths``."""
-    authors, published = text.authors(rng), text.day(rng)
+    heldout_family = publisher in heldout.NAMES or publisher == heldout.EUROPEAN
+    authors, published = text.authors(rng, most=3 if heldout_family else 2), text.day(rng)
     dek = text.sentence(rng, language, 8, 12)
     pages = tuple(text.page_text(rng, language) for _ in paths)
     case = Case(key=key, group=group, kind=kind, publisher=publisher, language=language, title=title,
                 authors=authors, published=published, page_urls=tuple(paths), pages=pages,
-                chrome=tuple(chrome_of(publisher, language, title, authors, dek)))
+                chrome=tuple(chrome_of(publisher, language, title, authors, dek, published=published)))
     return Plan(case, dek)
 
 
-def convention_plans(seed: int) -> list[Plan]:
-    """PER_CONVENTION articles for each convention, publishers and page counts varied."""
+def convention_plans(seed: int, family: Family = FAMILIES["dev"]) -> list[Plan]:
+    """``family.per_convention`` articles for each convention, publishers and page counts varied."""
     plans = []
+    english = family.english
     for index, convention in enumerate(CONVENTIONS):
-        for serial in range(PER_CONVENTION):
-            rng = random.Random(f"{seed}:{convention.name}:{serial}")
-            publisher = "euro" if convention.language != "en" else ENGLISH[(index + serial) % len(ENGLISH)]
+        for serial in range(family.per_convention):
+            rng = random.Random(f"{seed}:{family.name}:{convention.name}:{serial}" if family.name != "dev"
+                                else f"{seed}:{convention.name}:{serial}")
+            publisher = family.european if convention.language != "en" else english[(index + serial) % len(english)]
             if convention.special == "slides":
-                publisher = "larch"
+                publisher = family.slides
             count = (2, 3, 4, 5)[(index + serial) % 4] if serial else 3  # the first one always has 3 pages
             title = text.headline(rng, convention.language)
             slug = text.slug(title)
-            base = f"/{publisher}/{convention.language}/{slug}" if publisher == "euro" else f"/{publisher}/health/{slug}"
+            base = f"/{publisher}/{convention.language}/{slug}" if publisher == family.european else f"/{publisher}/health/{slug}"
             paths = pagers.page_paths(convention.scheme, base, count, rng)
             plan = new_plan(rng, key=f"{convention.name}-{serial + 1}", group=convention.name, kind="convention",
                             publisher=publisher, language=convention.language, paths=paths, title=title)

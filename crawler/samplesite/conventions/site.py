@@ -5,12 +5,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 from html import escape
 
-from . import catalog, layout, traps
+from . import catalog, heldout, layout, traps
 from .catalog import Case, Plan
 
 DEFAULT_SEED = 8
 # Publishers that point rel=canonical at the page itself, and those that point every page at page 1.
-SELF_CANONICAL, FIRST_PAGE_CANONICAL = ("harbor", "kestrel"), ("northpeak",)
+SELF_CANONICAL, FIRST_PAGE_CANONICAL = ("harbor", "kestrel", *heldout.SELF_CANONICAL), ("northpeak", "cobalt")
+FAMILIES = tuple(catalog.FAMILIES)
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class ConventionSite:
     seed: int
     cases: tuple[Case, ...]
     documents: dict[str, str]
+    family: str = "dev"
 
     def groups(self, kind: str | None = None) -> list[str]:
         """Convention and trap names in order (only one kind when given)."""
@@ -31,10 +33,12 @@ class ConventionSite:
 
 
 @cache
-def build(seed: int = DEFAULT_SEED) -> ConventionSite:
-    """The site for ``seed``: the same seed always gives the same bytes."""
-    plans = catalog.convention_plans(seed)
-    trap_plans, documents = traps.trap_plans(seed, plans)
+def build(seed: int = DEFAULT_SEED, family: str = "dev") -> ConventionSite:
+    """The site for ``seed`` and publisher ``family``: the same arguments always give the same bytes."""
+    if family not in catalog.FAMILIES:
+        raise ValueError(f"no publisher family {family!r}; there are {', '.join(catalog.FAMILIES)}")
+    plans = catalog.convention_plans(seed, catalog.FAMILIES[family])
+    trap_plans, documents = traps.trap_plans(seed, plans, catalog.FAMILIES[family])
     plans += trap_plans
     cases = []
     for plan in plans:
@@ -52,7 +56,7 @@ def build(seed: int = DEFAULT_SEED) -> ConventionSite:
                 documents[path] = layout.render(_whole(plan, path))
         cases.append(replace(plan.case, chrome=tuple(sorted(chrome - {""}))))
     documents["/"] = _index(cases)
-    return ConventionSite(seed, tuple(cases), documents)
+    return ConventionSite(seed, tuple(cases), documents, family)
 
 
 def _related(plan: Plan, plans: list[Plan]) -> list[tuple[str, str]]:

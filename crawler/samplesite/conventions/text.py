@@ -75,14 +75,15 @@ def person(rng: random.Random) -> str:
     return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
 
 
-def authors(rng: random.Random) -> tuple[str, ...]:
-    """One author, sometimes two (distinct)."""
-    first = person(rng)
-    if rng.random() < 0.3:
-        second = person(rng)
-        if second != first:
-            return (first, second)
-    return (first,)
+def authors(rng: random.Random, most: int = 2) -> tuple[str, ...]:
+    """One author, sometimes two or (when ``most`` allows) three, all distinct."""
+    names = [person(rng)]
+    while len(names) < most and rng.random() < 0.3:
+        name = person(rng)
+        if name in names:
+            break
+        names.append(name)
+    return tuple(names)
 
 
 def day(rng: random.Random) -> str:

@@ -14,19 +14,19 @@ _QUERY_PAGE = next(c for c in catalog.CONVENTIONS if c.name == "query-page")
 _DASH = catalog.Convention("dash", "dash", "next", "article", "Next ›")
 
 
-def trap_plans(seed: int, others: list[Plan]) -> tuple[list[Plan], dict[str, str]]:
+def trap_plans(seed: int, others: list[Plan], family: catalog.Family = catalog.FAMILIES["dev"]
+               ) -> tuple[list[Plan], dict[str, str]]:
     """The trap articles, and the extra pages (listings, galleries, comments) they link to."""
     plans: list[Plan] = []
     documents: dict[str, str] = {}
+    salt = "" if family.name == "dev" else f"{family.name}:"
     for name in TRAPS:
-        for serial, publisher in enumerate(("vitalis", "harbor") if name != "single-page" else ENGLISH_THREE):
-            rng = random.Random(f"{seed}:{name}:{serial}")
+        for serial, publisher in enumerate(family.traps if name != "single-page" else family.single_page):
+            rng = random.Random(f"{seed}:{salt}{name}:{serial}")
             made = _BUILDERS[name](rng, f"{name}-{serial + 1}", publisher, others, documents)
             plans.extend(made)
     return plans, documents
 
-
-ENGLISH_THREE = ("kestrel", "northpeak", "larch")
 
 
 def _plan(rng: random.Random, key: str, publisher: str, *, pages: int = 1, scheme: str = "dash",
