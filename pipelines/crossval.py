@@ -69,7 +69,7 @@ def _page_counts(readings: list[Reading], grid: list[Vote]) -> list[list[tuple]]
         row = []
         for vote in grid:
             chosen = choose(reading.extracted, reading.readable, reading.overlap, vote)
-            key = "extracted" if chosen is reading.extracted else vote.caption_words
+            key = tuple(id(block) for block in chosen)  # the same blocks chosen: the same text, scored once
             if key not in cache:
                 cache[key] = reading.score("\n".join(block["text"] for block in chosen))
             row.append(cache[key])

@@ -6,6 +6,8 @@ headings trafilatura drops), or they are trafilatura's text minus a little (boil
 or trafilatura found almost nothing (its own fallback's rule). Text is compared as counted 4-word
 shingles. Whichever reading wins, a short paragraph that only the Readability-style reading has is
 left out: on human-marked pages such lines are captions, credits, "Updated" and teaser lines.
+When it wins by agreeing, its blocks after the last one trafilatura also read are left out too
+("Related" headings, author bios, newsletter promos follow the article; real text rarely does).
 The thresholds are fitted and checked site by site with `folio eval` (see docs/extraction.md).
 """
 from __future__ import annotations
@@ -29,6 +31,7 @@ class Vote:
     trim_keeps: float = 0.85  # ... that keeps most of it
     caption_words: int = 15  # a paragraph only the other reading has, shorter than this, is left out
     short: int = 500  # trafilatura's text under this many characters, the other's twice as long: take the other
+    tail: bool = True  # when the other reading wins by agreeing, its new blocks after the last shared one are left out
 
 
 VOTE = Vote()
@@ -70,8 +73,14 @@ def choose(extracted: list[dict], readable: list[dict], overlap: dict, vote: Vot
         return kept
     if not overlap["overlap"]:
         return extracted
-    if overlap["covers"] >= vote.covers and overlap["novel"] <= vote.novel:
-        return kept
-    if overlap["kept"] >= vote.trim_covers and overlap["covers"] >= vote.trim_keeps:
-        return kept
-    return extracted
+    agrees = (overlap["covers"] >= vote.covers and overlap["novel"] <= vote.novel) or (
+        overlap["kept"] >= vote.trim_covers and overlap["covers"] >= vote.trim_keeps)
+    if not agrees:
+        return extracted
+    return _without_tail(kept) if vote.tail else kept
+
+
+def _without_tail(blocks: list[dict]) -> list[dict]:
+    """The blocks up to the last one trafilatura also read: what follows is "related", bios and promos."""
+    last = max((i for i, block in enumerate(blocks) if block["novel"] <= 0.5), default=len(blocks) - 1)
+    return blocks[:last + 1]

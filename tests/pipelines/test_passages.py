@@ -42,9 +42,26 @@ def test_the_vote_takes_the_other_reading_but_leaves_out_its_short_new_lines():
     readable = _blocks(["Photo: City archive"] + ARTICLE + ["A longer closing paragraph that only the other reading "
                                                            "found, with enough words to count as prose here."])
     overlap = annotate(extracted, readable)
-    chosen = choose(extracted, readable, overlap, Vote(novel=0.5))
+    chosen = choose(extracted, readable, overlap, Vote(novel=0.5, tail=False))
     assert [b["text"] for b in chosen] == ARTICLE + [readable[-1]["text"]]
     assert choose(extracted, readable, overlap, Vote(novel=0.0)) is extracted
+
+
+LATER = "A longer middle paragraph that only the other reading found, with enough words to count as prose here."
+PROMO = "Sign up for our weekly newsletter and get the best stories of the week delivered to your inbox."
+
+
+def test_the_vote_leaves_out_what_follows_the_last_shared_block():
+    extracted = _blocks(ARTICLE)
+    readable = _blocks([ARTICLE[0], LATER, ARTICLE[1], PROMO])
+    overlap = annotate(extracted, readable)
+    assert [b["text"] for b in choose(extracted, readable, overlap, Vote(novel=0.6, short=0))] == readable_texts(readable)[:3]
+    assert [b["text"] for b in choose(extracted, readable, overlap, Vote(novel=0.6, short=0, tail=False))] == \
+        readable_texts(readable)
+
+
+def readable_texts(blocks):
+    return [b["text"] for b in blocks]
 
 
 def test_a_nearly_empty_reading_gives_way_to_a_longer_one():
