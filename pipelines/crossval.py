@@ -13,12 +13,14 @@ from collections import Counter
 from dataclasses import astuple, dataclass
 from typing import Callable
 
+from pipelines.decode import decode_body
 from pipelines.generic import trafilatura_blocks, visible_tree
 from pipelines.readable import readable_blocks
 from pipelines.vote import VOTE, Vote, annotate, choose
 
-GRID = [Vote(covers, novel, trim, 0.85, words, short) for covers, novel, trim, words, short in itertools.product(
-    (0.9, 0.95, 1.01), (0.05, 0.1, 0.25), (0.97, 1.01), (0, 10, 15, 20, 30), (0, 250, 500, 1000))]
+GRID = [Vote(covers, novel, trim, 0.85, words, short, tail, lead)
+        for covers, novel, trim, words, short, tail, lead in itertools.product(
+            (0.9, 0.95, 1.01), (0.05, 0.1, 0.25), (0.97, 1.01), (0, 15, 30), (0, 500, 1000), (False, True), (None, 5, 20))]
 
 
 @dataclass
@@ -35,7 +37,7 @@ class Reading:
 
 def read_page(html: bytes, url: str, *, corpus: str, site: str, score: Callable[[str], tuple]) -> Reading:
     """The page's two readings, reduced to their blocks' text (no tree is kept)."""
-    text = html.decode("utf-8", "replace")
+    text = decode_body(html)  # as Folio's pipeline reads it, so the figures here are Folio's own
     tree = visible_tree(text)
     readable = readable_blocks(tree) if tree is not None else []
     extracted = trafilatura_blocks(tree if tree is not None else text, url)

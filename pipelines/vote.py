@@ -7,7 +7,8 @@ or trafilatura found almost nothing (its own fallback's rule). Text is compared 
 shingles. Whichever reading wins, a short paragraph that only the Readability-style reading has is
 left out: on human-marked pages such lines are captions, credits, "Updated" and teaser lines.
 When it wins by agreeing, its blocks after the last one trafilatura also read are left out too
-("Related" headings, author bios, newsletter promos follow the article; real text rarely does).
+("Related" headings, author bios, newsletter promos follow the article; real text rarely does),
+and trafilatura's leading paragraphs that it lacks are put back (a standfirst outside its container).
 The thresholds are fitted and checked site by site with `folio eval` (see docs/extraction.md).
 """
 from __future__ import annotations
@@ -26,12 +27,13 @@ class Vote:
     """The vote's thresholds."""
 
     covers: float = 0.95  # share of trafilatura's text the other reading must also hold
-    novel: float = 0.10  # most of the other reading's text that may be new
+    novel: float = 0.25  # most of the other reading's text that may be new
     trim_covers: float = 0.97  # a near-subset of trafilatura's text ...
     trim_keeps: float = 0.85  # ... that keeps most of it
     caption_words: int = 15  # a paragraph only the other reading has, shorter than this, is left out
     short: int = 500  # trafilatura's text under this many characters, the other's twice as long: take the other
     tail: bool = True  # when the other reading wins by agreeing, its new blocks after the last shared one are left out
+    lead: int | None = 20  # when the other reading wins, trafilatura's leading paragraphs it lacks, this long, stay
 
 
 VOTE = Vote()
@@ -41,9 +43,10 @@ def annotate(extracted: list[dict], readable: list[dict]) -> dict:
     """How the two readings overlap, and each Readability-style block's share of new text (set on it)."""
     theirs_words = [_WORD.findall(block["text"]) for block in readable]
     wanted = {tuple(words) for words in theirs_words if 0 < len(words) < 4}  # too short for a shingle
-    ours, seen = Counter(), set()
+    ours, seen, ours_words = Counter(), set(), []
     for block in extracted:
         words = _WORD.findall(block["text"])
+        ours_words.append(words)
         ours.update(zip(words, words[1:], words[2:], words[3:]))
         if wanted:  # looked up run by run, never searched for in the whole text
             seen.update(run for n in (1, 2, 3) for i in range(len(words) - n + 1)
@@ -63,11 +66,35 @@ def annotate(extracted: list[dict], readable: list[dict]) -> dict:
         "novel": new / sum(theirs.values()) if theirs else 0.0,
         "chars": sum(len(block["text"]) for block in extracted),
         "overlap": bool(ours and theirs),
+        "lead": _lead(ours_words, theirs),
     }
 
 
+def _lead(ours_words: list[list[str]], theirs: Counter) -> list[int]:
+    """Length in words of each of trafilatura's first blocks that the other reading mostly lacks."""
+    lead = []
+    for words in ours_words:
+        shingles = set(zip(words, words[1:], words[2:], words[3:]))
+        if shingles and sum(key in theirs for key in shingles) >= len(shingles) / 2:
+            break
+        lead.append(tokens_length(words))
+    return lead
+
+
 def choose(extracted: list[dict], readable: list[dict], overlap: dict, vote: Vote = VOTE) -> list[dict]:
-    """The winning reading's blocks (``overlap`` from ``annotate``); either list, never a mix of the two."""
+    """The winning reading's blocks (``overlap`` from ``annotate``), trafilatura's or the other's.
+
+    The other's may be preceded by trafilatura's lead paragraphs it lacks (a standfirst outside its container).
+    """
+    chosen = _winner(extracted, readable, overlap, vote)
+    if chosen is extracted or not chosen or vote.lead is None:
+        return chosen
+    lead = [block for block, words in zip(extracted, overlap["lead"])
+            if block["tag"] in ("p", "li") and words >= vote.lead]
+    return lead + chosen if lead else chosen
+
+
+def _winner(extracted: list[dict], readable: list[dict], overlap: dict, vote: Vote) -> list[dict]:
     kept = [b for b in readable if not (b["tag"] == "p" and b["novel"] > 0.5 and b["words"] < vote.caption_words)]
     if not extracted or (overlap["chars"] < vote.short and sum(len(b["text"]) for b in kept) > 2 * overlap["chars"]):
         return kept

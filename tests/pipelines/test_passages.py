@@ -87,3 +87,17 @@ def test_leave_one_site_out_fits_without_the_held_out_site():
     assert result["sites"] == 3
     assert result["corpora"]["c1"]["held_out"] < result["corpora"]["c1"]["best_on_all"] or \
         result["corpora"]["c1"]["held_out"] < 1.0
+
+
+STANDFIRST = ("The night clinic that was due to close in October will stay open all winter after a vote that "
+              "surprised its own staff and the health board alike.")
+
+
+def test_the_vote_puts_back_a_lead_paragraph_only_trafilatura_read():
+    extracted = _blocks([STANDFIRST] + ARTICLE)
+    readable = _blocks(ARTICLE + [LATER, ARTICLE[0]])  # wins: holds all the rest and adds a little
+    overlap = annotate(extracted, readable)
+    chosen = choose(extracted, readable, overlap, Vote(covers=0.5, novel=0.6, short=0, tail=False, lead=20))
+    assert [b["text"] for b in chosen] == [STANDFIRST] + readable_texts(readable)
+    without = choose(extracted, readable, overlap, Vote(covers=0.5, novel=0.6, short=0, tail=False, lead=None))
+    assert readable_texts(without) == readable_texts(readable)
