@@ -18,9 +18,10 @@ from pipelines.generic import trafilatura_blocks, visible_tree
 from pipelines.readable import readable_blocks
 from pipelines.vote import VOTE, Vote, annotate, choose
 
-GRID = [Vote(covers, novel, trim, 0.85, words, short, tail, lead)
-        for covers, novel, trim, words, short, tail, lead in itertools.product(
-            (0.9, 0.95, 1.01), (0.05, 0.1, 0.25), (0.97, 1.01), (0, 15, 30), (0, 500, 1000), (False, True), (None, 5, 20))]
+GRID = [Vote(covers, novel, trim, 0.85, words, short, tail, lead, trailing)
+        for covers, novel, trim, words, short, tail, lead, trailing in itertools.product(
+            (0.9, 0.95, 1.01), (0.1, 0.25), (0.97, 1.01), (0, 15), (0, 500), (False, True), (None, 5, 20),
+            (None, 10, 25))]
 
 
 @dataclass

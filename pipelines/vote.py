@@ -9,6 +9,8 @@ left out: on human-marked pages such lines are captions, credits, "Updated" and 
 When it wins by agreeing, its blocks after the last one trafilatura also read are left out too
 ("Related" headings, author bios, newsletter promos follow the article; real text rarely does),
 and trafilatura's leading paragraphs that it lacks are put back (a standfirst outside its container).
+When trafilatura's reading stands, its short blocks after the last one both read are left out (link
+lines, "more stories" headings and teasers trafilatura keeps past the article's end).
 The thresholds are fitted and checked site by site with `folio eval` (see docs/extraction.md).
 """
 from __future__ import annotations
@@ -34,6 +36,7 @@ class Vote:
     short: int = 500  # trafilatura's text under this many characters, the other's twice as long: take the other
     tail: bool = True  # when the other reading wins by agreeing, its new blocks after the last shared one are left out
     lead: int | None = 20  # when the other reading wins, trafilatura's leading paragraphs it lacks, this long, stay
+    trailing: int | None = 25  # when trafilatura's stands, its blocks after the last shared one, shorter, go
 
 
 VOTE = Vote()
@@ -66,31 +69,35 @@ def annotate(extracted: list[dict], readable: list[dict]) -> dict:
         "novel": new / sum(theirs.values()) if theirs else 0.0,
         "chars": sum(len(block["text"]) for block in extracted),
         "overlap": bool(ours and theirs),
-        "lead": _lead(ours_words, theirs),
+        "shared": [_mostly_in(words, theirs) for words in ours_words],  # per trafilatura block
+        "words": [tokens_length(words) for words in ours_words],
     }
 
 
-def _lead(ours_words: list[list[str]], theirs: Counter) -> list[int]:
-    """Length in words of each of trafilatura's first blocks that the other reading mostly lacks."""
-    lead = []
-    for words in ours_words:
-        shingles = set(zip(words, words[1:], words[2:], words[3:]))
-        if shingles and sum(key in theirs for key in shingles) >= len(shingles) / 2:
-            break
-        lead.append(tokens_length(words))
-    return lead
+def _mostly_in(words: list[str], theirs: Counter) -> bool:
+    """At least half of the block's shingles are in the other reading's text."""
+    shingles = set(zip(words, words[1:], words[2:], words[3:]))
+    return bool(shingles) and sum(key in theirs for key in shingles) >= len(shingles) / 2
 
 
 def choose(extracted: list[dict], readable: list[dict], overlap: dict, vote: Vote = VOTE) -> list[dict]:
     """The winning reading's blocks (``overlap`` from ``annotate``), trafilatura's or the other's.
 
-    The other's may be preceded by trafilatura's lead paragraphs it lacks (a standfirst outside its container).
+    The other's may be preceded by trafilatura's lead paragraphs it lacks (a standfirst outside its container);
+    trafilatura's loses the short blocks after the last one the other reading shares ("Weiterführender Link").
     """
     chosen = _winner(extracted, readable, overlap, vote)
-    if chosen is extracted or not chosen or vote.lead is None:
+    shared, words = overlap["shared"], overlap["words"]
+    if chosen is extracted:
+        if vote.trailing is None or not any(shared):
+            return extracted
+        last = max(i for i, is_shared in enumerate(shared) if is_shared)
+        trailing = [b for b, n in zip(extracted[last + 1:], words[last + 1:]) if n >= vote.trailing]
+        return extracted if len(trailing) == len(extracted) - last - 1 else extracted[:last + 1] + trailing
+    if not chosen or vote.lead is None:
         return chosen
-    lead = [block for block, words in zip(extracted, overlap["lead"])
-            if block["tag"] in ("p", "li") and words >= vote.lead]
+    first = next((i for i, is_shared in enumerate(shared) if is_shared), len(shared))
+    lead = [b for b, n in zip(extracted[:first], words) if b["tag"] in ("p", "li") and n >= vote.lead]
     return lead + chosen if lead else chosen
 
 

@@ -101,3 +101,13 @@ def test_the_vote_puts_back_a_lead_paragraph_only_trafilatura_read():
     assert [b["text"] for b in chosen] == [STANDFIRST] + readable_texts(readable)
     without = choose(extracted, readable, overlap, Vote(covers=0.5, novel=0.6, short=0, tail=False, lead=None))
     assert readable_texts(without) == readable_texts(readable)
+
+
+def test_trafilaturas_short_blocks_after_the_article_end_are_left_out():
+    extracted = _blocks(ARTICLE + ["Further reading", LATER])
+    readable = _blocks(ARTICLE)
+    overlap = annotate(extracted, readable)
+    stands = Vote(covers=1.01, trim_covers=1.01, short=0, trailing=5)  # trafilatura's reading stands
+    assert readable_texts(choose(extracted, readable, overlap, stands)) == ARTICLE + [LATER]
+    assert choose(extracted, readable, overlap, Vote(covers=1.01, trim_covers=1.01, short=0, trailing=None)) \
+        is extracted
