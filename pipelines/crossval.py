@@ -13,12 +13,15 @@ from collections import Counter
 from dataclasses import astuple, dataclass
 from typing import Callable
 
+from pipelines.decode import decode_body
 from pipelines.generic import trafilatura_blocks, visible_tree
 from pipelines.readable import readable_blocks
 from pipelines.vote import VOTE, Vote, annotate, choose
 
-GRID = [Vote(covers, novel, trim, 0.85, words, short) for covers, novel, trim, words, short in itertools.product(
-    (0.9, 0.95, 1.01), (0.05, 0.1, 0.25), (0.97, 1.01), (0, 10, 15, 20, 30), (0, 250, 500, 1000))]
+GRID = [Vote(covers, novel, trim, 0.85, words, short, tail, lead, trailing)
+        for covers, novel, trim, words, short, tail, lead, trailing in itertools.product(
+            (0.9, 0.95, 1.01), (0.1, 0.25), (0.97, 1.01), (0, 15), (0, 500), (False, True), (None, 5, 20),
+            (None, 10, 25))]
 
 
 @dataclass
@@ -35,7 +38,7 @@ class Reading:
 
 def read_page(html: bytes, url: str, *, corpus: str, site: str, score: Callable[[str], tuple]) -> Reading:
     """The page's two readings, reduced to their blocks' text (no tree is kept)."""
-    text = html.decode("utf-8", "replace")
+    text = decode_body(html)  # as Folio's pipeline reads it, so the figures here are Folio's own
     tree = visible_tree(text)
     readable = readable_blocks(tree) if tree is not None else []
     extracted = trafilatura_blocks(tree if tree is not None else text, url)
@@ -69,7 +72,7 @@ def _page_counts(readings: list[Reading], grid: list[Vote]) -> list[list[tuple]]
         row = []
         for vote in grid:
             chosen = choose(reading.extracted, reading.readable, reading.overlap, vote)
-            key = "extracted" if chosen is reading.extracted else vote.caption_words
+            key = tuple(id(block) for block in chosen)  # the same blocks chosen: the same text, scored once
             if key not in cache:
                 cache[key] = reading.score("\n".join(block["text"] for block in chosen))
             row.append(cache[key])

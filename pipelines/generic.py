@@ -43,7 +43,9 @@ def generic_blocks(page_html: str, url: str, *, tree=None, vote: Vote = VOTE) ->
     chosen = choose(extracted, readable, annotate(extracted, readable), vote)
     if chosen is extracted:
         return _finish(extracted, url)
-    return [_with_html(block, url) for block in chosen]
+    # trafilatura's lead blocks carry its XML element ("skip_nested"), the other reading's an HTML one
+    return [_finish([block], url)[0] if "skip_nested" in block or "html" in block else _with_html(block, url)
+            for block in chosen]
 
 
 def _with_html(block: dict, url: str) -> dict:

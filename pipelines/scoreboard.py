@@ -86,5 +86,5 @@ def format_scoreboard(board: dict) -> str:
             lines.append(f"  {name:<20} shipped {figures['shipped']:.3f}   held out {figures['held_out']:.3f}   "
                          f"best fit on all {figures['best_on_all']:.3f}")
         lines.append(f"  thresholds chosen most often (covers, novel, trim covers, trim keeps, caption words, "
-                     f"short): {vote['fits'][0][0]} for {vote['fits'][0][1]} sites")
+                     f"short, tail, lead words, trailing words): {vote['fits'][0][0]} for {vote['fits'][0][1]} sites")
     return "\n".join(lines)

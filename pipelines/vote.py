@@ -6,6 +6,11 @@ headings trafilatura drops), or they are trafilatura's text minus a little (boil
 or trafilatura found almost nothing (its own fallback's rule). Text is compared as counted 4-word
 shingles. Whichever reading wins, a short paragraph that only the Readability-style reading has is
 left out: on human-marked pages such lines are captions, credits, "Updated" and teaser lines.
+When it wins by agreeing, its blocks after the last one trafilatura also read are left out too
+("Related" headings, author bios, newsletter promos follow the article; real text rarely does),
+and trafilatura's leading paragraphs that it lacks are put back (a standfirst outside its container).
+When trafilatura's reading stands, its short blocks after the last one both read are left out (link
+lines, "more stories" headings and teasers trafilatura keeps past the article's end).
 The thresholds are fitted and checked site by site with `folio eval` (see docs/extraction.md).
 """
 from __future__ import annotations
@@ -24,11 +29,14 @@ class Vote:
     """The vote's thresholds."""
 
     covers: float = 0.95  # share of trafilatura's text the other reading must also hold
-    novel: float = 0.10  # most of the other reading's text that may be new
+    novel: float = 0.25  # most of the other reading's text that may be new
     trim_covers: float = 0.97  # a near-subset of trafilatura's text ...
     trim_keeps: float = 0.85  # ... that keeps most of it
     caption_words: int = 15  # a paragraph only the other reading has, shorter than this, is left out
     short: int = 500  # trafilatura's text under this many characters, the other's twice as long: take the other
+    tail: bool = True  # when the other reading wins by agreeing, its new blocks after the last shared one are left out
+    lead: int | None = 20  # when the other reading wins, trafilatura's leading paragraphs it lacks, this long, stay
+    trailing: int | None = 25  # when trafilatura's stands, its blocks after the last shared one, shorter, go
 
 
 VOTE = Vote()
@@ -38,9 +46,10 @@ def annotate(extracted: list[dict], readable: list[dict]) -> dict:
     """How the two readings overlap, and each Readability-style block's share of new text (set on it)."""
     theirs_words = [_WORD.findall(block["text"]) for block in readable]
     wanted = {tuple(words) for words in theirs_words if 0 < len(words) < 4}  # too short for a shingle
-    ours, seen = Counter(), set()
+    ours, seen, ours_words = Counter(), set(), []
     for block in extracted:
         words = _WORD.findall(block["text"])
+        ours_words.append(words)
         ours.update(zip(words, words[1:], words[2:], words[3:]))
         if wanted:  # looked up run by run, never searched for in the whole text
             seen.update(run for n in (1, 2, 3) for i in range(len(words) - n + 1)
@@ -60,18 +69,52 @@ def annotate(extracted: list[dict], readable: list[dict]) -> dict:
         "novel": new / sum(theirs.values()) if theirs else 0.0,
         "chars": sum(len(block["text"]) for block in extracted),
         "overlap": bool(ours and theirs),
+        "shared": [_mostly_in(words, theirs) for words in ours_words],  # per trafilatura block
+        "words": [tokens_length(words) for words in ours_words],
     }
 
 
+def _mostly_in(words: list[str], theirs: Counter) -> bool:
+    """At least half of the block's shingles are in the other reading's text."""
+    shingles = set(zip(words, words[1:], words[2:], words[3:]))
+    return bool(shingles) and sum(key in theirs for key in shingles) >= len(shingles) / 2
+
+
 def choose(extracted: list[dict], readable: list[dict], overlap: dict, vote: Vote = VOTE) -> list[dict]:
-    """The winning reading's blocks (``overlap`` from ``annotate``); either list, never a mix of the two."""
+    """The winning reading's blocks (``overlap`` from ``annotate``), trafilatura's or the other's.
+
+    The other's may be preceded by trafilatura's lead paragraphs it lacks (a standfirst outside its container);
+    trafilatura's loses the short blocks after the last one the other reading shares ("Weiterführender Link").
+    """
+    chosen = _winner(extracted, readable, overlap, vote)
+    shared, words = overlap["shared"], overlap["words"]
+    if chosen is extracted:
+        if vote.trailing is None or not any(shared):
+            return extracted
+        last = max(i for i, is_shared in enumerate(shared) if is_shared)
+        trailing = [b for b, n in zip(extracted[last + 1:], words[last + 1:]) if n >= vote.trailing]
+        return extracted if len(trailing) == len(extracted) - last - 1 else extracted[:last + 1] + trailing
+    if not chosen or vote.lead is None:
+        return chosen
+    first = next((i for i, is_shared in enumerate(shared) if is_shared), len(shared))
+    lead = [b for b, n in zip(extracted[:first], words) if b["tag"] in ("p", "li") and n >= vote.lead]
+    return lead + chosen if lead else chosen
+
+
+def _winner(extracted: list[dict], readable: list[dict], overlap: dict, vote: Vote) -> list[dict]:
     kept = [b for b in readable if not (b["tag"] == "p" and b["novel"] > 0.5 and b["words"] < vote.caption_words)]
     if not extracted or (overlap["chars"] < vote.short and sum(len(b["text"]) for b in kept) > 2 * overlap["chars"]):
         return kept
     if not overlap["overlap"]:
         return extracted
-    if overlap["covers"] >= vote.covers and overlap["novel"] <= vote.novel:
-        return kept
-    if overlap["kept"] >= vote.trim_covers and overlap["covers"] >= vote.trim_keeps:
-        return kept
-    return extracted
+    agrees = (overlap["covers"] >= vote.covers and overlap["novel"] <= vote.novel) or (
+        overlap["kept"] >= vote.trim_covers and overlap["covers"] >= vote.trim_keeps)
+    if not agrees:
+        return extracted
+    return _without_tail(kept) if vote.tail else kept
+
+
+def _without_tail(blocks: list[dict]) -> list[dict]:
+    """The blocks up to the last one trafilatura also read: what follows is "related", bios and promos."""
+    last = max((i for i, block in enumerate(blocks) if block["novel"] <= 0.5), default=len(blocks) - 1)
+    return blocks[:last + 1]

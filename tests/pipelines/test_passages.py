@@ -42,9 +42,26 @@ def test_the_vote_takes_the_other_reading_but_leaves_out_its_short_new_lines():
     readable = _blocks(["Photo: City archive"] + ARTICLE + ["A longer closing paragraph that only the other reading "
                                                            "found, with enough words to count as prose here."])
     overlap = annotate(extracted, readable)
-    chosen = choose(extracted, readable, overlap, Vote(novel=0.5))
+    chosen = choose(extracted, readable, overlap, Vote(novel=0.5, tail=False))
     assert [b["text"] for b in chosen] == ARTICLE + [readable[-1]["text"]]
     assert choose(extracted, readable, overlap, Vote(novel=0.0)) is extracted
+
+
+LATER = "A longer middle paragraph that only the other reading found, with enough words to count as prose here."
+PROMO = "Sign up for our weekly newsletter and get the best stories of the week delivered to your inbox."
+
+
+def test_the_vote_leaves_out_what_follows_the_last_shared_block():
+    extracted = _blocks(ARTICLE)
+    readable = _blocks([ARTICLE[0], LATER, ARTICLE[1], PROMO])
+    overlap = annotate(extracted, readable)
+    assert [b["text"] for b in choose(extracted, readable, overlap, Vote(novel=0.6, short=0))] == readable_texts(readable)[:3]
+    assert [b["text"] for b in choose(extracted, readable, overlap, Vote(novel=0.6, short=0, tail=False))] == \
+        readable_texts(readable)
+
+
+def readable_texts(blocks):
+    return [b["text"] for b in blocks]
 
 
 def test_a_nearly_empty_reading_gives_way_to_a_longer_one():
@@ -70,3 +87,27 @@ def test_leave_one_site_out_fits_without_the_held_out_site():
     assert result["sites"] == 3
     assert result["corpora"]["c1"]["held_out"] < result["corpora"]["c1"]["best_on_all"] or \
         result["corpora"]["c1"]["held_out"] < 1.0
+
+
+STANDFIRST = ("The night clinic that was due to close in October will stay open all winter after a vote that "
+              "surprised its own staff and the health board alike.")
+
+
+def test_the_vote_puts_back_a_lead_paragraph_only_trafilatura_read():
+    extracted = _blocks([STANDFIRST] + ARTICLE)
+    readable = _blocks(ARTICLE + [LATER, ARTICLE[0]])  # wins: holds all the rest and adds a little
+    overlap = annotate(extracted, readable)
+    chosen = choose(extracted, readable, overlap, Vote(covers=0.5, novel=0.6, short=0, tail=False, lead=20))
+    assert [b["text"] for b in chosen] == [STANDFIRST] + readable_texts(readable)
+    without = choose(extracted, readable, overlap, Vote(covers=0.5, novel=0.6, short=0, tail=False, lead=None))
+    assert readable_texts(without) == readable_texts(readable)
+
+
+def test_trafilaturas_short_blocks_after_the_article_end_are_left_out():
+    extracted = _blocks(ARTICLE + ["Further reading", LATER])
+    readable = _blocks(ARTICLE)
+    overlap = annotate(extracted, readable)
+    stands = Vote(covers=1.01, trim_covers=1.01, short=0, trailing=5)  # trafilatura's reading stands
+    assert readable_texts(choose(extracted, readable, overlap, stands)) == ARTICLE + [LATER]
+    assert choose(extracted, readable, overlap, Vote(covers=1.01, trim_covers=1.01, short=0, trailing=None)) \
+        is extracted
