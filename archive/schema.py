@@ -22,7 +22,7 @@ ARTICLE_COLUMNS = {
     "published_raw": str,
     "section": str,
     "language": str,
-    "body_text": str,  # paragraphs separated by a blank line
+    "body_text": str,  # paragraphs separated by a blank line; generated from body_html since derive_body_text
     "body_html": str,  # the same paragraphs as minimal HTML (<p>, <h2>, <ul>), sanitized on output too
     "word_count": int,
     "page_count": int,
@@ -293,6 +293,26 @@ def reclaim_freed_space(db: Database) -> None:
         db.execute("VACUUM")
     except sqlite3.OperationalError as exc:
         logging.getLogger(__name__).warning("archive not compacted (%s); its free pages will be reused", exc)
+
+
+@migrations()
+def derive_body_text(db: Database) -> None:
+    # body_text repeated what body_html says for most articles: it becomes a generated column
+    # (archive.rows.BODY_TEXT_SQL) and only text body_html cannot give back stays, in stored_text.
+    from archive.rows import BODY_TEXT_SQL
+
+    triggers = [sql for (sql,) in db.execute("select sql from sqlite_master where type = 'trigger' "
+                                             "and tbl_name = 'articles'")]
+    for (name,) in db.execute("select name from sqlite_master where type = 'trigger' and tbl_name = 'articles'"):
+        db.execute(f"drop trigger [{name}]")  # the text does not change: the search index stays as it is
+    db.execute("alter table articles rename column body_text to stored_text")
+    db.execute("update articles set stored_text = x'' where stored_text is null and body_html is not null")
+    db.execute(f"alter table articles add column body_text text generated always as ({BODY_TEXT_SQL}) virtual")
+    # compared with the generated value itself: a row's text goes only when body_html gives it back the same
+    db.execute("update articles set stored_text = null where typeof(stored_text) = 'text' and stored_text = "
+               f"({BODY_TEXT_SQL.replace('stored_text is null', '1', 1)})")
+    for sql in triggers:  # the search index reads the (generated) body_text, as before
+        db.execute(sql)
 
 
 def migrate(db: Database) -> None:
