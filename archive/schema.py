@@ -315,6 +315,15 @@ def derive_body_text(db: Database) -> None:
         db.execute(sql)
 
 
+@migrations()
+def count_facets(db: Database) -> None:
+    # The articles list's facets counted once per write instead of over every article per page view:
+    # at a million articles each facet alone ran past Datasette's facet time limit (bench/browse.py).
+    from archive import facet_counts
+
+    facet_counts.create(db)
+
+
 def migrate(db: Database) -> None:
     """Check the file is ours, apply every pending migration, and switch it to WAL for readers during a crawl."""
     check_schema(db)
