@@ -324,6 +324,12 @@ def count_facets(db: Database) -> None:
     facet_counts.create(db)
 
 
+@migrations()
+def index_changed_by_update(db: Database) -> None:
+    # changed_articles reads the articles with several versions newest change first, from this index.
+    db.execute("create index if not exists idx_articles_changed_updated on articles(updated) where version_count > 1")
+
+
 def migrate(db: Database) -> None:
     """Check the file is ours, apply every pending migration, and switch it to WAL for readers during a crawl."""
     check_schema(db)
