@@ -158,6 +158,7 @@ def merge_duplicate_articles(db: Database) -> None:
     # site, http and https, utm_* parameters, ...) had two rows. Re-key every row by its identity
     # (crawler.identity) and merge rows that share one: the most recently updated row's content stays,
     # every distinct version of all of them is kept in capture order, captures are untouched.
+    from archive.merging import merge_pages, merge_versions
     from crawler.identity import article_id
 
     groups: dict[str, list[dict]] = {}
@@ -168,43 +169,14 @@ def merge_duplicate_articles(db: Database) -> None:
         survivor, others = rows[-1], [r["id"] for r in rows[:-1]]
         if not others and survivor["id"] == new_id:
             continue
-        _merge_versions(db, new_id, [r["id"] for r in rows])
-        _merge_pages(db, new_id, survivor["id"], others)
+        merge_versions(db, new_id, [r["id"] for r in rows])
+        merge_pages(db, new_id, survivor["id"], others)
         if others:
             db.execute(f"delete from articles where id in ({','.join('?' * len(others))})", others)
         db.execute("update articles set id = ?, first_seen = ?, version_count = "
                    "(select count(*) from article_versions where article_id = ?) where id = ?",
                    [new_id, min(r["first_seen"] or "" for r in rows) or None, new_id, survivor["id"]])
     db["articles"].rebuild_fts()
-
-
-def _merge_versions(db: Database, new_id: str, old_ids: list[str]) -> None:
-    """Renumber the versions of ``old_ids`` under ``new_id`` by capture time; a repeat of the previous content is one version."""
-    marks = ",".join("?" * len(old_ids))
-    versions = list(db.query(f"select * from article_versions where article_id in ({marks}) "
-                             "order by captured_at, version", old_ids))
-    db.execute(f"delete from article_versions where article_id in ({marks})", old_ids)
-    kept: list[dict] = []
-    for version in versions:
-        if kept and kept[-1]["content_hash"] == version["content_hash"]:
-            continue  # the same text stored under two ids: one version, first seen at the earlier time
-        kept.append({**version, "article_id": new_id, "version": len(kept) + 1})
-    db["article_versions"].insert_all(kept)
-
-
-def _merge_pages(db: Database, new_id: str, survivor: str, others: list[str]) -> None:
-    """Point the survivor's pages at ``new_id``; the other rows' pages are superseded or no longer part of it.
-
-    A page whose number the survivor has was fetched again from another URL: its row goes, as the Store
-    does it. Any other page of theirs is detached, as a page the article no longer has. Bodies stay in captures.
-    """
-    if others:
-        marks = ",".join("?" * len(others))
-        db.execute(f"delete from pages where article_id in ({marks}) and number in "
-                   "(select number from pages where article_id = ?)", [*others, survivor])
-        db.execute(f"update pages set article_id = null, number = null, error = 'no longer part of the article' "
-                   f"where article_id in ({marks})", others)
-    db.execute("update pages set article_id = ? where article_id = ?", [new_id, survivor])
 
 
 @migrations()
