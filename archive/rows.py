@@ -29,6 +29,48 @@ UPSERT_VISIT = ("insert into visits (url, site, checked_at, outcome) values (?, 
                 "set site = excluded.site, checked_at = excluded.checked_at, outcome = excluded.outcome")
 
 
+# `articles.body_text` is a generated column (derive_body_text): body_html with its block tags taken
+# off and its escapes undone, which is the text for most articles. `stored_text` holds the text only
+# when it is something else (inline links, an extractor's own spacing), x'' when the article has none.
+BLOCK_TAGS = ("p", "h2", "h3", "h4", "li", "blockquote")
+# Each block's tag becomes \x01 so one step turns every "\n<tag>" into a paragraph break. Few steps, as
+# SQLite's parser takes about 27 nested calls at most; text holding \x01 itself is simply stored.
+_TEXT_STEPS = (("<ul>\n", ""), ("\n</ul>", ""), *((f"</{tag}>", "") for tag in BLOCK_TAGS),
+               *((f"<{tag}>", "\x01") for tag in BLOCK_TAGS), ("\n\x01", "\n\n"), ("\x01", ""),
+               ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#x27;", "'"), ("&amp;", "&"))
+
+
+def _sql_text(value: str) -> str:
+    return "char(1)" if value == "\x01" else "'" + value.replace("'", "''").replace("\x01", "' || char(1) || '") + "'"
+
+
+def _text_sql() -> str:
+    expression = "body_html"
+    for old, new in _TEXT_STEPS:
+        expression = f"replace({expression}, {_sql_text(old)}, {_sql_text(new)})"
+    return expression
+
+
+BODY_TEXT_SQL = (f"case when stored_text is null then {_text_sql()} "
+                 "when typeof(stored_text) = 'blob' then null else stored_text end")
+
+
+def text_of_html(body_html: str) -> str:
+    """What BODY_TEXT_SQL makes of ``body_html`` when no text is stored (the same replacements in order)."""
+    for old, new in _TEXT_STEPS:
+        body_html = body_html.replace(old, new)
+    return body_html
+
+
+def stored_text(body_html: str | None, body_text: str | None) -> str | bytes | None:
+    """The `stored_text` value with which BODY_TEXT_SQL gives back ``body_text`` exactly."""
+    if body_text is None:
+        return None if body_html is None else b""
+    if body_html is not None and text_of_html(body_html) == body_text:
+        return None
+    return body_text
+
+
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -55,6 +97,8 @@ def article_row(columns: tuple[str, ...], key: str, record: dict) -> dict:
         sources=json.dumps(record.get("references") or [], ensure_ascii=False),
         complete=int(bool(record.get("complete"))),
     )
+    if "stored_text" in row:  # else an archive from before derive_body_text, with a plain body_text column
+        row["stored_text"] = stored_text(record.get("body_html"), record.get("body_text"))
     return row
 
 

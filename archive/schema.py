@@ -22,7 +22,7 @@ ARTICLE_COLUMNS = {
     "published_raw": str,
     "section": str,
     "language": str,
-    "body_text": str,  # paragraphs separated by a blank line
+    "body_text": str,  # paragraphs separated by a blank line; generated from body_html since derive_body_text
     "body_html": str,  # the same paragraphs as minimal HTML (<p>, <h2>, <ul>), sanitized on output too
     "word_count": int,
     "page_count": int,
@@ -158,6 +158,7 @@ def merge_duplicate_articles(db: Database) -> None:
     # site, http and https, utm_* parameters, ...) had two rows. Re-key every row by its identity
     # (crawler.identity) and merge rows that share one: the most recently updated row's content stays,
     # every distinct version of all of them is kept in capture order, captures are untouched.
+    from archive.merging import merge_pages, merge_versions
     from crawler.identity import article_id
 
     groups: dict[str, list[dict]] = {}
@@ -168,43 +169,14 @@ def merge_duplicate_articles(db: Database) -> None:
         survivor, others = rows[-1], [r["id"] for r in rows[:-1]]
         if not others and survivor["id"] == new_id:
             continue
-        _merge_versions(db, new_id, [r["id"] for r in rows])
-        _merge_pages(db, new_id, survivor["id"], others)
+        merge_versions(db, new_id, [r["id"] for r in rows])
+        merge_pages(db, new_id, survivor["id"], others)
         if others:
             db.execute(f"delete from articles where id in ({','.join('?' * len(others))})", others)
         db.execute("update articles set id = ?, first_seen = ?, version_count = "
                    "(select count(*) from article_versions where article_id = ?) where id = ?",
                    [new_id, min(r["first_seen"] or "" for r in rows) or None, new_id, survivor["id"]])
     db["articles"].rebuild_fts()
-
-
-def _merge_versions(db: Database, new_id: str, old_ids: list[str]) -> None:
-    """Renumber the versions of ``old_ids`` under ``new_id`` by capture time; a repeat of the previous content is one version."""
-    marks = ",".join("?" * len(old_ids))
-    versions = list(db.query(f"select * from article_versions where article_id in ({marks}) "
-                             "order by captured_at, version", old_ids))
-    db.execute(f"delete from article_versions where article_id in ({marks})", old_ids)
-    kept: list[dict] = []
-    for version in versions:
-        if kept and kept[-1]["content_hash"] == version["content_hash"]:
-            continue  # the same text stored under two ids: one version, first seen at the earlier time
-        kept.append({**version, "article_id": new_id, "version": len(kept) + 1})
-    db["article_versions"].insert_all(kept)
-
-
-def _merge_pages(db: Database, new_id: str, survivor: str, others: list[str]) -> None:
-    """Point the survivor's pages at ``new_id``; the other rows' pages are superseded or no longer part of it.
-
-    A page whose number the survivor has was fetched again from another URL: its row goes, as the Store
-    does it. Any other page of theirs is detached, as a page the article no longer has. Bodies stay in captures.
-    """
-    if others:
-        marks = ",".join("?" * len(others))
-        db.execute(f"delete from pages where article_id in ({marks}) and number in "
-                   "(select number from pages where article_id = ?)", [*others, survivor])
-        db.execute(f"update pages set article_id = null, number = null, error = 'no longer part of the article' "
-                   f"where article_id in ({marks})", others)
-    db.execute("update pages set article_id = ? where article_id = ?", [new_id, survivor])
 
 
 @migrations()
@@ -293,6 +265,41 @@ def reclaim_freed_space(db: Database) -> None:
         db.execute("VACUUM")
     except sqlite3.OperationalError as exc:
         logging.getLogger(__name__).warning("archive not compacted (%s); its free pages will be reused", exc)
+
+
+@migrations()
+def derive_body_text(db: Database) -> None:
+    # body_text repeated what body_html says for most articles: it becomes a generated column
+    # (archive.rows.BODY_TEXT_SQL) and only text body_html cannot give back stays, in stored_text.
+    from archive.rows import BODY_TEXT_SQL
+
+    triggers = [sql for (sql,) in db.execute("select sql from sqlite_master where type = 'trigger' "
+                                             "and tbl_name = 'articles'")]
+    for (name,) in db.execute("select name from sqlite_master where type = 'trigger' and tbl_name = 'articles'"):
+        db.execute(f"drop trigger [{name}]")  # the text does not change: the search index stays as it is
+    db.execute("alter table articles rename column body_text to stored_text")
+    db.execute("update articles set stored_text = x'' where stored_text is null and body_html is not null")
+    db.execute(f"alter table articles add column body_text text generated always as ({BODY_TEXT_SQL}) virtual")
+    # compared with the generated value itself: a row's text goes only when body_html gives it back the same
+    db.execute("update articles set stored_text = null where typeof(stored_text) = 'text' and stored_text = "
+               f"({BODY_TEXT_SQL.replace('stored_text is null', '1', 1)})")
+    for sql in triggers:  # the search index reads the (generated) body_text, as before
+        db.execute(sql)
+
+
+@migrations()
+def count_facets(db: Database) -> None:
+    # The articles list's facets counted once per write instead of over every article per page view:
+    # at a million articles each facet alone ran past Datasette's facet time limit (bench/browse.py).
+    from archive import facet_counts
+
+    facet_counts.create(db)
+
+
+@migrations()
+def index_changed_by_update(db: Database) -> None:
+    # changed_articles reads the articles with several versions newest change first, from this index.
+    db.execute("create index if not exists idx_articles_changed_updated on articles(updated) where version_count > 1")
 
 
 def migrate(db: Database) -> None:

@@ -69,9 +69,12 @@ def main() -> None:
         for name, pages in conn.execute("select name, sum(pgsize) from dbstat group by name order by 2 desc"):
             if pages / raw >= 0.002:
                 print(f"{name:<34} {pages:>12,} {pages / raw:>7.3f}")
-        for column in ("body_text", "body_html"):
+        # body_text is generated from body_html (archive.rows); stored_text holds what it cannot give back
+        for column in ("body_html", "stored_text"):
             total = conn.execute(f"select sum(length({column})) from articles").fetchone()[0] or 0
             print(f"  of which articles.{column:<16} {total:>12,} {total / raw:>7.3f}")
+        fts = conn.execute("select sum(pgsize) from dbstat where name like 'articles_fts%'").fetchone()[0]
+        print(f"  search index, all its tables      {fts:>12,} {fts / raw:>7.3f}")
         conn.close()
 
 

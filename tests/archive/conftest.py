@@ -18,6 +18,7 @@ import pytest
 from sqlite_utils import Database
 
 from archive.bodies import Bodies
+from archive.rows import stored_text
 from archive.schema import migrate
 
 REPO = Path(__file__).resolve().parents[2]
@@ -212,8 +213,9 @@ def insert_articles(db: Database, specs: list[dict]) -> None:
     """Insert articles given as specs like ARTICLES' (with their pages and versions) into `db`."""
     for spec in specs:
         article, pages = _rows(spec)
-        with db.conn:
-            db["articles"].insert(article)
+        with db.conn:  # body_text is generated from body_html and stored_text, as archive.rows writes them
+            row = {k: v for k, v in article.items() if k != "body_text"}
+            db["articles"].insert({**row, "stored_text": stored_text(article["body_html"], article["body_text"])})
             for page in pages:  # as archive.store writes them: the body and headers in a capture
                 body = page.pop("body")
                 if body is not None:

@@ -231,7 +231,7 @@ def test_crawl_history(archive_db):
 
 def test_articles_mentioning_a_term_with_snippet(fresh_db):
     db = Database(fresh_db)
-    db.execute("update articles set body_text = body_text || ? where title like 'Migraine%'",
+    db.execute("update articles set stored_text = body_text || ? where title like 'Migraine%'",
                ["\n\nWrite <img src=x onerror=alert(1)> in the logbook."])
     db.conn.commit()
     found = rows(fresh_db, "/healthnews/articles_mentioning.json?term=logbooks&_shape=array")

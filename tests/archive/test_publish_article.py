@@ -74,7 +74,8 @@ def test_article_without_html_shows_its_text_escaped(fresh_db, article):
 
     row = article("hearing-aids-memory")
     db = Database(fresh_db)
-    db["articles"].update(row["id"], {"body_text": row["body_text"] + "\n\nAsk about <b>hearing</b> tests & costs."})
+    # stored without HTML, so its text is stored as is (stored_text), not generated from body_html
+    db["articles"].update(row["id"], {"stored_text": row["body_text"] + "\n\nAsk about <b>hearing</b> tests & costs."})
     [page] = get(fresh_db, f"/healthnews/articles/{row['id']}")
     body = body_of(page.text)
     assert body.count("<p>") == 3

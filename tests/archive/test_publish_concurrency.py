@@ -26,7 +26,7 @@ while not os.path.exists(stop):  # until the readers have seen enough, however s
         db["articles"].upsert({
             "id": aid, "site": "medwire", "url": url, "title": f"Live article {written}",
             "authors": json.dumps(["Kelli Jones"]), "published": "2024-05-01",
-            "body_text": "Fresh text about vitamin levels.\n\nSecond paragraph.", "complete": 1,
+            "body_html": "<p>Fresh text about vitamin levels.</p>\n<p>Second paragraph.</p>", "complete": 1,
             "missing_pages": "[]", "page_count": 1,
         }, pk="id")
         db["pages"].upsert({"url": url, "article_id": aid, "site": "medwire", "number": 1, "status": 200}, pk="url")

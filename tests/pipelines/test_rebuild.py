@@ -79,7 +79,7 @@ def test_rebuild_of_an_emptied_archive_yields_the_articles_the_crawl_produced(ar
 def test_rebuild_replaces_stale_content_and_records_a_version(archive, no_network):
     stale = rows(archive, "select id, body_text, content_hash from articles order by id limit 1")[0]
     with sqlite3.connect(archive) as conn:  # as if an older, worse extractor had written this row
-        conn.execute("update articles set body_text = 'old text', content_hash = 'old' where id = ?", [stale["id"]])
+        conn.execute("update articles set stored_text = 'old text', content_hash = 'old' where id = ?", [stale["id"]])
     assert rebuild(archive).startswith("13 articles rebuilt: 1 changed (0 new), 12 unchanged")
     now = rows(archive, f"select body_text, content_hash, version_count from articles where id = '{stale['id']}'")[0]
     assert (now["body_text"], now["content_hash"]) == (stale["body_text"], stale["content_hash"])
