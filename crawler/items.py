@@ -40,7 +40,7 @@ class ArticleCapture:
     rejected: list[dict] = field(default_factory=list)  # candidates fetched and found not to be pages: url, reason
     pending: list[dict] = field(default_factory=list)  # candidates for the next page, not tried yet
     single_view: Page | None = None  # a verified single-page or print view: its text is the body
-    # Filled by the pipelines, in order: Extract, Reassemble, Normalize.
+    # Filled by the pipelines, in order: Extract, Assemble (reassembled, then normalized).
     extracted: list[dict] = field(default_factory=list)
     article: dict = field(default_factory=dict)
 
