@@ -1,5 +1,6 @@
 """Baseline for bench/crawl.py: fetch the same listing and article pages as Folio, and do nothing with them."""
 import json
+from urllib.parse import urlsplit
 
 import scrapy
 
@@ -13,7 +14,9 @@ class BareSpider(scrapy.Spider):
         super().__init__(**kwargs)
         from crawler import sites
 
-        self.site = sites.load(profile).with_base_url(base_url)
+        self.site = self.profile = sites.load(profile).with_base_url(base_url)  # SiteGuard reads .profile
+        self.article_urls: list[str] = []
+        self.allowed_domains = sorted({urlsplit(u).hostname for u in self.site.start_urls})
         self.out = out
 
     async def start(self):

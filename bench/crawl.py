@@ -1,12 +1,13 @@
 """Crawl throughput and memory: Folio's full pipeline against a bare Scrapy fetch of the same pages.
 
-Usage: python bench/crawl.py [--articles 500,2000] [--workers 1]
+Usage: python bench/crawl.py [--articles 2000,20000] [--runs 3] [--workers N]
 
 For each size it serves a generated sample site (1-5 pages per article) on 127.0.0.1, then runs
 1. a bare Scrapy spider that fetches the same pages and does nothing (bench/bare_spider.py), and
 2. `folio crawl bulk` into a fresh SQLite file (extract, reassemble, normalize, store),
-each as its own process, and prints pages/s, articles/s and the peak RSS of the whole process tree
-(the crawl and its extraction worker). Both runs use the same Scrapy settings, AutoThrottle off.
+each as its own process, and prints pages/s, the CPU time per page of all processes of the run (the
+crawl and its extraction workers; ``crawl``: the crawl process alone) and the peak RSS of the process
+tree. Both runs use the same Scrapy settings, AutoThrottle off; the site's server runs in this process.
 """
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ import argparse
 import json
 import os
 import platform
+import resource
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,6 +28,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from crawler.samplesite import SampleSite  # noqa: E402
+
+TICKS = os.sysconf("SC_CLK_TCK")
 
 COMMON = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING", "-s", "CONCURRENT_REQUESTS=16",
           "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16"]
@@ -45,39 +50,56 @@ def tree_rss_kib(pid: int) -> int:
     return total
 
 
-def measure(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak tree RSS (KiB) of a command, sampled every 50 ms."""
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a live process has used so far, from /proc/PID/stat."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def measure(command: list[str]) -> dict:
+    """Wall seconds, peak tree RSS (KiB) and CPU seconds of a command: all its processes, and its main one."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL)
-    peak = 0
+    peak, main_cpu = 0, 0.0
     while process.poll() is None:
         peak = max(peak, tree_rss_kib(process.pid))
+        main_cpu = max(main_cpu, cpu_seconds(process.pid))  # the last sample before it exits
         time.sleep(0.05)
     elapsed = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed with exit code {process.returncode}")
-    return elapsed, peak
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # A process's children's times reach its parent when it waits for them, so this counts the workers too.
+    total = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return {"seconds": elapsed, "rss": peak, "cpu": total, "main_cpu": main_cpu}
 
 
-def run_size(articles: int, workers: int) -> dict:
+def run_size(articles: int, workers: int | None) -> dict:
+    """One side-by-side run: the bare fetch, then Folio's crawl, of one generated site."""
     with SampleSite(bulk_articles=articles) as site, tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "bare.json"
-        bare_s, bare_rss = measure([sys.executable, "-m", "scrapy", "runspider", "bench/bare_spider.py",
-                                    "-a", f"base_url={site.base_url}", "-a", f"out={out}", *COMMON,
-                                    "-s", "ITEM_PIPELINES={}", "-s", "EXTENSIONS={}",
-                                    "-s", "HTTPCACHE_ENABLED=False"])
+        bare = measure([sys.executable, "-m", "scrapy", "runspider", "bench/bare_spider.py",
+                        "-a", f"base_url={site.base_url}", "-a", f"out={out}", *COMMON,
+                        "-s", "ITEM_PIPELINES={}", "-s", "EXTENSIONS={}", "-s", "HTTPCACHE_ENABLED=False"])
         bare_pages = json.loads(out.read_text())["pages"]
         db = Path(tmp) / "bench.db"
-        folio_s, folio_rss = measure([sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--base-url",
-                                      site.base_url, "--db", str(db), *COMMON,
-                                      "-s", f"FOLIO_EXTRACT_WORKERS={workers}", "-s", "FOLIO_PROGRESS=False"])
+        pool = ["-s", f"FOLIO_EXTRACT_WORKERS={workers}"] if workers is not None else []
+        folio = measure([sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--base-url", site.base_url,
+                         "--db", str(db), *COMMON, *pool, "-s", "FOLIO_PROGRESS=False"])
         with sqlite3.connect(db) as conn:
             stored = conn.execute("select count(*) from articles where complete = 1").fetchone()[0]
             pages = conn.execute("select count(*) from pages where error is null").fetchone()[0]
     return {
-        "articles": articles, "pages": pages, "stored": stored,
-        "bare_pages_s": bare_pages / bare_s, "bare_rss_mib": bare_rss / 1024, "bare_pages": bare_pages,
-        "folio_pages_s": pages / folio_s, "folio_articles_s": stored / folio_s, "folio_rss_mib": folio_rss / 1024,
+        "articles": articles, "pages": pages, "stored": stored, "bare_pages": bare_pages,
+        "bare_pages_s": bare_pages / bare["seconds"], "bare_ms": 1000 * bare["cpu"] / bare_pages,
+        "bare_rss_mib": bare["rss"] / 1024,
+        "folio_pages_s": pages / folio["seconds"], "folio_ms": 1000 * folio["cpu"] / pages,
+        "crawl_ms": 1000 * folio["main_cpu"] / pages, "folio_rss_mib": folio["rss"] / 1024,
+        "ratio": (pages / folio["seconds"]) / (bare_pages / bare["seconds"]),
     }
 
 
@@ -87,21 +109,37 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}"
 
 
+HEADER = (f"{'articles':>8} {'pages':>6} | {'bare pages/s':>12} {'CPU/page':>8} {'RSS':>6} | {'folio pages/s':>13} "
+          f"{'CPU/page':>8} {'crawl':>6} {'RSS':>6} | {'ratio':>5}")
+
+
+def row(r: dict) -> str:
+    """One table line; CPU/page counts every process of the run, ``crawl`` the crawl process alone."""
+    return (f"{r['articles']:>8} {r['pages']:>6} | {r['bare_pages_s']:>12.0f} {r['bare_ms']:>6.2f}ms "
+            f"{r['bare_rss_mib']:>4.0f}Mi | {r['folio_pages_s']:>13.0f} {r['folio_ms']:>6.2f}ms {r['crawl_ms']:>4.2f}ms "
+            f"{r['folio_rss_mib']:>4.0f}Mi | {r['ratio']:>5.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", default="500,2000", help="comma-separated site sizes (default 500,2000)")
-    parser.add_argument("--workers", type=int, default=1, help="extraction processes (FOLIO_EXTRACT_WORKERS)")
+    parser.add_argument("--articles", default="2000", help="comma-separated site sizes (default 2000)")
+    parser.add_argument("--runs", type=int, default=3, help="side-by-side runs per size; the median is reported")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="extraction processes (FOLIO_EXTRACT_WORKERS; default: the crawl's own default)")
     args = parser.parse_args()
     print(f"machine: {machine()}")
-    print(f"{'articles':>8} {'pages':>6} | {'bare pages/s':>12} {'bare RSS':>9} | {'folio pages/s':>13} "
-          f"{'articles/s':>10} {'peak RSS':>9} | {'ratio':>5}")
+    print(HEADER)
     for size in (int(s) for s in args.articles.split(",")):
-        r = run_size(size, args.workers)
-        if r["stored"] != size or r["pages"] != r["bare_pages"]:
-            print(f"warning: stored {r['stored']}/{size} articles, {r['pages']} pages vs bare {r['bare_pages']}")
-        print(f"{size:>8} {r['pages']:>6} | {r['bare_pages_s']:>12.0f} {r['bare_rss_mib']:>7.0f}Mi | "
-              f"{r['folio_pages_s']:>13.0f} {r['folio_articles_s']:>10.0f} {r['folio_rss_mib']:>7.0f}Mi | "
-              f"{r['folio_pages_s'] / r['bare_pages_s']:>5.2f}")
+        runs = []
+        for _ in range(args.runs):
+            r = run_size(size, args.workers)
+            if r["stored"] != size or r["pages"] != r["bare_pages"]:
+                print(f"warning: stored {r['stored']}/{size} articles, {r['pages']} pages vs bare {r['bare_pages']}")
+            print(row(r), flush=True)
+            runs.append(r)
+        if len(runs) > 1:
+            median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+            print(row(median).replace(f"{size:>8}", f"{'median':>8}", 1), flush=True)
 
 
 if __name__ == "__main__":

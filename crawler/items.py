@@ -41,7 +41,7 @@ class ArticleCapture:
     pending: list[dict] = field(default_factory=list)  # candidates for the next page, not tried yet
     single_view: Page | None = None  # a verified single-page or print view: its text is the body
     template_lines: list[int] = field(default_factory=list)  # short texts another article of the site prints
-    # Filled by the pipelines, in order: Extract, Reassemble, Normalize.
+    # Filled by the pipelines, in order: Extract, Assemble (reassembled, then normalized).
     extracted: list[dict] = field(default_factory=list)
     article: dict = field(default_factory=dict)
 

@@ -1,4 +1,5 @@
 """Scrapy settings for Folio. Every value that differs from Scrapy's default says what the default is."""
+import os
 
 BOT_NAME = "folio"
 SPIDER_MODULES = ["crawler.spiders"]
@@ -33,7 +34,9 @@ HTTPCACHE_POLICY = "crawler.revalidate.AlwaysRevalidate"  # default DummyPolicy
 # Folio's own limits.
 FOLIO_MAX_PAGES = 20  # pages followed per article; a profile's max_pages may lower it
 FOLIO_MAX_LISTING_PAGES = 500  # listing pages followed per crawl (calendar and tag traps)
-FOLIO_EXTRACT_WORKERS = 1  # processes parsing pages off the reactor; 0 = one thread instead
+# Processes that parse, reassemble and normalize pages off the reactor: one per core the reactor leaves
+# free, at least one; 0 = one thread instead.
+FOLIO_EXTRACT_WORKERS = max(1, (os.cpu_count() or 2) - 1)
 FOLIO_RETRY_AFTER_MAX = 120.0  # seconds: a longer Retry-After gives the page up (recorded as its HTTP status)
 FOLIO_REVISIT_ALL = False  # True ignores the profiles' revisit policies (folio crawl --revisit-all)
 FOLIO_RESUME_SINCE = None  # set by --resume: articles the archive visited since then are not fetched again
@@ -60,8 +63,7 @@ FOLIO_CRAWL_ID = 0  # the `crawls` row this run fills in (`folio schedule` sets 
 
 ITEM_PIPELINES = {
     "pipelines.extract.Extract": 100,
-    "pipelines.reassemble.Reassemble": 200,
-    "pipelines.normalize.Normalize": 300,
+    "pipelines.assemble.Assemble": 200,  # Reassemble and Normalize, in a worker
     "pipelines.store.Store": 400,
 }
 # The Store's writer thread commits a batch of this many articles, or what arrived within this many ms.
@@ -82,7 +84,8 @@ EXTENSIONS = {
     "crawler.progress.Progress": 500,
 }
 
-# Keep CONCURRENT_ITEMS modest: each item holds an article's raw pages in memory.
-CONCURRENT_ITEMS = 32  # default 100
+# Scrapy starts this many tasks for every response's output; an article page yields one request or one
+# article and a listing page only requests, so more would be tasks made and ended for nothing.
+CONCURRENT_ITEMS = 2  # default 100
 LOG_LEVEL = "INFO"  # default "DEBUG"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -12,8 +12,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateparser.date import DateDataParser
 
 from archive.reading import word_count
-from crawler.items import ArticleCapture
-from pipelines.workers import WorkerStep
 
 _SPACE = re.compile(r"\s+")
 _BY = re.compile(r"^\s*(?:post\s+author\s+)?(?:written\s+|geschrieben\s+)?(?:by|von|par|por|door|auteur|autor|author)"
@@ -230,15 +228,3 @@ def _clean(text: str | None) -> str | None:
     text = _SPACE.sub(" ", text or "").strip()
     return text or None
 
-
-class Normalize(WorkerStep):
-    """Scrapy pipeline: the article record, dates read with the site's languages and timezone.
-
-    dateparser costs milliseconds per date, so this step runs in the crawl's worker processes too.
-    """
-
-    async def process_item(self, item: ArticleCapture) -> ArticleCapture:
-        profile = self.crawler.spider.profile
-        item.article = await self.workers.run(normalize, item.article, languages=profile.date_languages,
-                                              timezone=profile.timezone)
-        return item

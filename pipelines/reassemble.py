@@ -274,14 +274,6 @@ def _overlap(shingles: Counter, seen: Counter) -> float:
     return sum(min(count, seen[s]) for s, count in shingles.items()) / total if total else 0.0
 
 
-class Reassemble:
-    """Scrapy pipeline: one article from its pages, recording what is missing."""
-
-    def process_item(self, item: ArticleCapture) -> ArticleCapture:
-        item.article = assemble_capture(item)
-        return item
-
-
 def assemble_capture(capture: ArticleCapture) -> dict:
     """The reassembled article of a capture whose pages are extracted, with completeness fields."""
     ok_pages = [p for p in capture.pages if p.ok]

@@ -9,6 +9,7 @@ import logging
 import os
 import sqlite3
 
+from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
 from archive.batch_writer import ArchiveWriter
@@ -61,7 +62,7 @@ class Store:
                                     batch_ms=settings.getint("FOLIO_STORE_BATCH_MS", 500),
                                     on_saved=self._count).start()
 
-    def process_item(self, item: ArticleCapture):
+    async def process_item(self, item: ArticleCapture) -> ArticleCapture:
         """Queue the article; when the queue is full, the item waits (in a pool thread) for room."""
         stats = self.crawler.stats
         if self.queue:
@@ -79,7 +80,11 @@ class Store:
         if not self.writer.full():  # only this (reactor) thread adds to the queue: put() returns at once
             self.writer.put(item, record)
             return item
-        return deferToThread(self.writer.put, item, record).addCallbacks(lambda _: item, lambda _: self._lost(item))
+        try:
+            await maybe_deferred_to_future(deferToThread(self.writer.put, item, record))
+        except Exception:  # what stopped the writer, raised again by put(); _lost reports it once
+            return self._lost(item)
+        return item
 
     def _lost(self, item: ArticleCapture) -> ArticleCapture:
         """The writer stopped while this article waited for room in its queue."""

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 import scrapy
@@ -19,6 +18,8 @@ from crawler.identity import fetch_url
 from crawler.items import ArticleCapture, Page
 from crawler import chain
 from crawler.pagination import find_next_page, page_number
+from crawler.spiders.pages import now, page_of
+from crawler.spiders.revisit import not_due
 from pipelines.extract import extract_page
 from pipelines.workers import Workers
 
@@ -27,7 +28,6 @@ logger = logging.getLogger(__name__)
 # Article pages outrank new articles, which outrank listing pages: the scheduler's queue
 # stays small because each listing page is worked off before the next one is fetched.
 LISTING_PRIORITY, ARTICLE_PRIORITY, PAGE_PRIORITY = 0, 10, 20
-HTML_TYPES = (b"text/html", b"application/xhtml+xml")
 
 
 class ArticleSpider(scrapy.Spider):
@@ -154,7 +154,7 @@ class ArticleSpider(scrapy.Spider):
 
     async def parse_article(self, response: Response, capture: ArticleCapture, candidate: dict | None = None):
         """Analyse this page in a worker; keep it when it proves to be the article's next page, then go on."""
-        page = self._page(response, capture)
+        page = page_of(response, len(capture.pages) + 1, self.crawler.stats)
         self.crawler.stats.inc_value("folio/pages/fetched")
         if "cached" in response.flags:  # revalidated: the server answered 304 Not Modified
             self.crawler.stats.inc_value("folio/pages/not_modified")
@@ -220,7 +220,7 @@ class ArticleSpider(scrapy.Spider):
             self.crawler.stats.inc_value("folio/pages/ignored")
         # A page is recorded under the URL asked for, not a redirect hop's (a hop's number is not the page's).
         url = (request.meta.get("redirect_urls") or [request.url])[0]
-        page = Page(url=url, number=len(capture.pages) + 1, status=status, fetched_at=_now(), error=reason)
+        page = Page(url=url, number=len(capture.pages) + 1, status=status, fetched_at=now(), error=reason)
         yield from self._failed(capture, page, request.cb_kwargs.get("candidate"))
 
     def _failed(self, capture: ArticleCapture, page: Page, candidate: dict | None):
@@ -299,70 +299,8 @@ class ArticleSpider(scrapy.Spider):
             logger.warning("%s: %s", capture.url, capture.stopped)
         yield capture
 
-    def _page(self, response: Response, capture: ArticleCapture) -> Page:
-        content_type = response.headers.get(b"Content-Type", b"").split(b";")[0].strip().lower()
-        error = None
-        if not isinstance(response, TextResponse) or (content_type and content_type not in HTML_TYPES):
-            error = f"not HTML ({content_type.decode('latin-1') or 'no content type'})"
-        elif _undecodable(response):
-            self.crawler.stats.inc_value("folio/pages/decode_errors")
-            logger.warning("%s: bytes invalid in %s were replaced", response.url, response.encoding)
-        redirects = response.meta.get("redirect_urls") or []
-        return Page(
-            url=redirects[0] if redirects else response.url,
-            number=len(capture.pages) + 1,
-            status=response.status,
-            final_url=response.url,
-            fetched_at=_now(),
-            headers={k.decode("latin-1"): v[0].decode("latin-1") for k, v in response.headers.items() if v},
-            body=response.body,
-            error=error,
-        )
-
-
-def not_due(profile: sites.SiteProfile, index: ArchiveIndex, url: str, lastmod: str | None) -> str | None:
-    """Why an archived article need not be fetched now, or None when it should be."""
-    if lastmod:
-        changed, captured = _moment(lastmod), _moment(index.last_capture(url))
-        if changed and captured and changed <= captured:
-            return f"sitemap lastmod {lastmod} is not newer than the last capture"
-        return None
-    visited = _moment(index.last_visit(url))
-    if visited is None or not (profile.revisit_recent_hours or profile.revisit_old_days):
-        return None
-    now = datetime.now(timezone.utc)
-    published = _moment(index.published(url))
-    recent = published is not None and now - published <= timedelta(days=profile.revisit_recent_days)
-    every = timedelta(hours=profile.revisit_recent_hours) if recent else timedelta(days=profile.revisit_old_days)
-    if now - visited < every:
-        return f"checked at {visited:%Y-%m-%d %H:%M}; {'recent' if recent else 'older'} articles every {every}"
-    return None
-
-
-def _moment(value: str | None) -> datetime | None:
-    """An aware datetime from an ISO 8601 date or date-time (dates and naive times taken as UTC)."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
 
 def _some(request):
     """Yield the request unless the revisit policy returned None."""
     if request is not None:
         yield request
-
-
-def _undecodable(response: TextResponse) -> bool:
-    try:
-        response.body.decode(response.encoding)
-    except (UnicodeDecodeError, LookupError):
-        return True
-    return False
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
