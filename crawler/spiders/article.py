@@ -193,7 +193,7 @@ class ArticleSpider(scrapy.Spider):
 
     async def parse_sibling(self, response: Response, capture: ArticleCapture):
         """Another article of the site, read for the chrome its template prints; then finish who waited for it."""
-        page = self._page(response, capture)
+        page = page_of(response, len(capture.pages) + 1, self.crawler.stats)
         report = None
         if page.ok:
             extract = await Workers.of(self.crawler).run(extract_page, page.body, response.url, self.profile, page.headers)
