@@ -302,6 +302,14 @@ def index_changed_by_update(db: Database) -> None:
     db.execute("create index if not exists idx_articles_changed_updated on articles(updated) where version_count > 1")
 
 
+@migrations()
+def index_newest_first(db: Database) -> None:
+    # The list and a search walk this index newest first; ties of one date come in id order, the order
+    # Datasette's ?_next= pages assume (on (published) alone they came by rowid, and paging skipped rows).
+    db.execute("drop index if exists idx_articles_published")
+    db.execute("create index if not exists idx_articles_newest on articles(published desc, id)")
+
+
 def migrate(db: Database) -> None:
     """Check the file is ours, apply every pending migration, and switch it to WAL for readers during a crawl."""
     check_schema(db)
