@@ -316,6 +316,14 @@ def drop_unused_capture_index(db: Database) -> None:
     db.execute("drop index if exists idx_captures_body_sha256")
 
 
+@migrations()
+def index_sortable_columns(db: Database) -> None:
+    # The articles list sorts by these (metadata.yml sortable_columns) and a common word's search walks
+    # them (plugins/search_order.py); unindexed, a sort read every row and hit the time limit at a million.
+    for column in ("title", "word_count", "updated"):
+        db.execute(f"create index if not exists idx_articles_{column} on articles({column}, id)")
+
+
 def migrate(db: Database) -> None:
     """Check the file is ours, apply every pending migration, and switch it to WAL for readers during a crawl."""
     check_schema(db)

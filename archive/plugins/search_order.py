@@ -19,8 +19,8 @@ from datasette.utils import await_me_maybe, escape_sqlite
 SEARCH_CLAUSE = "rowid in (select rowid from "
 COMMON_SHARE = 6  # a word in more than 1/6 of the rows: walking the index costs less than the lookups
 INDEXED_FIRST = """
-    select 1 from pragma_index_list(:table) as list, pragma_index_info(list.name) as info
-    where info.seqno = 0 and info.name = :column and list.partial = 0 limit 1
+    select 1 from pragma_index_list(:table) as list, pragma_index_xinfo(list.name) as info
+    where info.seqno = 0 and info.name = :column and info.coll = 'BINARY' and list.partial = 0 limit 1
 """
 
 

@@ -1,4 +1,4 @@
-"""A `_search` of the articles list walks the published index, never every match's row (archive/plugins/search_order.py)."""
+"""A `_search` of the articles list walks an index, never every match's row (archive/plugins/search_order.py)."""
 from __future__ import annotations
 
 import asyncio
@@ -102,13 +102,24 @@ def test_the_html_list_reads_snippets_for_its_rows_only(tmp_path):
     assert steps[0].startswith("SEARCH articles")  # the page's 50 ids first, never every match
 
 
-def test_a_rare_word_or_a_sort_without_index_keeps_the_lookup_plan(tmp_path):
+def test_a_rare_word_keeps_the_lookup_plan(tmp_path):
     path = tmp_path / "folio.db"
     build(path)
     _, statements = traced(path, f"/{path.stem}/articles.json?_search=zymurgy")  # 10 of 120: rows looked up
     main = next(sql for sql in statements if " limit " in sql.lower() and "count(*)" not in sql)
     assert "+rowid" not in main and "SEARCH articles USING INTEGER PRIMARY KEY" in plan(path, main)
+
+
+def test_every_sortable_column_leads_an_index_a_search_walks(tmp_path):
+    path = tmp_path / "folio.db"
+    build(path)
+    sortable = datasette_app(path).table_metadata(path.stem, "articles")["sortable_columns"]
+    with sqlite3.connect(path) as conn:
+        leading = {row[0] for row in conn.execute(
+            "select info.name from pragma_index_list('articles') as list, pragma_index_xinfo(list.name) as info"
+            " where info.seqno = 0 and info.coll = 'BINARY' and list.partial = 0")}
+    assert "published" in sortable and set(sortable) <= leading
     data, statements = traced(path, f"/{path.stem}/articles.json?_search=patients&_sort=title&_shape=objects&_size=10")
     main = next(sql for sql in statements if " limit " in sql.lower() and "count(*)" not in sql)
-    assert "+rowid" not in main and "SEARCH articles USING INTEGER PRIMARY KEY" in plan(path, main)
+    assert "+rowid" in main and "SCAN articles USING INDEX idx_articles_title" in plan(path, main)
     assert [row["title"] for row in data["rows"]] == sorted(f"Article {n}" for n in range(120))[:10]
