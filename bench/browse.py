@@ -88,6 +88,8 @@ def requests(db: str, article_id: str) -> dict[str, str]:
         "articles.json + facets": f"/{db}/articles.json",
         "one article page": f"/{db}/articles/{article_id}",
         "sort by published, 50": f"/{db}/articles?_sort=published&_size=50",
+        "sort by title, 50": f"/{db}/articles?_sort=title&_size=50",
+        "common _search by title": f"/{db}/articles?_search=patients&_sort=title",
         "latest_per_site": f"/{db}/latest_per_site",
         "articles_by_section": f"/{db}/articles_by_section?section=Nutrition",
         "incomplete_articles": f"/{db}/incomplete_articles",

@@ -141,3 +141,11 @@ def test_rebuild_from_migrated_captures_gives_the_same_articles(old_archive, tmp
     # body_text is generated from body_html now, the same text as stored before
     assert [{k: v for k, v in row.items() if k != "stored_text"} for row in after] == before
     assert all(row["stored_text"] is None for row in after)  # the bulk site's text is all in its HTML
+
+
+def test_the_unused_body_hash_index_goes(old_archive, tmp_path):
+    path = copy_of(old_archive, tmp_path)
+    indexes = "select name from sqlite_master where type = 'index' and tbl_name = 'captures'"
+    assert "idx_captures_body_sha256" in {r[0] for r in Database(old_archive).execute(indexes)}
+    Archive(path).close()
+    assert "idx_captures_body_sha256" not in {r[0] for r in Database(path).execute(indexes)}
