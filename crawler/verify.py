@@ -12,6 +12,7 @@ import zlib
 
 from crawler import continuation
 from crawler.pagination import looks_like_listing, resolve_link
+from pipelines.bylines import head_lines
 
 _SPACE = re.compile(r"\s+")
 _PAGE_MARK = re.compile(
@@ -50,6 +51,7 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
         "profile": selector_urls is not None,
         "single_views": continuation.single_views(anchors, url),
         "dek": dek(root, page.get("description")),
+        "head": head_lines(root),  # the texts under the headline: where a dek, byline and dateline sit
         "others": other_articles(anchors, url),
     }
 
