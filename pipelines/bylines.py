@@ -19,7 +19,7 @@ _CONJUNCTION = r"(?:and|und|et|y|e|en|och|og|ja|i|és|ve|oraz|&)"
 # A label: up to four words ending in a lowercase one ("Words by", "Ein Beitrag von") or a colon ("Text:"),
 # or one short capitalized word ("By", "Von", "Di", "Door").
 _LABELS = (rf"(?:[\w’'-]+\s+){{0,3}}?(?!{_CONJUNCTION}\s)(?:[a-zà-ÿ][\w’'-]*|[\w’'-]+:)", r"[A-ZÀ-Þ][a-zà-ÿ]{0,3}:?")
-_NAMES = rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+{_CONJUNCTION}\s+{_NAME})?)"
+_NAMES = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s*,?\s+{_CONJUNCTION}\s+){_NAME})*)"
 _TAIL = r"(?P<tail>\s*[|·•—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3})?"
 _LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in _LABELS]
 _BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
@@ -31,11 +31,12 @@ _REVIEW_LABEL = re.compile(r"review|check|updated|published|posted|photo|image|f
 LONGEST = 24  # words: a byline line is short
 
 
-def byline_names(line: str, known: set[str] = frozenset()) -> list[str]:
+def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = False) -> list[str]:
     """The person names a byline line prints, or [] when the line does not read as a byline.
 
     ``known``: names the page gives elsewhere (meta tags, JSON-LD); a bare list of names needs them, or two
-    names, or a short lowercase tail ("for Sorrel Kids Health") to count as a byline.
+    names, or a short lowercase tail ("for Sorrel Kids Health"), or ``vouched`` (the caller saw it boxed
+    with the article's dateline) to count as a byline.
     """
     text = _SPACE.sub(" ", line or "").strip()
     if not text or len(text.split()) > LONGEST:
@@ -49,7 +50,7 @@ def byline_names(line: str, known: set[str] = frozenset()) -> list[str]:
         return []
     tail = (match.group("tail") or "").strip()
     affiliated = bool(tail) and tail[0].islower() and not tail.endswith(".")
-    return names if len(names) >= 2 or affiliated or {n.casefold() for n in names} <= known else []
+    return names if len(names) >= 2 or affiliated or vouched or {n.casefold() for n in names} <= known else []
 
 
 def _people(text: str) -> list[str]:
@@ -121,3 +122,14 @@ def standfirst(head: list[str], dated) -> str | None:
     if len(head) < 2 or not 4 <= len(head[0].split()) <= PROSE or byline_names(head[0]) or dated(head[0]):
         return None
     return head[0] if any(byline_names(line) or dated(line) for line in head[1:4]) else None
+
+
+def dated_box_names(lines: list[str], dated) -> list[str]:
+    """Bare names printed in one box with a dateline ("Ann Lee" beside "Apr 4, 2024"), as the box's lines show them."""
+    for line in lines:
+        for other in lines:
+            if other != line and other.startswith(line + " ") and dated(other[len(line):].strip()):
+                names = byline_names(line, vouched=True)
+                if names:
+                    return names
+    return []

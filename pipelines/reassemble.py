@@ -6,7 +6,7 @@ from collections import Counter
 
 from crawler.items import ArticleCapture
 from crawler.verify import line_key, shape_key
-from pipelines.bylines import byline_names, standfirst
+from pipelines.bylines import byline_names, dated_box_names, standfirst
 from pipelines.words import length_in_words
 
 _SPACE = re.compile(r"\s+")
@@ -60,9 +60,11 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
     article["dates"] = [d for p in pages for d in p.get("dates", [])]
     lines = list(dict.fromkeys(_lines_under_headline(first, _header_texts(article)) + head))
     if not article["byline"]:  # no meta, JSON-LD or byline element: a line of names under a short label
-        article["byline"] = next((names for names in map(byline_names, lines) if names), [])
+        article["byline"] = next((names for names in map(byline_names, lines) if names), []) \
+            or dated_box_names(lines, _dated)
     if not article["dates"]:  # likewise a short dated line, read later with dateparser in the site's languages
-        article["dates"] = [["line", t] for t in lines if _dated(t)][:2]
+        dated = [t for t in lines if _dated(t)]  # a box's own date line before the box's whole text
+        article["dates"] = [["line", t] for t in dated if not any(o != t and o in t for o in dated)][:2]
     article["modified"] = [d for p in pages for d in p.get("modified", [])]
     article["references"] = list(dict.fromkeys(r for p in pages for r in p.get("references", [])))
     article["next_page_url"] = pages[-1].get("next_page_url")
