@@ -231,9 +231,11 @@ def _titles(read: list[dict], other: dict) -> tuple[bool, str | None]:
     """(some headline agrees, a headline field that names something else)."""
     known = {key for r in read for key in [*r["identity"]["titles"].values(), *r["identity"]["doc"]]}
     mine = other["titles"]
-    agree = any(key in known for key in mine.values()) or any(key in known for key in other["doc"])
-    disagree = None
     names = {key for r in read for key in r["identity"].get("segments", ())}  # "Health Daily" of "X | Health Daily"
+    # A <title> segment no headline field repeats is the site's name: every article of the site shares it.
+    site = names - {key for r in read for key in r["identity"]["titles"].values()}
+    agree = any(key in known for key in mine.values()) or any(key in known - site for key in other["doc"])
+    disagree = None
     for name, key in mine.items():
         if any(name in r["identity"]["titles"] for r in read) and key not in known and key not in names:
             disagree = key
