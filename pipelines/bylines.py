@@ -13,14 +13,14 @@ import re
 _SPACE = re.compile(r"\s+")
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
 # A name: a capitalized word, then one to three more, each possibly after one or two short lowercase particles.
-_NAME = rf"{_CAP}(?:\s+(?:[a-zà-ÿ]{{1,3}}\s+){{0,2}}{_CAP}){{1,3}}"
 # Conjunctions joining the last two names, in the languages of the sites read (a closed class of words).
 _CONJUNCTION = r"(?:and|und|et|y|e|en|och|og|ja|i|és|ve|oraz|&)"
+_NAME = rf"{_CAP}(?:\s+(?:(?!{_CONJUNCTION}\s)[a-zà-ÿ]{{1,3}}\s+){{0,2}}{_CAP}){{1,3}}"
 # A label: up to four words ending in a lowercase one ("Words by", "Ein Beitrag von") or a colon ("Text:"),
 # or one short capitalized word ("By", "Von", "Di", "Door").
 _LABELS = (rf"(?:[\w’'-]+\s+){{0,3}}?(?!{_CONJUNCTION}\s)(?:[a-zà-ÿ][\w’'-]*|[\w’'-]+:)", r"[A-ZÀ-Þ][a-zà-ÿ]{0,3}:?")
 _NAMES = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s*,?\s+{_CONJUNCTION}\s+){_NAME})*)"
-_TAIL = r"(?P<tail>\s*[|·•—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3})?"
+_TAIL = r"(?P<tail>\s*[|·•]\s*.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3})?"
 _LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in _LABELS]
 _BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
 _SPLIT = re.compile(rf"\s*,\s*|\s+{_CONJUNCTION}\s+")
@@ -64,7 +64,7 @@ def _names(text: str) -> list[str]:
 
 
 HEAD_LINES = 8  # short texts read after the headline: a dek, a byline, a dateline, a reading time
-_BLOCKS = {"p", "div", "h2", "h3", "h4", "h5", "h6", "address", "time", "header", "section", "li", "footer", "aside",
+_BLOCKS = {"p", "div", "h2", "h3", "h4", "h5", "h6", "address", "header", "section", "li", "footer", "aside",
            "ul", "ol", "figure", "figcaption", "article", "main", "blockquote", "table"}
 _SPLITTABLE = {"span", "time", "a", "em", "strong", "small", "b", "i"}
 PROSE = 40  # words: the longest standfirst
@@ -82,7 +82,13 @@ def head_lines(root) -> list[str]:
         return []
     found: list[str] = []
     for element in _after(heading):
-        if not isinstance(element.tag, str) or element.tag not in _BLOCKS or _has_block(element):
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in _SPLITTABLE:  # an inline element is a line of its own only beside blocks
+            parent = element.getparent()
+            if parent is None or parent.tag in _SPLITTABLE or not _has_block(parent):
+                continue
+        elif element.tag not in _BLOCKS or _has_block(element):
             continue
         text = _SPACE.sub(" ", element.text_content()).strip()
         if not text:
@@ -126,10 +132,11 @@ def standfirst(head: list[str], dated) -> str | None:
 
 def dated_box_names(lines: list[str], dated) -> list[str]:
     """Bare names printed in one box with a dateline ("Ann Lee" beside "Apr 4, 2024"), as the box's lines show them."""
-    for line in lines:
-        for other in lines:
-            if other != line and other.startswith(line + " ") and dated(other[len(line):].strip()):
-                names = byline_names(line, vouched=True)
-                if names:
-                    return names
+    for box in lines:
+        if not any(part != box and part in box and dated(part) for part in lines):
+            continue
+        for line in lines:
+            names = byline_names(line, vouched=True) if line != box and line in box and not dated(line) else []
+            if names:
+                return names
     return []
