@@ -141,3 +141,11 @@ def test_rebuilding_a_url_crawled_archive_stores_no_new_version_and_brings_back_
     bodies = {row["url"]: row["body_text"] for row in rows(db, "select url, body_text from articles")}
     leaks = [(c.key, s) for c in cases for s in c.chrome if s in bodies[first_pages[c.key]]]
     assert leaks == []
+    # Its WARC, imported into an empty archive, gives the one-page articles' bodies again: the import compares too.
+    warc, copy = tmp_path / "url.warc.gz", tmp_path / "imported.db"
+    for command in (["export-warc", "--db", str(db), str(warc)], ["import-warc", "--db", str(copy), str(warc)]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 0, result.output
+    imported = {row["url"]: row["body_text"] for row in rows(copy, "select url, body_text from articles")}
+    single = [first_pages[c.key] for c in cases if len(c.page_urls) == 1]
+    assert {url: imported.get(url) for url in single} == {url: bodies[url] for url in single}
