@@ -12,6 +12,7 @@ import zlib
 
 from crawler import continuation
 from crawler.pagination import looks_like_listing, resolve_link
+from pipelines.bylines import head_lines
 
 _SPACE = re.compile(r"\s+")
 _PAGE_MARK = re.compile(
@@ -50,6 +51,7 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
         "profile": selector_urls is not None,
         "single_views": continuation.single_views(anchors, url),
         "dek": dek(root, page.get("description")),
+        "head": head_lines(root),  # the texts under the headline: where a dek, byline and dateline sit
         "others": other_articles(anchors, url),
     }
 
@@ -229,9 +231,11 @@ def _titles(read: list[dict], other: dict) -> tuple[bool, str | None]:
     """(some headline agrees, a headline field that names something else)."""
     known = {key for r in read for key in [*r["identity"]["titles"].values(), *r["identity"]["doc"]]}
     mine = other["titles"]
-    agree = any(key in known for key in mine.values()) or any(key in known for key in other["doc"])
-    disagree = None
     names = {key for r in read for key in r["identity"].get("segments", ())}  # "Health Daily" of "X | Health Daily"
+    # A <title> segment no headline field repeats is the site's name: every article of the site shares it.
+    site = names - {key for r in read for key in r["identity"]["titles"].values()}
+    agree = any(key in known for key in mine.values()) or any(key in known - site for key in other["doc"])
+    disagree = None
     for name, key in mine.items():
         if any(name in r["identity"]["titles"] for r in read) and key not in known and key not in names:
             disagree = key

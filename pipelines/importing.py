@@ -18,9 +18,9 @@ from crawler.items import ArticleCapture, Page
 from crawler.pagination import article_key, looks_like_listing, page_number
 from crawler.sites import SiteProfile
 from pipelines.decode import decode_body
-from crawler.verify import verify
+from crawler.verify import TEMPLATE_MIN, template_share, verify
 from pipelines.extract import extract_page
-from pipelines.rebuild import article_record
+from pipelines.rebuild import _page, article_record
 
 logger = logging.getLogger(__name__)
 
@@ -36,17 +36,74 @@ def import_responses(archive: Archive, responses: list[dict], *, profile: SitePr
     next_of = {url: page.get("next_page_url") or (None if profile.next_page else verified_next(url, extracted))
                for url, page in extracted.items()}
     next_of = {url: target for url, target in next_of.items() if target}
-    for urls in group_articles(list(pages), next_of):
+    groups = group_articles(list(pages), next_of)
+    siblings = StoredSiblings(archive, [(urls[0], extracted[urls[0]]) for urls in groups if urls[0] in extracted])
+    for urls in groups:
         first = pages[urls[0]]
         if first.ok and looks_like_listing(Selector(text=decode_body(first.body, first.headers))):
             counts["listing pages"] += len(urls)
             continue
         capture = ArticleCapture(site=site, url=urls[0])
         capture.pages = with_missing_pages([pages[u] for u in urls], next_of, capture)
-        record = article_record(capture, profile, [extracted[p.url] for p in capture.pages if p.ok])
+        read = [extracted[p.url] for p in capture.pages if p.ok]
+        siblings.attach(capture, read)
+        record = article_record(capture, profile, read)
         counts[archive.save(capture, record)] += 1
         counts["pages"] += len(urls)
     return counts
+
+
+SIBLING_SQL = """
+select pages.url, pages.number, pages.status, pages.final_url, pages.fetched_at, pages.headers, pages.error,
+       captures.body_zst, captures.dict_id, captures.headers as capture_headers
+from pages join captures on captures.id = pages.capture_id
+where pages.number = 1 and pages.article_id is not null and pages.error is null and (pages.url like ? or pages.url like ?)
+order by pages.article_id limit ?
+"""
+
+
+class StoredSiblings:
+    """The crawl's sibling page, offline: page 1 of another article of the same host, from the pages at hand
+    or the archive, whose short texts are the site's template chrome (see crawler.chain.SiteTemplates).
+
+    Without it a one-page article rebuilt or imported keeps the chrome its crawl removed, and every
+    rebuild would store a new version of it.
+    """
+
+    LOOK = 4  # stored first pages per host read to find one in the article's template
+
+    def __init__(self, archive: Archive | None, pages: list[tuple[str, dict]] = ()) -> None:
+        self.archive = archive
+        self.known: dict[str, list[tuple[str, dict]]] = {}  # host -> (page 1 URL, its page report)
+        self.looked: set[str] = set()  # URL prefixes whose stored first pages were read
+        for url, page in pages:
+            self.known.setdefault(urlsplit(url).hostname or "", []).append((url, page["report"]))
+
+    def attach(self, capture: ArticleCapture, extracted: list[dict]) -> None:
+        """Set the capture's template lines from a sibling in its template, when there is one."""
+        report = extracted[0].get("report") if extracted else None
+        if not report or report.get("profile"):
+            return  # a profile's selectors say what the body is
+        own = ({p.url for p in capture.pages} | {report["identity"].get("canonical")}) - {None}
+        for url, other in self._candidates(capture.url):
+            if url not in own and other["identity"].get("canonical") not in own and \
+                    template_share(other["template"], report["template"]) >= TEMPLATE_MIN:
+                capture.template_lines = other["lines"]
+                return
+
+    def _candidates(self, url: str) -> list[tuple[str, dict]]:
+        """Known first pages of the host, those under the same first folder first (a site's section, or its own)."""
+        parts = urlsplit(url)
+        host, folder = parts.hostname or "", parts.path.strip("/").split("/")[0]
+        for prefix in (f"//{parts.netloc}/{folder}/", f"//{parts.netloc}/"):
+            if self.archive is not None and prefix not in self.looked:
+                self.looked.add(prefix)
+                rows = self.archive.db.query(SIBLING_SQL, [f"http:{prefix}%", f"https:{prefix}%", self.LOOK])
+                for row in rows:
+                    page = _page(row, self.archive.bodies)
+                    self.known.setdefault(host, []).append((row["url"], extract_page(
+                        page.body, page.final_url or page.url, SiteProfile.generic(), page.headers)["report"]))
+        return sorted(self.known.get(host, []), key=lambda item: urlsplit(item[0]).path.strip("/").split("/")[0] != folder)
 
 
 def verified_next(url: str, extracted: dict[str, dict]) -> str | None:

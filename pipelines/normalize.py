@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateparser.date import DateDataParser
 
 from archive.reading import word_count
+from pipelines.bylines import byline_names
 
 _SPACE = re.compile(r"\s+")
 _BY = re.compile(r"^\s*(?:post\s+author\s+)?(?:written\s+|geschrieben\s+)?(?:by|von|par|por|door|auteur|autor|author)"
@@ -41,6 +42,8 @@ _TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}|T\d{2}")
 def clean_names(lines: list[str]) -> list[str]:
     """Person names from byline lines: no "By", no publisher line, credentials kept with their name."""
     names: list[str] = []
+    # A line that reads as label-then-names ("View all posts by Ann Lee", "Di A e B") gives its names as they are.
+    lines = [name for x in lines for name in (byline_names(x) or [x])]
     candidates = [line for line in (_SPACE.sub(" ", x).strip() for x in lines) if line]
     people = [line for line in candidates if not _NOT_A_NAME.search(_BY.sub("", line))] or candidates[:1]
     for line in people:

@@ -6,6 +6,7 @@ from collections import Counter
 
 from crawler.items import ArticleCapture
 from crawler.verify import line_key, shape_key
+from pipelines.bylines import byline_names, dated_box_names, standfirst
 from pipelines.words import length_in_words
 
 _SPACE = re.compile(r"\s+")
@@ -52,13 +53,18 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
     report = first.get("report") or {}
     if report.get("dek") and not report.get("profile") and not article.get("subtitle"):
         article["subtitle"] = report["dek"]  # the standfirst the page's description names: a subtitle, not text
+    head = report.get("head") or []
+    if not report.get("profile") and not article.get("subtitle"):  # a line set above the byline is a standfirst
+        article["subtitle"] = standfirst(head, _dated)
     article["byline"] = first.get("byline") or next((p["byline"] for p in pages[1:] if p.get("byline")), [])
     article["dates"] = [d for p in pages for d in p.get("dates", [])]
-    lines = _lines_under_headline(first, _header_texts(article))
-    if not article["byline"]:  # no meta, JSON-LD or byline element: a "By A and B" line under the headline
-        article["byline"] = [t for t in lines if _NAMED_BY.match(t)][:1]
+    lines = list(dict.fromkeys(_lines_under_headline(first, _header_texts(article)) + head))
+    if not article["byline"]:  # no meta, JSON-LD or byline element: a line of names under a short label
+        article["byline"] = next((names for names in map(byline_names, lines) if names), []) \
+            or dated_box_names(lines, _dated)
     if not article["dates"]:  # likewise a short dated line, read later with dateparser in the site's languages
-        article["dates"] = [["line", t] for t in lines if _YEAR.search(t) and length_in_words(t) <= DATE_LINE_WORDS][:2]
+        dated = [t for t in lines if _dated(t)]  # a box's own date line before the box's whole text
+        article["dates"] = [["line", t] for t in dated if not any(o != t and o in t for o in dated)][:2]
     article["modified"] = [d for p in pages for d in p.get("modified", [])]
     article["references"] = list(dict.fromkeys(r for p in pages for r in p.get("references", [])))
     article["next_page_url"] = pages[-1].get("next_page_url")
@@ -66,6 +72,11 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
     article["blocks"], article["repeated_pages"] = merge_blocks(pages, _header_texts(article),
                                                                 byline=article.get("byline") or [], template=template)
     return article
+
+
+def _dated(text: str) -> bool:
+    """A short line that holds a year: a dateline."""
+    return bool(_YEAR.search(text)) and length_in_words(text) <= DATE_LINE_WORDS
 
 
 def _lines_under_headline(page: dict, header: set[str]) -> list[str]:
@@ -205,15 +216,18 @@ def _edge_marker(key: str, index: int, position: int, count: int, pages: int) ->
 
 
 def _metadata_lines(blocks: list[dict], header: set[str], *, paged: bool = True, byline=()) -> set[int]:
-    """Positions of a page's byline, review and date lines near its top: metadata, not body.
+    """Positions of a page's byline, review and date lines near its top (a byline at its foot too): metadata, not body.
 
-    On a one-page article only the review line goes: nothing to compare with, so a byline or dateline
-    there stays where the page printed it.
+    On a one-page article there is nothing to compare with, so only lines that prove themselves go: the
+    review line, a byline naming every author the metadata found, and a dateline beside that byline.
     """
     names = {w for line in header for w in line.split() if len(w) > 2 and not _DIGIT.search(w)}
     authors = {w for line in byline for w in norm(line).split() if len(w) > 2} - {"and", "by"}
-    found = set()
-    for position, block in enumerate(blocks[:5]):
+    found, credits = set(), set()
+    last = len(blocks) - 2
+    for position, block in enumerate(blocks):
+        if 5 <= position < last:
+            continue
         key = norm(block["text"])
         words = key.split()
         if not words or len(words) > 15:
@@ -221,11 +235,19 @@ def _metadata_lines(blocks: list[dict], header: set[str], *, paged: bool = True,
         named = sum(w.strip(",·|") in names for w in words) >= max(2, len(words) // 2)
         dated = len(words) <= 8 and bool(_DATELINE.search(key))
         reviewed = len(words) <= 10 and bool(_REVIEWED.match(key))
-        # On one page: a "By ..." line right under the title naming every author the metadata found.
-        credited = position < 3 and authors and authors <= {w.strip(",·|") for w in words}
-        if reviewed or (words[0] == "by" and (paged and named or credited)) or (paged and dated):
+        # A line of names (under a label or not) naming every author the metadata found, under the title or at the foot.
+        credited = (position < 3 or position >= last) and authors and authors <= {w.strip(",·|&") for w in words} \
+            and (words[0] == "by" or bool(byline_names(block["text"])))
+        if credited:
+            credits.add(position)
+        if position < 5 and (reviewed or (words[0] == "by" and paged and named) or (paged and dated)):
             found.add(position)
-    return found
+        elif position < 5 and dated and not paged and ({position - 1, position + 1} & credits or position == 0):
+            found.add(position)
+    if not paged:  # a dateline printed just below the byline (checked once the byline is known)
+        found |= {p for p in range(min(5, len(blocks))) if p - 1 in credits and length_in_words(blocks[p]["text"]) <= 8
+                  and _DATELINE.search(norm(blocks[p]["text"]))}
+    return found | credits
 
 
 def _teaser(block: dict) -> bool:

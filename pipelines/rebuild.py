@@ -92,12 +92,17 @@ def _page(row: dict, bodies: Bodies) -> Page:
 
 def rebuild(archive: Archive, site: str | None = None) -> Counter:
     """Re-extract every stored article (of ``site``) and save it; counts by outcome and "rebuilt"."""
+    from pipelines.importing import StoredSiblings  # it builds on this module
+
     counts: Counter = Counter()
     profiles: dict[str, SiteProfile] = {}
+    siblings = StoredSiblings(archive)  # the crawl compared one-page articles with another of their site: so does this
     for key, capture in stored_captures(archive, site, counts):
         if capture.site not in profiles:
             profiles[capture.site] = profile_for(capture.site, [p.url for p in capture.pages])
-        record = article_record(capture, profiles[capture.site])
+        extracted = extract_capture(capture, profiles[capture.site])
+        siblings.attach(capture, extracted)
+        record = article_record(capture, profiles[capture.site], extracted)
         if record is None:
             counts["no article"] += 1
             continue

@@ -69,7 +69,24 @@ def test_a_sibling_that_is_the_same_article_or_fails_teaches_nothing_and_is_reco
     assert len(flu.rejected) <= RULES.extra_requests
 
 
-def test_without_a_sibling_a_one_page_article_keeps_what_it_prints():
+def test_without_a_sibling_a_one_page_article_loses_only_lines_that_prove_themselves_metadata():
     flu = capture(FLU, FLU_HTML)
     body = [b["text"] for b in reassemble([flu.pages[0].extract])["blocks"]]
-    assert "Updated: 3/4/25" in body  # nothing to compare with: a dated line stays where the page printed it
+    assert body == [prose(1), prose(2), prose(3)]
+    # A dated line right under a byline that names the article's authors proves itself metadata, sibling or not.
+    assert "Updated: 3/4/25" not in body and "By Ann Lee" not in body
+
+
+def test_a_numbered_url_whose_title_shares_only_the_site_name_is_another_article():
+    from crawler.verify import verify
+
+    def page(title: str, seed: int, url: str) -> dict:
+        return extract_page(f"<html><head><title>{title} | Sorrel Kids Health</title></head><body><h1>{title}</h1>"
+                            f"<p>{prose(seed)}</p><p>{prose(seed + 1)}</p></body></html>", url)["report"]
+
+    first = page("Flu Arrives Early This Winter", 1, FLU)
+    second = page("Sleep And Screens In Teens Today", 4, FLU.replace(".html", "-2.html"))
+    # The URL reads like page 2, but the one <title> segment both share is the site's name, not a headline.
+    assert verify([first], second, urls=[FLU], url_evidence=True).startswith("another article: headline")
+    assert verify([first], page("Flu Arrives Early This Winter", 4, FLU.replace(".html", "-2.html")),
+                  urls=[FLU], url_evidence=True) is None

@@ -109,3 +109,43 @@ def test_a_site_without_a_profile_is_rebuilt_generically_with_a_warning(caplog):
     caplog.clear()
     assert profile_for("web", ["https://x.example/a"]).slug == "web" and not caplog.text
     assert profile_for("medwire", []).body  # a known site keeps its selectors
+
+
+@pytest.mark.slow
+def test_rebuilding_a_url_crawled_archive_stores_no_new_version_and_brings_back_no_chrome(tmp_path, monkeypatch):
+    """One-page articles lose their site's chrome by comparison with another article of the site: rebuild compares too."""
+    import subprocess
+    import sys
+
+    from crawler.samplesite.conventions import ConventionServer, build
+    from tests.conftest import REPO
+
+    site = build(family="heldout")
+    # Every publisher with two articles or more: a site with one stored article has no sibling to compare with.
+    cases = [c for c in site.cases if c.group in ("single-page", "dash-number", "related-list", "query-page", "numbers-only")]
+    db = tmp_path / "url.db"
+    with ConventionServer(site=site) as server:
+        command = [sys.executable, "-m", "crawler.cli", "crawl", "--db", str(db)]
+        for case in cases:
+            command += ["--url", server.url(case.page_urls[0])]
+        result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr[-2000:]
+        first_pages = {c.key: server.url(c.page_urls[0]) for c in cases}
+    before = rows(db, "select * from articles order by id")
+    versions = rows(db, "select * from article_versions order by article_id, version")
+    assert len(before) == len(cases)
+    refuse = lambda *args, **kwargs: (_ for _ in ()).throw(AssertionError("rebuild opened a connection"))  # noqa: E731
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    assert rebuild(db).startswith(f"{len(cases)} articles rebuilt: 0 changed (0 new), {len(cases)} unchanged")
+    assert rows(db, "select * from article_versions order by article_id, version") == versions
+    bodies = {row["url"]: row["body_text"] for row in rows(db, "select url, body_text from articles")}
+    leaks = [(c.key, s) for c in cases for s in c.chrome if s in bodies[first_pages[c.key]]]
+    assert leaks == []
+    # Its WARC, imported into an empty archive, gives the one-page articles' bodies again: the import compares too.
+    warc, copy = tmp_path / "url.warc.gz", tmp_path / "imported.db"
+    for command in (["export-warc", "--db", str(db), str(warc)], ["import-warc", "--db", str(copy), str(warc)]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 0, result.output
+    imported = {row["url"]: row["body_text"] for row in rows(copy, "select url, body_text from articles")}
+    single = [first_pages[c.key] for c in cases if len(c.page_urls) == 1]
+    assert {url: imported.get(url) for url in single} == {url: bodies[url] for url in single}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from . import heldout, layout, pagers, text
+from . import fresh, heldout, layout, pagers, text
 
 ENGLISH = ("harbor", "northpeak", "vitalis", "kestrel", "larch")
 PER_CONVENTION = 3  # articles per convention: enough to vary publisher and page count, small for tests
@@ -21,14 +21,9 @@ class Family:
     traps: tuple[str, str]  # the two publishers of each trap
     single_page: tuple[str, ...]  # the publishers of the one-page articles
     per_convention: int = PER_CONVENTION
+    more: tuple = ()  # conventions only this family has, after the shared ones
 
 
-FAMILIES = {
-    "dev": Family("dev", ENGLISH, "euro", "larch", ("vitalis", "harbor"), ("kestrel", "northpeak", "larch")),
-    # Written after the rules and never tuned on: the held-out check (see heldout.py).
-    "heldout": Family("heldout", heldout.ENGLISH, heldout.EUROPEAN, "cobalt", ("tidewell", "quillon"),
-                      heldout.ENGLISH, per_convention=2),
-}
 
 
 @dataclass(frozen=True)
@@ -76,6 +71,24 @@ CONVENTIONS = (
     Convention("print-view", "page", "numbered-next", special="print"),
     Convention("amp", "dash", "numbered-next", special="amp"),
 )
+# Conventions only the fresh family uses: none of them was seen while the pagination rules were written.
+FRESH_CONVENTIONS = (
+    Convention("dot-number", "dot", "pipe-numbers"),
+    Convention("next-it", "pagina", "next", "nav", language="it"),
+    Convention("next-sv", "sida", "next", "article", language="sv"),
+    Convention("title-arrow", "p-suffix", "title-arrow"),
+    Convention("keep-reading", "opaque", "inline", "article", "Keep reading this story →"),
+)
+
+FAMILIES = {
+    "dev": Family("dev", ENGLISH, "euro", "larch", ("vitalis", "harbor"), ("kestrel", "northpeak", "larch")),
+    # Written after the rules and never tuned on: the held-out check (see heldout.py).
+    "heldout": Family("heldout", heldout.ENGLISH, heldout.EUROPEAN, "cobalt", ("tidewell", "quillon"),
+                      heldout.ENGLISH, per_convention=2),
+    # Written before the byline, dek and chrome rules were read; measured before and after them (see fresh.py).
+    "fresh": Family("fresh", fresh.ENGLISH, fresh.EUROPEAN, "fennel", ("lantern", "sorrel"), fresh.ENGLISH,
+                    per_convention=2, more=FRESH_CONVENTIONS),
+}
 
 
 @dataclass(frozen=True)
@@ -129,8 +142,8 @@ def markers(plan: Plan, number: int) -> tuple[str, str]:
     top = bottom = ""
     if case.language != "en":
         top = layout.LOCAL[case.language][1].format(n=number - 1) if number > 1 else ""
-    elif case.publisher in heldout.MARKERS:
-        above, below = heldout.MARKERS[case.publisher]
+    elif case.publisher in heldout.MARKERS or case.publisher in fresh.MARKERS:
+        above, below = (heldout.MARKERS | fresh.MARKERS)[case.publisher]
         top = above.format(n=number - 1) if above and number > 1 else ""
         bottom = below.format(n=number + 1) if below and number < total else ""
     elif case.publisher == "harbor":
@@ -149,6 +162,9 @@ def chrome_of(publisher: str, language: str, title: str, authors: tuple[str, ...
     if publisher in heldout.NAMES or publisher == heldout.EUROPEAN:
         return [*heldout.chrome_lines(publisher, language, authors, published), title,
                 *([dek] if publisher in heldout.DEK else [])]
+    if publisher in fresh.NAMES or publisher == fresh.EUROPEAN:
+        return [*fresh.chrome_lines(publisher, language, authors, published), title,
+                *([dek] if publisher in fresh.DEK else [])]
     return [*layout.chrome_strings(publisher, language), title, layout.byline(authors), dek]
 
 
@@ -157,6 +173,8 @@ def new_plan(rng: random.Random, *, key: str, group: str, kind: str, publisher: 
     """A plan with invented authors, date and text for the article ``title`` at ``paths``."""
     heldout_family = publisher in heldout.NAMES or publisher == heldout.EUROPEAN
     authors, published = text.authors(rng, most=3 if heldout_family else 2), text.day(rng)
+    if publisher in fresh.NAMES or publisher == fresh.EUROPEAN:
+        authors = fresh.authors(rng)
     dek = text.sentence(rng, language, 8, 12)
     pages = tuple(text.page_text(rng, language) for _ in paths)
     case = Case(key=key, group=group, kind=kind, publisher=publisher, language=language, title=title,
@@ -169,7 +187,7 @@ def convention_plans(seed: int, family: Family = FAMILIES["dev"]) -> list[Plan]:
     """``family.per_convention`` articles for each convention, publishers and page counts varied."""
     plans = []
     english = family.english
-    for index, convention in enumerate(CONVENTIONS):
+    for index, convention in enumerate(CONVENTIONS + family.more):
         for serial in range(family.per_convention):
             rng = random.Random(f"{seed}:{family.name}:{convention.name}:{serial}" if family.name != "dev"
                                 else f"{seed}:{convention.name}:{serial}")

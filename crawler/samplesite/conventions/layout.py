@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
-from . import heldout
+from . import fresh, heldout
 
 # What each publisher prints around every article: none of it may reach a stored body.
 CHROME = {
@@ -28,6 +28,9 @@ LOCAL = {  # the European publishers: name, "continued from page N", next, previ
     "es": ("Salud Hoy", "Viene de la página {n}", "Siguiente", "Anterior", "Reciba el boletín semanal de Salud Hoy."),
     "nl": ("Gezond Nu", "Vervolg van pagina {n}", "Volgende", "Vorige", "Ontvang elke week de nieuwsbrief van Gezond Nu."),
     "pt": ("Saúde Já", "Continuação da página {n}", "Próxima", "Anterior", "Receba a newsletter semanal do Saúde Já."),
+    # Only the fresh family writes in these two: their pager words and continuation marker.
+    "it": ("", "Continua da pagina {n}", "Pagina successiva", "Pagina precedente", ""),
+    "sv": ("", "Fortsättning från sida {n}", "Nästa sida", "Föregående sida", ""),
 }
 MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 
@@ -71,6 +74,8 @@ def render(view: View) -> str:
     """The whole HTML page."""
     if view.publisher in heldout.NAMES or view.publisher == heldout.EUROPEAN:
         return heldout.render(view)
+    if view.publisher in fresh.NAMES or view.publisher == fresh.EUROPEAN:
+        return fresh.render(view)
     brand = LOCAL[view.language][0] if view.language != "en" else view.publisher.title()
     # Some publishers number the <title> of page 2+; others repeat page 1's.
     page = f" - Page {view.number}" if view.number > 1 and view.publisher in ("harbor", "kestrel") else ""

@@ -23,6 +23,10 @@ def page_paths(scheme: str, base: str, count: int, rng: random.Random) -> list[s
         "index": (f"{base}/index.html", [f"{base}/index{n}.html" for n in numbers]),
         "part": (f"{base}.html", [f"{base}/part-{n}.html" for n in numbers]),
         "step": (f"{base}/", [f"{base}/step-{n}" for n in numbers]),
+        "dot": (f"{base}.html", [f"{base}.{n}.html" for n in numbers]),
+        "pagina": (f"{base}.html", [f"{base}.html?pagina={n}" for n in numbers]),
+        "sida": (f"{base}/", [f"{base}/sida/{n}" for n in numbers]),
+        "p-suffix": (f"{base}.html", [f"{base}-p{n}.html" for n in numbers]),
     }[scheme]
     return [first, *rest]
 
@@ -111,7 +115,22 @@ def inline(paths: list[str], current: int, *, next_label: str = "Read the rest o
     return f"<p><em>{_anchor(paths[current], next_label)}</em></p>" if current < len(paths) else ""
 
 
+def pipe_numbers(paths: list[str], current: int, **_: str) -> str:
+    """"Pages: 1 | 2 | 3" in running text, the current number in bold."""
+    items = [f"<b>{n}</b>" if n == current else _anchor(p, str(n)) for n, p in enumerate(paths, 1)]
+    return "<p>Pages: " + " | ".join(items) + "</p>"
+
+
+def title_arrow(paths: list[str], current: int, **_: str) -> str:
+    """Bare "«" and "»" links named only by their title attribute."""
+    parts = [_anchor(paths[current - 2], "«", title="Previous page")] if current > 1 else []
+    if current < len(paths):
+        parts.append(_anchor(paths[current], "»", title="Next page"))
+    return " ".join(parts)
+
+
 WIDGETS = {
     "numbered-next": numbered_next, "numbers": numbers_only, "next": next_only, "page-of": page_of,
     "arrows": arrows, "buttons": buttons, "load-more": load_more, "fragments": fragments, "inline": inline,
+    "pipe-numbers": pipe_numbers, "title-arrow": title_arrow,
 }

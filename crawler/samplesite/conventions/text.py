@@ -41,6 +41,16 @@ WORDS = {
         "mais tratamento vacina resultados grupo pesquisa hospital médicos medido relatado mostra comparado "
         "leve grave dor estresse hábitos caminhada açúcar sal água café níveis dados voluntários"
     ),
+    "it": (
+        "pazienti ricercatori clinica studio sonno cuore bambini adulti settimana mesi anni rischio meno "
+        "più trattamento vaccino risultati gruppo indagine ospedale medici misurato riferito mostra confrontato "
+        "lieve grave dolore stress abitudini camminare zucchero sale acqua caffè livelli dati volontari"
+    ),
+    "sv": (
+        "patienter forskare klinik studie sömn hjärta barn vuxna vecka månader år risk mindre mer behandling "
+        "vaccin resultat grupp enkät sjukhus läkare mätt rapporterat visar jämfört lätt svår smärta stress "
+        "vanor promenader socker salt vatten kaffe nivåer data frivilliga"
+    ),
 }
 FIRST_NAMES = ("Ilse", "Corin", "Mabel", "Tobias", "Renata", "Osei", "Junia", "Harlan", "Petra", "Dario",
                "Wren", "Anouk", "Caspian", "Liora", "Bastien", "Noemi", "Elric", "Saoirse")

@@ -1,0 +1,142 @@
+"""Bylines by their shape: a short label, then person-like names joined by commas or a conjunction.
+
+Sites print "By A and B", "Words by A & B", "Text: A", "Ein Beitrag von A und B", "Di A e B" or bare
+names; a list of label words would never end, so a byline is read from what every one of them shares:
+a line near the headline made of at most a few label words, then names (capitalized words, particles
+such as "van der" or "di" between them), joined by "," / "&" / one conjunction, then at most a short tail
+("for Sorrel Kids Health", "| staff", "– 2 November 2023").
+"""
+from __future__ import annotations
+
+import re
+
+_SPACE = re.compile(r"\s+")
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
+# A name: a capitalized word, then one to three more, each possibly after one or two short lowercase particles.
+# Conjunctions joining the last two names, in the languages of the sites read (a closed class of words).
+_CONJUNCTION = r"(?:and|und|et|y|e|en|och|og|ja|i|és|ve|oraz|&)"
+_NAME = rf"{_CAP}(?:\s+(?:(?!{_CONJUNCTION}\s)[a-zà-ÿ]{{1,3}}\s+){{0,2}}{_CAP}){{1,3}}"
+# A label: up to four words ending in a lowercase one ("Words by", "Ein Beitrag von") or a colon ("Text:"),
+# or one short capitalized word ("By", "Von", "Di", "Door").
+_LABELS = (rf"(?:[\w’'-]+\s+){{0,3}}?(?!{_CONJUNCTION}\s)(?:[a-zà-ÿ][\w’'-]*|[\w’'-]+:)", r"[A-ZÀ-Þ][a-zà-ÿ]{0,3}:?")
+_NAMES = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s*,?\s+{_CONJUNCTION}\s+){_NAME})*)"
+_TAIL = r"(?P<tail>\s*[|·•]\s*.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3})?"
+_LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in _LABELS]
+_BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
+_SPLIT = re.compile(rf"\s*,\s*|\s+{_CONJUNCTION}\s+")
+_NOT_A_PERSON = re.compile(r"\b(?:news|staff|health|team|desk|editor|editors|journal|magazine|times|daily|report|review|"
+                           r"reviewed|checked|published|updated|posted|read|more|stories|newsletter)\b|\d", re.I)
+# Labels of lines that name people who did not write the text: reviewers, photographers, sources.
+_REVIEW_LABEL = re.compile(r"review|check|updated|published|posted|photo|image|foto|illustrat|credit|source|quelle|\d", re.I)
+LONGEST = 24  # words: a byline line is short
+
+
+def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = False) -> list[str]:
+    """The person names a byline line prints, or [] when the line does not read as a byline.
+
+    ``known``: names the page gives elsewhere (meta tags, JSON-LD); a bare list of names needs them, or two
+    names, or a short lowercase tail ("for Sorrel Kids Health"), or ``vouched`` (the caller saw it boxed
+    with the article's dateline) to count as a byline.
+    """
+    text = _SPACE.sub(" ", line or "").strip()
+    if not text or len(text.split()) > LONGEST:
+        return []
+    for pattern in _LABELLED:
+        match = pattern.match(text)
+        if match and not _REVIEW_LABEL.search(match.group("label")) and _people(match.group("names")):
+            return _people(match.group("names"))
+    match = _BARE.match(text)
+    if match is None or not (names := _people(match.group("names"))):
+        return []
+    tail = (match.group("tail") or "").strip()
+    affiliated = bool(tail) and tail[0].islower() and not tail.endswith(".")
+    return names if len(names) >= 2 or affiliated or vouched or {n.casefold() for n in names} <= known else []
+
+
+def _people(text: str) -> list[str]:
+    """The names of a names group, or [] when one of them is not a person's."""
+    names = _names(text)
+    return names if names and not any(_NOT_A_PERSON.search(n) for n in names) else []
+
+
+def _names(text: str) -> list[str]:
+    return [n.strip() for n in _SPLIT.split(text) if n.strip()]
+
+
+HEAD_LINES = 8  # short texts read after the headline: a dek, a byline, a dateline, a reading time
+_BLOCKS = {"p", "div", "h2", "h3", "h4", "h5", "h6", "address", "header", "section", "li", "footer", "aside",
+           "ul", "ol", "figure", "figcaption", "article", "main", "blockquote", "table"}
+_SPLITTABLE = {"span", "time", "a", "em", "strong", "small", "b", "i"}
+PROSE = 40  # words: the longest standfirst
+PROSE_WORDS = 15  # words: after the first line, a line this long is the text
+
+
+def head_lines(root) -> list[str]:
+    """The short texts printed right after the page's first <h1>, in order, until the text starts.
+
+    Each element with no block inside gives one line; its inline children that carry text of their own
+    (a name span beside a date span) give one line each as well, since sites put both in one box.
+    """
+    heading = next(iter(root.iter("h1")), None) if root is not None else None
+    if heading is None:
+        return []
+    found: list[str] = []
+    for element in _after(heading):
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in _SPLITTABLE:  # an inline element is a line of its own only beside blocks
+            parent = element.getparent()
+            if parent is None or parent.tag in _SPLITTABLE or not _has_block(parent):
+                continue
+        elif element.tag not in _BLOCKS or _has_block(element):
+            continue
+        text = _SPACE.sub(" ", element.text_content()).strip()
+        if not text:
+            continue
+        if len(text.split()) > (PROSE if not found else PROSE_WORDS) or len(found) >= HEAD_LINES:
+            break  # a long first line may be a standfirst; a long later one is the text
+        found.append(text)
+        parts = [_SPACE.sub(" ", c.text_content()).strip() for c in element if c.tag in _SPLITTABLE]
+        if len([p for p in parts if p]) >= 2:
+            found.extend(p for p in parts if p and p != text)
+    return found
+
+
+def _after(element, most: int = 400):
+    """The elements after ``element`` in document order (not its own descendants), at most ``most`` of them."""
+    seen, count = False, 0
+    for node in element.getroottree().getroot().iter():
+        if node is element:
+            seen = True
+        elif seen and not _inside(node, element):
+            count += 1
+            if count > most:
+                return
+            yield node
+
+
+def _inside(node, ancestor) -> bool:
+    return any(a is ancestor for a in node.iterancestors())
+
+
+def _has_block(element) -> bool:
+    return any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in element.iterdescendants())
+
+
+def standfirst(head: list[str], dated) -> str | None:
+    """The first line under the headline when a byline or dateline follows it: the dek, set above the credits."""
+    if len(head) < 2 or not 4 <= len(head[0].split()) <= PROSE or byline_names(head[0]) or dated(head[0]):
+        return None
+    return head[0] if any(byline_names(line) or dated(line) for line in head[1:4]) else None
+
+
+def dated_box_names(lines: list[str], dated) -> list[str]:
+    """Bare names printed in one box with a dateline ("Ann Lee" beside "Apr 4, 2024"), as the box's lines show them."""
+    for box in lines:
+        if not any(part != box and part in box and dated(part) for part in lines):
+            continue
+        for line in lines:
+            names = byline_names(line, vouched=True) if line != box and line in box and not dated(line) else []
+            if names:
+                return names
+    return []
