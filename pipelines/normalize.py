@@ -37,6 +37,9 @@ _DATELINE = re.compile(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}|T\d{2}")
+# The full stop of an abbreviated month before a number ("Sept. 16", "9 Feb. 2020"): dateparser's search
+# splits the date there and keeps the pieces, so "Sept" and "16, 2020" would be read as two dates.
+_ABBREVIATION_STOP = re.compile(r"(?<=[^\W\d_]{3})\.(?=\s+\d)")
 
 
 def clean_names(lines: list[str]) -> list[str]:
@@ -151,7 +154,7 @@ def _date_in_line(line: str, languages) -> str | None:
     from dateparser.search import search_dates
 
     try:
-        found = search_dates(line, languages=list(languages) or None, settings={"PREFER_DATES_FROM": "past"}) or []
+        found = search_dates(_ABBREVIATION_STOP.sub("", line), languages=list(languages) or None, settings={"PREFER_DATES_FROM": "past"}) or []
     except ValueError:  # a language dateparser does not know
         return None
     dated = [text for text, _ in found if _YEAR.search(text)]

@@ -120,3 +120,12 @@ def test_the_names_element_inside_a_byline_box_is_the_byline():
                         '</span><br><span class="source">Daily Health News</span></div>')
     assert byline_from_page(sel) == ["By Ann Lee and Bo Kim"]
     assert clean_names(byline_from_page(sel)) == ["Ann Lee", "Bo Kim"]
+
+
+def test_a_dated_line_with_an_abbreviated_month_gives_the_whole_date():
+    """dateparser's search splits "Sept. 16, 2020" at the stop; the pieces gave 16 November or the year alone."""
+    from pipelines.normalize import published
+
+    for line, expected in (("Published Sept. 16, 2020", "2020-09-16"), ("Last updated 9 Feb. 2020", "2020-02-09"),
+                           ("Posted 4 March 2025", "2025-03-04")):
+        assert published({"dates": [("line", line)], "blocks": []})[0] == expected
