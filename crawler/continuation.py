@@ -8,6 +8,7 @@ ones out; what a candidate is decides ``crawler.verify`` from the fetched page i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 # Next-like words anywhere in a short link text: what a reader sees, in several languages.
@@ -243,8 +244,10 @@ def _in_noise(anchor) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def _tail(url: str) -> str:
-    """The URL without scheme, host and fragment: what page numbering changes."""
+    """The URL without scheme, host and fragment: what page numbering changes (cached: a page's own URL is
+    compared with each of its links)."""
     parts = urlsplit(url)
     return parts.path + (f"?{parts.query}" if parts.query else "")
 

@@ -148,13 +148,13 @@ def _add(blocks: list[dict], tag: str, element, skip_nested: str | None = None) 
 
 
 def _loose(text: str | None, blocks: list[dict]) -> None:
-    text = _SPACE.sub(" ", text or "").strip()
+    text = " ".join((text or "").split())
     if text:
         blocks.append({"tag": "p", "text": text, "html": html.escape(text)})
 
 
 def _text(element, skip_nested: str | None = None) -> str:
-    return _SPACE.sub(" ", "".join(_pieces(element, skip_nested))).strip()
+    return " ".join("".join(_pieces(element, skip_nested)).split())  # str.split() splits where \s+ matches
 
 
 def _pieces(element, skip_nested: str | None):

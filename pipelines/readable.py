@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_SPACE = re.compile(r"\s+")
 _UNLIKELY = re.compile(
     r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|"
     r"menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
@@ -256,7 +255,7 @@ def _block_tag(tag: str) -> str:
 
 
 def _loose(text: str | None, blocks: list[dict], element=None) -> None:
-    text = _SPACE.sub(" ", text or "").strip()
+    text = " ".join((text or "").split())  # as _SPACE.sub(" ", text).strip(): str.split() splits on \s
     if not text:
         return
     if blocks and blocks[-1]["tag"] == "p" and blocks[-1].get("loose"):
