@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from crawler.pagination import text_of
+
 # Next-like words anywhere in a short link text: what a reader sees, in several languages.
 _NEXT_WORD = re.compile(
     r"\b(?:next|continued?|continues|continuing|(?:more|rest) of (?:this|the) (?:story|article)|keep reading|"
@@ -155,7 +157,7 @@ def expected_pages(text_lines: list[str], anchors: list[tuple], url: str) -> int
 
 def link_text(anchor) -> str:
     """What a link says: its text, else its aria-label, title or image alt (icon-only arrows)."""
-    text = " ".join(anchor.text_content().split())[:120]
+    text = " ".join(text_of(anchor).split())[:120]
     extra = anchor.get("aria-label") or anchor.get("title") or ""
     if not extra:
         for child in anchor.iter("img", "button", "span"):

@@ -11,7 +11,7 @@ import re
 import zlib
 
 from crawler import continuation
-from crawler.pagination import looks_like_listing, resolve_link
+from crawler.pagination import looks_like_listing, resolve_link, text_of
 
 _SPACE = re.compile(r"\s+")
 _PAGE_MARK = re.compile(
@@ -35,7 +35,7 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
     rel_next = [resolve_link(sel, url, href) for href in
                 sel.xpath("//link[@rel='next']/@href | //a[contains(concat(' ', normalize-space(@rel), ' '),"
                           " ' next ')]/@href").getall()]
-    text = " ".join(root.text_content().split()) if root is not None else ""
+    text = " ".join(text_of(root).split()) if root is not None else ""
     anchors = continuation.with_text(anchors)  # each link's text read once for the four readers below
     return {
         "identity": identity(sel, ld, meta, page),
@@ -65,14 +65,14 @@ def dek(root, description: str | None) -> str | None:
     for count, element in enumerate(root.iter("h2", "h3", "p", "div")):
         if count >= MAX_ELEMENTS:
             break
-        text = " ".join(element.text_content().split())  # as _SPACE.sub(" ", ...).strip(), without a regex pass
+        text = " ".join(text_of(element).split())  # as _SPACE.sub(" ", ...).strip(), without a regex pass
         if text.casefold() != wanted:
             continue
         parent = element.getparent()
         beside = [p for p in (parent if parent is not None else ()) if p.tag == "p" and p is not element
-                  and len(p.text_content().split()) >= PROSE_WORDS]
+                  and len(text_of(p).split()) >= PROSE_WORDS]
         # On a teaser or paywalled page the standfirst is all the text there is: then it is the text.
-        prose = sum(len(p.text_content().split()) >= PROSE_WORDS for _, p in zip(range(MAX_ELEMENTS), root.iter("p")))
+        prose = sum(len(text_of(p).split()) >= PROSE_WORDS for _, p in zip(range(MAX_ELEMENTS), root.iter("p")))
         return None if beside or prose < 2 else text
     return None
 
@@ -157,7 +157,7 @@ def lines(root) -> list[int]:
             break
         if len(element) > 6:
             continue  # a container of many elements holds more than one short line
-        text = element.text_content()
+        text = text_of(element)
         if len(text) >= 400:
             continue
         words = text.split()

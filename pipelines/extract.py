@@ -14,7 +14,7 @@ from lxml.cssselect import CSSSelector
 from parsel import Selector
 
 from crawler.items import ArticleCapture
-from crawler.pagination import find_next_page, find_page_links, page_anchors, selected_links, single_page_url
+from crawler.pagination import find_next_page, find_page_links, page_anchors, selected_links, single_page_url, text_of
 from crawler.verify import page_report
 from crawler.sites import SiteProfile
 from pipelines.decode import decode_body
@@ -99,7 +99,7 @@ def _blocks_of(container) -> list[dict]:
             continue  # its text belongs to the enclosing block
         if element.tag == "td" or (element.tag == "blockquote" and element.find(".//p") is not None):
             continue
-        text = _SPACE.sub(" ", element.text_content()).strip()
+        text = " ".join(text_of(element).split())
         if text:
             tag = "h2" if element.tag in ("h5", "h6") else element.tag
             blocks.append({"tag": tag, "text": text, "html": _inline_html(element)})

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from crawler.pagination import text_of
+
 _UNLIKELY = re.compile(
     r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|"
     r"menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
@@ -202,7 +204,7 @@ def _collect(element, blocks: list[dict], top: bool = False) -> None:
             elif tag in _DIVLIKE or tag == "td":
                 _collect(child, blocks)
             else:
-                _loose(child.text_content(), blocks, child)
+                _loose(text_of(child), blocks, child)
         _loose(child.tail, blocks)
 
 
@@ -265,4 +267,4 @@ def _loose(text: str | None, blocks: list[dict], element=None) -> None:
 
 
 def _text(element) -> str:
-    return " ".join(element.text_content().split())
+    return " ".join(text_of(element).split())
