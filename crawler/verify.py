@@ -62,10 +62,16 @@ def dek(root, description: str | None) -> str | None:
     wanted = _SPACE.sub(" ", description or "").strip().casefold()
     if root is None or not wanted or len(wanted.split()) > DEK_WORDS:
         return None
+    most = len(wanted.split())
     for count, element in enumerate(root.iter("h2", "h3", "p", "div")):
         if count >= MAX_ELEMENTS:
             break
-        text = " ".join(text_of(element).split())  # as _SPACE.sub(" ", ...).strip(), without a regex pass
+        # A text with more words than the description is not it: split no further than that (a page's
+        # outer containers hold all its text). Joined, the words are _SPACE.sub(" ", text).strip().
+        words = text_of(element).split(None, most)
+        if len(words) > most:
+            continue
+        text = " ".join(words)
         if text.casefold() != wanted:
             continue
         parent = element.getparent()
