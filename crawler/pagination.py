@@ -71,8 +71,11 @@ def page_anchors(sel: Selector, url: str) -> list[tuple]:
     return list(_same_site_links(sel, url, _base_url(sel, url)))
 
 
-def find_next_page(sel: Selector, url: str, selector: str | None = None, *, anchors: list | None = None) -> str | None:
-    """The absolute URL of the page after ``url``, or None when this is the last page."""
+def find_next_page(sel: Selector, url: str, selector: str | None = None, *, anchors: list | None = None,
+                   listing: bool | None = None) -> str | None:
+    """The absolute URL of the page after ``url``, or None when this is the last page.
+
+    ``listing``: ``looks_like_listing(sel)`` when the caller has it already."""
     base = _base_url(sel, url)
     if selector:
         for href in sel.css(selector).xpath("@href").getall():
@@ -80,7 +83,7 @@ def find_next_page(sel: Selector, url: str, selector: str | None = None, *, anch
             if target and _strip_fragment(target) != _strip_fragment(url):
                 return target
         return None
-    if looks_like_listing(sel):
+    if looks_like_listing(sel) if listing is None else listing:
         return None  # a listing's "Next" leads to more articles, not more of one article
     for href in sel.xpath("//link[@rel='next']/@href | //a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href").getall():
         target = _resolve(base, href)

@@ -29,7 +29,8 @@ _LINE_TAGS = ("p", "div", "span", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a",
               "section", "header", "footer", "blockquote", "figcaption", "td", "dd", "dt")  # elements fingerprinted per page
 
 
-def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dict, selector_urls) -> dict:
+def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dict, selector_urls,
+                listing: bool | None = None) -> dict:
     """The continuation evidence of one parsed page (plain data: it crosses process boundaries)."""
     root = sel.root
     rel_next = [resolve_link(sel, url, href) for href in
@@ -42,7 +43,7 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
         "template": template(root),
         "shingles": shingles(" ".join(b["text"] for b in page.get("blocks", []))),
         "lines": lines(root),
-        "listing": looks_like_listing(sel),
+        "listing": looks_like_listing(sel) if listing is None else listing,
         "candidates": continuation.propose(anchors, url, rel_next=[u for u in rel_next if u and u != url],
                                            selector_urls=selector_urls),
         "expected": continuation.expected_pages([text[:20000]], anchors, url),

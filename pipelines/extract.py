@@ -14,7 +14,9 @@ from lxml.cssselect import CSSSelector
 from parsel import Selector
 
 from crawler.items import ArticleCapture
-from crawler.pagination import find_next_page, find_page_links, page_anchors, selected_links, single_page_url, text_of
+from crawler.pagination import (
+    find_next_page, find_page_links, looks_like_listing, page_anchors, selected_links, single_page_url, text_of,
+)
 from crawler.verify import page_report
 from crawler.sites import SiteProfile
 from pipelines.decode import decode_body
@@ -46,6 +48,7 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
     ld = json_ld(sel)
     meta = meta_values(sel)
     anchors = page_anchors(sel, url)  # the tree is only read from here on, so the anchors stay valid
+    listing = looks_like_listing(sel)  # read by next-page detection and the page report
     page = {
         "url": url,
         "canonical_url": _first(sel, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"),
@@ -62,12 +65,13 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
         "modified": _modified_candidates(sel, ld),
         "references": references(sel),
         "blocks": body_blocks(text, url, profile, tree=tree),
-        "next_page_url": find_next_page(sel, url, profile.next_page, anchors=anchors),
+        "next_page_url": find_next_page(sel, url, profile.next_page, anchors=anchors, listing=listing),
         "single_page_url": single_page_url(sel, url, anchors=anchors),
         "page_urls": [link.url for link in find_page_links(sel, url, profile.next_page, anchors=anchors)],
     }
     selector_urls = selected_links(sel, url, profile.next_page) if profile.next_page else None
-    page["report"] = page_report(sel, url, page, anchors=anchors, ld=ld, meta=meta, selector_urls=selector_urls)
+    page["report"] = page_report(sel, url, page, anchors=anchors, ld=ld, meta=meta, selector_urls=selector_urls,
+                                 listing=listing)
     if page["references"]:  # sources are their own field, not body text
         listed = {_SPACE.sub(" ", r) for r in page["references"]} | _REFERENCE_HEADINGS
         page["blocks"] = [b for b in page["blocks"] if b["text"] not in listed and b["text"].casefold() not in listed]

@@ -64,7 +64,7 @@ def annotate(extracted: list[dict], readable: list[dict]) -> dict:
         new += fresh
         block["novel"] = fresh / sum(counted.values()) if counted else float(tuple(words) not in seen)
         block["words"] = tokens_length(words)
-    shared = sum((ours & theirs).values())
+    shared = sum(min(ours[key], theirs[key]) for key in ours.keys() & theirs.keys())  # (ours & theirs), keys met in C
     return {
         "covers": shared / sum(ours.values()) if ours else 0.0,
         "kept": shared / sum(theirs.values()) if theirs else 0.0,
