@@ -121,18 +121,15 @@ def _doc_keys(doc: str) -> set[str]:
 
 def template(root) -> list[int]:
     """The page's template: stable hashes of the tag/class names its elements use."""
-    names = set()
+    markers = set()
     if root is None:
         return []
     for count, element in enumerate(root.iter()):
         if count >= MAX_ELEMENTS:
             break
-        if not isinstance(element.tag, str):
-            continue
-        marker = f"{element.tag}.{element.get('class', '')}"  # ids are often per page (ad slots, post ids)
-        if marker != f"{element.tag}.":
-            names.add(zlib.crc32(marker.encode()))
-    return sorted(names)
+        if isinstance(element.tag, str) and element.get("class"):  # ids are often per page (ad slots, post ids)
+            markers.add(f"{element.tag}.{element.get('class')}")
+    return sorted({zlib.crc32(marker.encode()) for marker in markers})  # each name hashed once, not per element
 
 
 def line_key(text: str) -> int:
