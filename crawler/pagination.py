@@ -24,6 +24,7 @@ _NOT_A_PAGE = re.compile(
     r"slideshow|print)(?:/|$|\?)|[?&](?:s|q|replytocom)=|[?&]print=|\bolder (?:posts|entries|stories)\b",
     re.I,
 )
+_BASE_HREF = etree.XPath("//base/@href", smart_strings=False)  # compiled once: read several times per page
 MAX_LINKS = 3000  # links of a page resolved and scored, at most
 _ARROWS = " \t\n›»→>‹«←<|"
 # Containers whose links are never the article's own pagination.
@@ -217,7 +218,8 @@ def _host(url: str) -> str:
 
 
 def _base_url(sel: Selector, url: str) -> str:
-    href = sel.xpath("//base/@href").get()
+    hrefs = _BASE_HREF(sel.selector.root if hasattr(sel, "selector") else sel.root)  # a Scrapy response or a Selector
+    href = hrefs[0] if hrefs else None
     return urljoin(url, href.strip()) if href else url
 
 

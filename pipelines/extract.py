@@ -256,16 +256,23 @@ def _breadcrumb(sel: Selector) -> str | None:
 
 
 def _meta(sel: Selector, name: str) -> str | None:
-    value = sel.xpath(f"//meta[@property='{name}' or @name='{name}']/@content").get()
+    values = _attribute_xpath(f"//meta[@property='{name}' or @name='{name}']/@content")(sel.root)
+    value = values[0] if values else None
     return value.strip() if value and value.strip() else None
 
 
 def _first(sel: Selector, *xpaths: str) -> str | None:
     for xpath in xpaths:
-        value = sel.xpath(xpath).get()
-        if value and value.strip():
-            return value.strip()
+        values = _attribute_xpath(xpath)(sel.root)
+        if values and values[0].strip():
+            return values[0].strip()
     return None
+
+
+@lru_cache(maxsize=128)
+def _attribute_xpath(query: str) -> etree.XPath:
+    """A fixed query for attribute values, compiled once per process (``sel.xpath`` compiles it on every call)."""
+    return etree.XPath(query, smart_strings=False)
 
 
 def extract_capture(capture: ArticleCapture, profile: SiteProfile) -> list[dict]:
