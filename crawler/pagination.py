@@ -24,6 +24,8 @@ _NOT_A_PAGE = re.compile(
     r"slideshow|print)(?:/|$|\?)|[?&](?:s|q|replytocom)=|[?&]print=|\bolder (?:posts|entries|stories)\b",
     re.I,
 )
+_REL_NEXT = etree.XPath("//link[@rel='next']/@href | //a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]"
+                        "/@href", smart_strings=False)
 _BASE_HREF = etree.XPath("//base/@href", smart_strings=False)  # compiled once: read several times per page
 MAX_LINKS = 3000  # links of a page resolved and scored, at most
 _ARROWS = " \t\n›»→>‹«←<|"
@@ -86,7 +88,7 @@ def find_next_page(sel: Selector, url: str, selector: str | None = None, *, anch
         return None
     if looks_like_listing(sel) if listing is None else listing:
         return None  # a listing's "Next" leads to more articles, not more of one article
-    for href in sel.xpath("//link[@rel='next']/@href | //a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href").getall():
+    for href in rel_next_hrefs(sel):
         target = _resolve(base, href)
         if target and _same_host(target, url) and _strip_fragment(target) != _strip_fragment(url):
             return target
@@ -116,6 +118,11 @@ def find_page_links(sel: Selector, url: str, selector: str | None = None, *,
         if number != here:
             found[target] = PageLink(target, number)
     return sorted(found.values(), key=lambda link: (link.number or 0, link.url))
+
+
+def rel_next_hrefs(sel: Selector) -> list[str]:
+    """The hrefs of the page's rel=next links and anchors, in document order."""
+    return _REL_NEXT(sel.selector.root if hasattr(sel, "selector") else sel.root)
 
 
 def resolve_link(sel: Selector, url: str, href: str | None) -> str | None:

@@ -11,7 +11,7 @@ import re
 import zlib
 
 from crawler import continuation
-from crawler.pagination import looks_like_listing, resolve_link, text_of
+from crawler.pagination import looks_like_listing, rel_next_hrefs, resolve_link, text_of
 
 _SPACE = re.compile(r"\s+")
 _PAGE_MARK = re.compile(
@@ -33,9 +33,7 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
                 listing: bool | None = None) -> dict:
     """The continuation evidence of one parsed page (plain data: it crosses process boundaries)."""
     root = sel.root
-    rel_next = [resolve_link(sel, url, href) for href in
-                sel.xpath("//link[@rel='next']/@href | //a[contains(concat(' ', normalize-space(@rel), ' '),"
-                          " ' next ')]/@href").getall()]
+    rel_next = [resolve_link(sel, url, href) for href in rel_next_hrefs(sel)]
     text = " ".join(text_of(root).split()) if root is not None else ""
     anchors = continuation.with_text(anchors)  # each link's text read once for the four readers below
     return {

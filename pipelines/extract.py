@@ -35,6 +35,7 @@ GENERIC_REMOVE = (
     "[aria-hidden=true]", "[hidden]",
 )
 _SPACE = re.compile(r"\s+")
+_NORMALIZED = etree.XPath("normalize-space(.)", smart_strings=False)  # per heading: compiled once
 _CDATA = re.compile(r"^\s*<!\[CDATA\[|\]\]>\s*$")  # some pages wrap their JSON-LD in a CDATA section
 
 
@@ -189,7 +190,7 @@ _REFERENCE_HEADINGS = {"sources", "source", "references", "reference", "sources:
 def references(sel: Selector) -> list[str]:
     """The items of a "Sources" / "References" section: a list after such a heading, or its paragraphs."""
     for heading in sel.xpath("//h2|//h3|//h4|//h5|//p[count(*)=1 and (strong or b)]"):
-        if heading.xpath("normalize-space(.)").get("").casefold().rstrip(": ") + "" not in {
+        if _NORMALIZED(heading.root).casefold().rstrip(": ") + "" not in {
                 h.rstrip(":") for h in _REFERENCE_HEADINGS}:
             continue
         items = []
