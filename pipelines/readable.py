@@ -65,7 +65,7 @@ def readable_container(tree):
         return None, {}
     # Link density only for the contenders: it reads every link's text.
     contenders = sorted(scores, key=scores.get, reverse=True)[:8]
-    linked = {a: len(_text(a)) for a in body.iter("a")}  # each link read once, not once per contender
+    linked: dict = {}  # each link read once, not once per contender, and only the contenders' links
     ranked = {el: scores[el] * (1 - link_density(el, linked)) for el in contenders}
     ranked.update((el, score) for el, score in scores.items() if el not in ranked)
     return _settle(max(contenders, key=ranked.get), ranked, body), ranked
@@ -182,13 +182,18 @@ def _name_weight(value: str | None) -> int:
 
 
 def link_density(element, linked: dict | None = None) -> float:
-    """Share of the element's text that sits inside links (``linked``: known link text lengths)."""
+    """Share of the element's text that sits inside links (``linked``: link text lengths, filled as read)."""
     length = len(_text(element))
     if not length:
         return 0.0
     if linked is None:
         return sum(len(_text(a)) for a in element.iter("a")) / length
-    return sum(linked.get(a, 0) for a in element.iter("a")) / length
+    total = 0
+    for a in element.iter("a"):
+        if a not in linked:
+            linked[a] = len(_text(a))
+        total += linked[a]
+    return total / length
 
 
 def _collect(element, blocks: list[dict], top: bool = False) -> None:
