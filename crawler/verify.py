@@ -174,8 +174,10 @@ def lines(root) -> list[int]:
 def shingles(text: str) -> list[int]:
     """Hashed 4-word shingles of a text, each once."""
     tokens = re.findall(r"\w+", text.casefold())
-    return sorted({zlib.crc32(" ".join(tokens[i:i + 4]).encode()) for i in range(max(len(tokens) - 3, 1))}
-                  if tokens else set())
+    if len(tokens) < 4:  # a text shorter than a shingle is its own one shingle
+        return [zlib.crc32(" ".join(tokens).encode())] if tokens else []
+    grams = zip(tokens, tokens[1:], tokens[2:], tokens[3:])
+    return sorted({zlib.crc32(f"{a} {b} {c} {d}".encode()) for a, b, c, d in grams})
 
 
 def verify(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: bool,
