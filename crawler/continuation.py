@@ -47,6 +47,7 @@ _OF_N = re.compile(r"\b(?:page|step|part|seite|página|pagina|slide)\s+(\d{1,2})
                    re.I)
 _PAGE_WORD = re.compile(r"^(?:page|seite|página|pagina|blz|step|pg\.?)\s*(\d{1,2})\b", re.I)
 _INSERTED = re.compile(r"^[-_/.,?&;=]{0,2}(?:[a-z]{1,12}[-_/=]{0,2})?(\d{1,4})[-_/&;]?$", re.I)
+_NUMBERS = re.compile(r"(\d+)")
 MAX_ANCHORS = 1500  # links examined per page: a 50,000-link page must not cost seconds
 PROPOSE = 30  # FOLIO_PAGINATION_PROPOSE: score a link needs to be proposed at all
 MAX_CANDIDATES = 6
@@ -61,9 +62,9 @@ def url_step(current: str, target: str) -> tuple[int, int] | None:
     a, b = _tail(current), _tail(target)
     if a == b or not b:
         return None
-    pa, pb = re.split(r"(\d+)", a), re.split(r"(\d+)", b)
+    pa, pb = _numbers_split(a), _numbers_split(b)
     if len(pa) == len(pb):
-        differing = [i for i in range(len(pa)) if pa[i] != pb[i]]
+        differing = [i for i, (x, y) in enumerate(zip(pa, pb)) if x != y]
         if len(differing) == 1 and differing[0] % 2 == 1:
             return int(pa[differing[0]]), int(pb[differing[0]])
         return None
@@ -244,6 +245,12 @@ def _in_noise(anchor) -> bool:
         if tag in ("footer", "aside") or (marker.strip() and _NOISE.search(marker)):
             return True
     return False
+
+
+@lru_cache(maxsize=8192)
+def _numbers_split(tail: str) -> tuple[str, ...]:
+    """The tail cut around its numbers (odd positions): a page's links are compared with its URL several times."""
+    return tuple(_NUMBERS.split(tail))
 
 
 @lru_cache(maxsize=8192)
