@@ -64,7 +64,8 @@ def annotate(extracted: list[dict], readable: list[dict]) -> dict:
         new += fresh
         block["novel"] = fresh / sum(counted.values()) if counted else float(tuple(words) not in seen)
         block["words"] = tokens_length(words)
-    shared = sum(min(ours[key], theirs[key]) for key in ours.keys() & theirs.keys())  # (ours & theirs), keys met in C
+    common = ours.keys() & theirs.keys()  # sum((ours & theirs).values()), counted with C loops
+    shared = sum(map(min, map(ours.__getitem__, common), map(theirs.__getitem__, common)))
     return {
         "covers": shared / sum(ours.values()) if ours else 0.0,
         "kept": shared / sum(theirs.values()) if theirs else 0.0,
