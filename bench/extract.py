@@ -6,7 +6,7 @@ Folio runs `process_pages` (metadata, pagination, both body readings, reassemble
 trafilatura runs `trafilatura.extract(html_bytes, url=...)` at its standard settings, with its own
 fallbacks. Each page is given to both in turn (alternating which goes first), CPU time is
 `time.process_time()`, and each round's pages/CPU-second is printed with the ratio Folio/trafilatura;
-the last line per corpus is the median round.
+the last line per corpus gives the medians over the rounds.
 """
 from __future__ import annotations
 
@@ -54,15 +54,17 @@ def main() -> None:
         for extractor in extractors:  # warm up: imports, caches, dateparser's languages
             for html, url in pages[:5]:
                 extractor.extract(html, url)
-        ratios = []
+        ratios, speeds = [], []
         print(f"{directory.name}: {len(pages)} pages")
         for round_ in range(1, args.rounds + 1):
             spent = one_round(pages, extractors)
-            speed = {name: len(pages) / seconds for name, seconds in spent.items()}
-            ratios.append(speed["folio"] / speed["trafilatura"])
-            print(f"  round {round_}: folio {speed['folio']:.1f} pages/CPU-s, trafilatura "
-                  f"{speed['trafilatura']:.1f}, ratio {ratios[-1]:.2f}")
-        print(f"  median ratio folio/trafilatura: {statistics.median(ratios):.2f}")
+            speeds.append({name: len(pages) / seconds for name, seconds in spent.items()})
+            ratios.append(speeds[-1]["folio"] / speeds[-1]["trafilatura"])
+            print(f"  round {round_}: folio {speeds[-1]['folio']:.1f} pages/CPU-s, trafilatura "
+                  f"{speeds[-1]['trafilatura']:.1f}, ratio {ratios[-1]:.2f}")
+        median = {name: statistics.median(s[name] for s in speeds) for name in speeds[0]}
+        print(f"  median: folio {median['folio']:.1f} pages/CPU-s, trafilatura {median['trafilatura']:.1f}, "
+              f"ratio folio/trafilatura {statistics.median(ratios):.2f}")
 
 
 if __name__ == "__main__":

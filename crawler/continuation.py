@@ -8,7 +8,10 @@ ones out; what a candidate is decides ``crawler.verify`` from the fetched page i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
+
+from crawler.pagination import text_of
 
 # Next-like words anywhere in a short link text: what a reader sees, in several languages.
 _NEXT_WORD = re.compile(
@@ -44,6 +47,7 @@ _OF_N = re.compile(r"\b(?:page|step|part|seite|página|pagina|slide)\s+(\d{1,2})
                    re.I)
 _PAGE_WORD = re.compile(r"^(?:page|seite|página|pagina|blz|step|pg\.?)\s*(\d{1,2})\b", re.I)
 _INSERTED = re.compile(r"^[-_/.,?&;=]{0,2}(?:[a-z]{1,12}[-_/=]{0,2})?(\d{1,4})[-_/&;]?$", re.I)
+_NUMBERS = re.compile(r"(\d+)")
 MAX_ANCHORS = 1500  # links examined per page: a 50,000-link page must not cost seconds
 PROPOSE = 30  # FOLIO_PAGINATION_PROPOSE: score a link needs to be proposed at all
 MAX_CANDIDATES = 6
@@ -58,9 +62,9 @@ def url_step(current: str, target: str) -> tuple[int, int] | None:
     a, b = _tail(current), _tail(target)
     if a == b or not b:
         return None
-    pa, pb = re.split(r"(\d+)", a), re.split(r"(\d+)", b)
+    pa, pb = _numbers_split(a), _numbers_split(b)
     if len(pa) == len(pb):
-        differing = [i for i in range(len(pa)) if pa[i] != pb[i]]
+        differing = [i for i, (x, y) in enumerate(zip(pa, pb)) if x != y]
         if len(differing) == 1 and differing[0] % 2 == 1:
             return int(pa[differing[0]]), int(pb[differing[0]])
         return None
@@ -154,7 +158,7 @@ def expected_pages(text_lines: list[str], anchors: list[tuple], url: str) -> int
 
 def link_text(anchor) -> str:
     """What a link says: its text, else its aria-label, title or image alt (icon-only arrows)."""
-    text = " ".join(anchor.text_content().split())[:120]
+    text = " ".join(text_of(anchor).split())[:120]
     extra = anchor.get("aria-label") or anchor.get("title") or ""
     if not extra:
         for child in anchor.iter("img", "button", "span"):
@@ -243,8 +247,16 @@ def _in_noise(anchor) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
+def _numbers_split(tail: str) -> tuple[str, ...]:
+    """The tail cut around its numbers (odd positions): a page's links are compared with its URL several times."""
+    return tuple(_NUMBERS.split(tail))
+
+
+@lru_cache(maxsize=8192)
 def _tail(url: str) -> str:
-    """The URL without scheme, host and fragment: what page numbering changes."""
+    """The URL without scheme, host and fragment: what page numbering changes (cached: a page's own URL is
+    compared with each of its links)."""
     parts = urlsplit(url)
     return parts.path + (f"?{parts.query}" if parts.query else "")
 

@@ -11,7 +11,7 @@ import re
 import zlib
 
 from crawler import continuation
-from crawler.pagination import looks_like_listing, resolve_link
+from crawler.pagination import looks_like_listing, rel_next_hrefs, resolve_link, text_of
 from pipelines.bylines import head_lines
 
 _SPACE = re.compile(r"\s+")
@@ -30,20 +30,19 @@ _LINE_TAGS = ("p", "div", "span", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a",
               "section", "header", "footer", "blockquote", "figcaption", "td", "dd", "dt")  # elements fingerprinted per page
 
 
-def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dict, selector_urls) -> dict:
+def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dict, selector_urls,
+                listing: bool | None = None) -> dict:
     """The continuation evidence of one parsed page (plain data: it crosses process boundaries)."""
     root = sel.root
-    rel_next = [resolve_link(sel, url, href) for href in
-                sel.xpath("//link[@rel='next']/@href | //a[contains(concat(' ', normalize-space(@rel), ' '),"
-                          " ' next ')]/@href").getall()]
-    text = " ".join(root.text_content().split()) if root is not None else ""
+    rel_next = [resolve_link(sel, url, href) for href in rel_next_hrefs(sel)]
+    text = " ".join(text_of(root).split()) if root is not None else ""
     anchors = continuation.with_text(anchors)  # each link's text read once for the four readers below
     return {
         "identity": identity(sel, ld, meta, page),
         "template": template(root),
         "shingles": shingles(" ".join(b["text"] for b in page.get("blocks", []))),
         "lines": lines(root),
-        "listing": looks_like_listing(sel),
+        "listing": looks_like_listing(sel) if listing is None else listing,
         "candidates": continuation.propose(anchors, url, rel_next=[u for u in rel_next if u and u != url],
                                            selector_urls=selector_urls),
         "expected": continuation.expected_pages([text[:20000]], anchors, url),
@@ -64,17 +63,23 @@ def dek(root, description: str | None) -> str | None:
     wanted = _SPACE.sub(" ", description or "").strip().casefold()
     if root is None or not wanted or len(wanted.split()) > DEK_WORDS:
         return None
+    most = len(wanted.split())
     for count, element in enumerate(root.iter("h2", "h3", "p", "div")):
         if count >= MAX_ELEMENTS:
             break
-        text = _SPACE.sub(" ", element.text_content()).strip()
+        # A text with more words than the description is not it: split no further than that (a page's
+        # outer containers hold all its text). Joined, the words are _SPACE.sub(" ", text).strip().
+        words = text_of(element).split(None, most)
+        if len(words) > most:
+            continue
+        text = " ".join(words)
         if text.casefold() != wanted:
             continue
         parent = element.getparent()
         beside = [p for p in (parent if parent is not None else ()) if p.tag == "p" and p is not element
-                  and len(p.text_content().split()) >= PROSE_WORDS]
+                  and len(text_of(p).split()) >= PROSE_WORDS]
         # On a teaser or paywalled page the standfirst is all the text there is: then it is the text.
-        prose = sum(len(p.text_content().split()) >= PROSE_WORDS for _, p in zip(range(MAX_ELEMENTS), root.iter("p")))
+        prose = sum(len(text_of(p).split()) >= PROSE_WORDS for _, p in zip(range(MAX_ELEMENTS), root.iter("p")))
         return None if beside or prose < 2 else text
     return None
 
@@ -116,23 +121,25 @@ def _doc_keys(doc: str) -> set[str]:
 
 def template(root) -> list[int]:
     """The page's template: stable hashes of the tag/class names its elements use."""
-    names = set()
+    markers = set()
     if root is None:
         return []
     for count, element in enumerate(root.iter()):
         if count >= MAX_ELEMENTS:
             break
-        if not isinstance(element.tag, str):
-            continue
-        marker = f"{element.tag}.{element.get('class', '')}"  # ids are often per page (ad slots, post ids)
-        if marker != f"{element.tag}.":
-            names.add(zlib.crc32(marker.encode()))
-    return sorted(names)
+        if isinstance(element.tag, str) and element.get("class"):  # ids are often per page (ad slots, post ids)
+            markers.add(f"{element.tag}.{element.get('class')}")
+    return sorted({zlib.crc32(marker.encode()) for marker in markers})  # each name hashed once, not per element
 
 
 def line_key(text: str) -> int:
     """A short text as compared across pages: case, spacing and trailing dots folded, hashed."""
-    return zlib.crc32(_SPACE.sub(" ", text).strip().strip(".…").strip().casefold().encode())
+    # str.split() and \s split on the same characters: one C pass instead of a regex substitution
+    return _key(" ".join(text.split()))
+
+
+def _key(spaced: str) -> int:
+    return zlib.crc32(spaced.strip(".…").strip().casefold().encode())
 
 
 def shape_key(text: str) -> int | None:
@@ -154,20 +161,25 @@ def lines(root) -> list[int]:
             break
         if len(element) > 6:
             continue  # a container of many elements holds more than one short line
-        text = element.text_content()
-        if len(text) < 400 and 0 < len(text.split()) <= 25:
-            found.add(line_key(text))
-            shape = shape_key(text)
-            if shape is not None:
-                found.add(shape)
+        text = text_of(element)
+        if len(text) >= 400:
+            continue
+        words = text.split()
+        if 0 < len(words) <= 25:
+            spaced = " ".join(words)  # line_key and shape_key of text, its words split once
+            found.add(_key(spaced))
+            if len(words) <= SHAPE_WORDS and _DIGITS.search(spaced):
+                found.add(_key("#shape " + _DIGITS.sub("#", spaced)))
     return sorted(found)
 
 
 def shingles(text: str) -> list[int]:
     """Hashed 4-word shingles of a text, each once."""
     tokens = re.findall(r"\w+", text.casefold())
-    return sorted({zlib.crc32(" ".join(tokens[i:i + 4]).encode()) for i in range(max(len(tokens) - 3, 1))}
-                  if tokens else set())
+    if len(tokens) < 4:  # a text shorter than a shingle is its own one shingle
+        return [zlib.crc32(" ".join(tokens).encode())] if tokens else []
+    grams = zip(tokens, tokens[1:], tokens[2:], tokens[3:])
+    return sorted({zlib.crc32(f"{a} {b} {c} {d}".encode()) for a, b, c, d in grams})
 
 
 def verify(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: bool,

@@ -14,7 +14,9 @@ from lxml.cssselect import CSSSelector
 from parsel import Selector
 
 from crawler.items import ArticleCapture
-from crawler.pagination import find_next_page, find_page_links, page_anchors, selected_links, single_page_url
+from crawler.pagination import (
+    find_next_page, find_page_links, looks_like_listing, page_anchors, selected_links, single_page_url, text_of,
+)
 from crawler.verify import page_report
 from crawler.sites import SiteProfile
 from pipelines.decode import decode_body
@@ -33,6 +35,7 @@ GENERIC_REMOVE = (
     "[aria-hidden=true]", "[hidden]",
 )
 _SPACE = re.compile(r"\s+")
+_NORMALIZED = etree.XPath("normalize-space(.)", smart_strings=False)  # per heading: compiled once
 _CDATA = re.compile(r"^\s*<!\[CDATA\[|\]\]>\s*$")  # some pages wrap their JSON-LD in a CDATA section
 
 
@@ -46,6 +49,7 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
     ld = json_ld(sel)
     meta = meta_values(sel)
     anchors = page_anchors(sel, url)  # the tree is only read from here on, so the anchors stay valid
+    listing = looks_like_listing(sel)  # read by next-page detection and the page report
     page = {
         "url": url,
         "canonical_url": _first(sel, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"),
@@ -62,12 +66,13 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
         "modified": _modified_candidates(sel, ld),
         "references": references(sel),
         "blocks": body_blocks(text, url, profile, tree=tree),
-        "next_page_url": find_next_page(sel, url, profile.next_page, anchors=anchors),
+        "next_page_url": find_next_page(sel, url, profile.next_page, anchors=anchors, listing=listing),
         "single_page_url": single_page_url(sel, url, anchors=anchors),
         "page_urls": [link.url for link in find_page_links(sel, url, profile.next_page, anchors=anchors)],
     }
     selector_urls = selected_links(sel, url, profile.next_page) if profile.next_page else None
-    page["report"] = page_report(sel, url, page, anchors=anchors, ld=ld, meta=meta, selector_urls=selector_urls)
+    page["report"] = page_report(sel, url, page, anchors=anchors, ld=ld, meta=meta, selector_urls=selector_urls,
+                                 listing=listing)
     if page["references"]:  # sources are their own field, not body text
         listed = {_SPACE.sub(" ", r) for r in page["references"]} | _REFERENCE_HEADINGS
         page["blocks"] = [b for b in page["blocks"] if b["text"] not in listed and b["text"].casefold() not in listed]
@@ -99,7 +104,7 @@ def _blocks_of(container) -> list[dict]:
             continue  # its text belongs to the enclosing block
         if element.tag == "td" or (element.tag == "blockquote" and element.find(".//p") is not None):
             continue
-        text = _SPACE.sub(" ", element.text_content()).strip()
+        text = " ".join(text_of(element).split())
         if text:
             tag = "h2" if element.tag in ("h5", "h6") else element.tag
             blocks.append({"tag": tag, "text": text, "html": _inline_html(element)})
@@ -185,7 +190,7 @@ _REFERENCE_HEADINGS = {"sources", "source", "references", "reference", "sources:
 def references(sel: Selector) -> list[str]:
     """The items of a "Sources" / "References" section: a list after such a heading, or its paragraphs."""
     for heading in sel.xpath("//h2|//h3|//h4|//h5|//p[count(*)=1 and (strong or b)]"):
-        if heading.xpath("normalize-space(.)").get("").casefold().rstrip(": ") + "" not in {
+        if _NORMALIZED(heading.root).casefold().rstrip(": ") + "" not in {
                 h.rstrip(":") for h in _REFERENCE_HEADINGS}:
             continue
         items = []
@@ -252,16 +257,23 @@ def _breadcrumb(sel: Selector) -> str | None:
 
 
 def _meta(sel: Selector, name: str) -> str | None:
-    value = sel.xpath(f"//meta[@property='{name}' or @name='{name}']/@content").get()
+    values = _attribute_xpath(f"//meta[@property='{name}' or @name='{name}']/@content")(sel.root)
+    value = values[0] if values else None
     return value.strip() if value and value.strip() else None
 
 
 def _first(sel: Selector, *xpaths: str) -> str | None:
     for xpath in xpaths:
-        value = sel.xpath(xpath).get()
-        if value and value.strip():
-            return value.strip()
+        values = _attribute_xpath(xpath)(sel.root)
+        if values and values[0].strip():
+            return values[0].strip()
     return None
+
+
+@lru_cache(maxsize=128)
+def _attribute_xpath(query: str) -> etree.XPath:
+    """A fixed query for attribute values, compiled once per process (``sel.xpath`` compiles it on every call)."""
+    return etree.XPath(query, smart_strings=False)
 
 
 def extract_capture(capture: ArticleCapture, profile: SiteProfile) -> list[dict]:

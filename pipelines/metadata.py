@@ -10,6 +10,7 @@ import html
 import re
 
 import lxml.html
+from lxml import etree
 from parsel import Selector
 
 _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
@@ -20,6 +21,7 @@ _AUTHOR_META = ("dc:creator", "dcterm:creator", "author", "parsely-author", "art
 _OTHER_ARTICLES = re.compile(r"related|teaser|recommend|sidebar|widget|comment|promo|more-stories|read-more|trending|popular",
                              re.I)
 _BYLINE = re.compile(r"byline|author|dateline|writtenby", re.I)
+_MARKED = etree.XPath("descendant-or-self::*[@rel or @itemprop or @class or @id]")
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")
 _SITE_PART = re.compile(r"\s*(?:[|\-–—:·»/]\s*[^|\-–—:·»/]{1,60})?\s*|\s*[^|\-–—:·»/]{1,60}\s*[|\-–—:·»/]\s*")
@@ -133,9 +135,7 @@ def byline_from_page(sel: Selector) -> list[str]:
     Bylines inside related-article boxes, teasers, sidebars and comments belong to other articles.
     """
     root = sel.selector.root if hasattr(sel, "selector") else sel.root  # a Scrapy response or a Selector
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
+    for element in _MARKED(root):  # only these can name an author: the others are skipped in C
         if _names_author(element):
             # A byline box often holds the names and more (the source, a date): the names' own element wins.
             # A one-word inner element is a label ("By", "Von"), not the names.

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_SPACE = re.compile(r"\s+")
+from crawler.pagination import text_of
+
 _UNLIKELY = re.compile(
     r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|"
     r"menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
@@ -64,7 +65,7 @@ def readable_container(tree):
         return None, {}
     # Link density only for the contenders: it reads every link's text.
     contenders = sorted(scores, key=scores.get, reverse=True)[:8]
-    linked = {a: len(_text(a)) for a in body.iter("a")}  # each link read once, not once per contender
+    linked: dict = {}  # each link read once, not once per contender, and only the contenders' links
     ranked = {el: scores[el] * (1 - link_density(el, linked)) for el in contenders}
     ranked.update((el, score) for el, score in scores.items() if el not in ranked)
     return _settle(max(contenders, key=ranked.get), ranked, body), ranked
@@ -181,13 +182,18 @@ def _name_weight(value: str | None) -> int:
 
 
 def link_density(element, linked: dict | None = None) -> float:
-    """Share of the element's text that sits inside links (``linked``: known link text lengths)."""
+    """Share of the element's text that sits inside links (``linked``: link text lengths, filled as read)."""
     length = len(_text(element))
     if not length:
         return 0.0
     if linked is None:
         return sum(len(_text(a)) for a in element.iter("a")) / length
-    return sum(linked.get(a, 0) for a in element.iter("a")) / length
+    total = 0
+    for a in element.iter("a"):
+        if a not in linked:
+            linked[a] = len(_text(a))
+        total += linked[a]
+    return total / length
 
 
 def _collect(element, blocks: list[dict], top: bool = False) -> None:
@@ -203,7 +209,7 @@ def _collect(element, blocks: list[dict], top: bool = False) -> None:
             elif tag in _DIVLIKE or tag == "td":
                 _collect(child, blocks)
             else:
-                _loose(child.text_content(), blocks, child)
+                _loose(text_of(child), blocks, child)
         _loose(child.tail, blocks)
 
 
@@ -256,7 +262,7 @@ def _block_tag(tag: str) -> str:
 
 
 def _loose(text: str | None, blocks: list[dict], element=None) -> None:
-    text = _SPACE.sub(" ", text or "").strip()
+    text = " ".join((text or "").split())  # as _SPACE.sub(" ", text).strip(): str.split() splits on \s
     if not text:
         return
     if blocks and blocks[-1]["tag"] == "p" and blocks[-1].get("loose"):
@@ -266,4 +272,4 @@ def _loose(text: str | None, blocks: list[dict], element=None) -> None:
 
 
 def _text(element) -> str:
-    return " ".join(element.text_content().split())
+    return " ".join(text_of(element).split())

@@ -46,14 +46,16 @@ def annotate(extracted: list[dict], readable: list[dict]) -> dict:
     """How the two readings overlap, and each Readability-style block's share of new text (set on it)."""
     theirs_words = [_WORD.findall(block["text"]) for block in readable]
     wanted = {tuple(words) for words in theirs_words if 0 < len(words) < 4}  # too short for a shingle
-    ours, seen, ours_words = Counter(), set(), []
+    firsts = {run[0] for run in wanted}  # runs are looked up only where one of them can start
+    ours, seen, ours_words, ours_grams = Counter(), set(), [], []
     for block in extracted:
         words = _WORD.findall(block["text"])
         ours_words.append(words)
-        ours.update(zip(words, words[1:], words[2:], words[3:]))
-        if wanted:  # looked up run by run, never searched for in the whole text
-            seen.update(run for n in (1, 2, 3) for i in range(len(words) - n + 1)
-                        if (run := tuple(words[i:i + n])) in wanted)
+        ours_grams.append(list(zip(words, words[1:], words[2:], words[3:])))
+        ours.update(ours_grams[-1])
+        if firsts:  # looked up run by run, never searched for in the whole text
+            seen.update(run for i, word in enumerate(words) if word in firsts for n in (1, 2, 3)
+                        if i + n <= len(words) and (run := tuple(words[i:i + n])) in wanted)
     theirs, new = Counter(), 0
     for block, words in zip(readable, theirs_words):
         counted = Counter(zip(words, words[1:], words[2:], words[3:]))
@@ -62,22 +64,23 @@ def annotate(extracted: list[dict], readable: list[dict]) -> dict:
         new += fresh
         block["novel"] = fresh / sum(counted.values()) if counted else float(tuple(words) not in seen)
         block["words"] = tokens_length(words)
-    shared = sum((ours & theirs).values())
+    common = ours.keys() & theirs.keys()  # sum((ours & theirs).values()), counted with C loops
+    shared = sum(map(min, map(ours.__getitem__, common), map(theirs.__getitem__, common)))
     return {
         "covers": shared / sum(ours.values()) if ours else 0.0,
         "kept": shared / sum(theirs.values()) if theirs else 0.0,
         "novel": new / sum(theirs.values()) if theirs else 0.0,
         "chars": sum(len(block["text"]) for block in extracted),
         "overlap": bool(ours and theirs),
-        "shared": [_mostly_in(words, theirs) for words in ours_words],  # per trafilatura block
+        "shared": [_mostly_in(grams, theirs) for grams in ours_grams],  # per trafilatura block
         "words": [tokens_length(words) for words in ours_words],
     }
 
 
-def _mostly_in(words: list[str], theirs: Counter) -> bool:
-    """At least half of the block's shingles are in the other reading's text."""
-    shingles = set(zip(words, words[1:], words[2:], words[3:]))
-    return bool(shingles) and sum(key in theirs for key in shingles) >= len(shingles) / 2
+def _mostly_in(grams: list[tuple], theirs: Counter) -> bool:
+    """At least half of the block's shingles (``grams``) are in the other reading's text."""
+    shingles = set(grams)
+    return bool(shingles) and len(shingles & theirs.keys()) >= len(shingles) / 2
 
 
 def choose(extracted: list[dict], readable: list[dict], overlap: dict, vote: Vote = VOTE) -> list[dict]:

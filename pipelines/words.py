@@ -16,4 +16,6 @@ def length_in_words(text: str) -> int:
 
 def tokens_length(tokens: list[str]) -> int:
     """The same count from ``\\w+`` tokens already found."""
+    if not _UNSPACED.search(" ".join(tokens)):  # most text has no unspaced script: one search, not one per token
+        return len(tokens)
     return sum(len(_UNSPACED.findall(token)) or 1 for token in tokens)
