@@ -93,8 +93,10 @@ def head_lines(root) -> list[str]:
         text = _SPACE.sub(" ", element.text_content()).strip()
         if not text:
             continue
-        if len(text.split()) > (PROSE if not found else PROSE_WORDS) or len(found) >= HEAD_LINES:
-            break  # a long first line may be a standfirst; a long later one is the text
+        if len(found) >= HEAD_LINES:
+            break
+        if len(text.split()) > (PROSE if not found else PROSE_WORDS) and not (found and byline_names(text)):
+            break  # a long first line may be a standfirst; a long later one is the text, unless it names people
         found.append(text)
         parts = [_SPACE.sub(" ", c.text_content()).strip() for c in element if c.tag in _SPLITTABLE]
         if len([p for p in parts if p]) >= 2:

@@ -61,3 +61,15 @@ def test_head_lines_are_the_short_texts_under_the_headline_until_the_text_starts
     assert standfirst(head, _dated) == head[0]  # set above the credits: the dek
     assert standfirst(head[1:], _dated) is None  # a byline is no dek
     assert standfirst(["A first paragraph of the text itself.", "More of the text, and no credit."], _dated) is None
+
+
+def test_a_long_byline_under_the_dek_is_a_head_line_not_the_text():
+    """Three authors with name particles and an affiliation run past the 'long line = text' limit."""
+    credits = "Elsa van der Berg, Rafa Le Goff &amp; Mara van der Berg for Example Kids Health"
+    html = (f"<html><body><h1>A headline</h1><p>A dek of eight words set under the headline.</p>"
+            f"<div><p>{credits}</p><p>Last updated 9 Feb. 2020</p></div>"
+            f"<div><p>{' '.join(['word'] * 30)}</p></div></body></html>")
+    head = head_lines(lxml.html.fromstring(html))
+    assert head[1] == credits.replace("&amp;", "&") and head[2] == "Last updated 9 Feb. 2020"
+    assert standfirst(head, _dated) == head[0]
+    assert len(head) == 3  # the text itself still ends the head
