@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from parsel import Selector
 
+from archive.bodies import CorruptBody
 from archive.store import Archive
 from crawler.continuation import url_step
 from crawler.items import ArticleCapture, Page
@@ -100,7 +101,10 @@ class StoredSiblings:
                 self.looked.add(prefix)
                 rows = self.archive.db.query(SIBLING_SQL, [f"http:{prefix}%", f"https:{prefix}%", self.LOOK])
                 for row in rows:
-                    page = _page(row, self.archive.bodies)
+                    try:
+                        page = _page(row, self.archive.bodies)
+                    except CorruptBody:  # no use as a sibling; rebuilding its own article reports it
+                        continue
                     self.known.setdefault(host, []).append((row["url"], extract_page(
                         page.body, page.final_url or page.url, SiteProfile.generic(), page.headers)["report"]))
         return sorted(self.known.get(host, []), key=lambda item: urlsplit(item[0]).path.strip("/").split("/")[0] != folder)
