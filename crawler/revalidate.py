@@ -42,11 +42,15 @@ class ArchiveCache:
     def retrieve_response(self, spider, request: Request) -> Response | None:
         if self.conn is None:
             return None
-        row = self.conn.execute(
-            "select pages.status, pages.final_url, captures.headers, captures.body_zst, captures.dict_id from pages "
-            "join captures on captures.id = pages.capture_id where pages.url = ? and pages.error is null "
-            "and captures.body_zst is not null", (request.url,),
-        ).fetchone()
+        try:
+            row = self.conn.execute(
+                "select pages.status, pages.final_url, captures.headers, captures.body_zst, captures.dict_id from pages "
+                "join captures on captures.id = pages.capture_id where pages.url = ? and pages.error is null "
+                "and captures.body_zst is not null", (request.url,),
+            ).fetchone()
+        except sqlite3.DatabaseError as exc:  # a damaged archive: fetched whole, as a page never stored
+            logger.warning("%s: the archive could not be read (%s); fetching it whole", request.url, exc)
+            return None
         if row is None:
             return None
         status, final_url, headers, body_zst, dict_id = row
