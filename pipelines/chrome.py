@@ -1,0 +1,107 @@
+"""Chrome by comparison: blocks a site prints around every article, told apart from the article's own text.
+
+Two comparisons: the pages of one article with each other (what every page prints is the template's), and
+a one-page article with a page of another article of the same site (what both print is the site's).
+"""
+from __future__ import annotations
+
+import re
+
+from crawler.verify import line_key, shape_key
+from pipelines.words import length_in_words
+
+_SPACE = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d+")
+_LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S)
+# Words of page-position markers: what points from one page to another, in the languages of the sites read.
+_MARKER = re.compile(r"\b(?:continu\w*|page|pages|seite|página|pagina|blz|next|previous|suite|fortsetzung|viene|"
+                     r"vervolg|continuação|weiter|step|schritt|étape|paso|stap|passo)\b", re.I)
+SHORT_CHROME = 25  # words: a block this short printed on every page of an article is chrome, not text
+MARKER_WORDS = 8  # words: the longest page-position marker ("Story continues on page 2")
+
+
+def norm(text: str | None) -> str:
+    """Text compared for equality: case and spacing folded, trailing ellipses dropped."""
+    return _SPACE.sub(" ", (text or "")).strip().strip(".…").strip().casefold()
+
+
+def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None = None) -> set[tuple[int, int]]:
+    """(page, block) positions that are the site's chrome, told by comparing the pages of one article.
+
+    Short blocks printed on every page (mastheads, bylines, review lines, newsletter boxes, teasers), short
+    blocks that differ between pages only in their numbers ("Step 2 of 5", "Suite de la page 1"), and short
+    blocks at a page's edge naming the page before or after it ("Story continues on page 2").
+    ``printed``: per page, the keys (``crawler.verify.line_key``) of every short text the page prints, so a
+    block counts as printed on a page even where that page's body reading left it out.
+    """
+    if len(pages) < 2:
+        return set()
+    printed = printed if printed and len(printed) == len(pages) and all(printed) else None
+    on_pages: dict[str, set[int]] = {}
+    shapes: dict[str, set[int]] = {}
+    for index, blocks in enumerate(pages):
+        for block in blocks:
+            key = norm(block["text"])
+            on_pages.setdefault(key, set()).add(index)
+            if _DIGIT.search(key):
+                shapes.setdefault(_DIGIT.sub("#", key), set()).add(index)
+    found = set()
+    for index, blocks in enumerate(pages):
+        for position, block in enumerate(blocks):
+            key = norm(block["text"])
+            words = length_in_words(key)
+            everywhere = words <= SHORT_CHROME and (len(on_pages[key]) == len(pages) or bool(
+                printed and all(line_key(block["text"]) in lines for lines in printed)))
+            numbered = words <= MARKER_WORDS and len(shapes.get(_DIGIT.sub("#", key), ())) >= 2
+            if everywhere or numbered or _edge_marker(key, index, position, len(blocks), len(pages)):
+                found.add((index, position))
+    return found
+
+
+def template_chrome(blocks: list[dict], template: set[int]) -> set[int]:
+    """Positions of blocks another article of the site prints too, and of the links boxed with them.
+
+    A short block that a page of another article also prints is the site's (a box heading, a label, a
+    newsletter line); a short block that is mostly one link, next to such a block, is an item of the same box.
+    """
+    if not template:
+        return set()
+    found = {n for n, b in enumerate(blocks) if length_in_words(b["text"]) <= SHORT_CHROME and (
+        line_key(b["text"]) in template or shape_key(b["text"]) in template or _labelled_link(b, template))}
+    grown = True
+    while grown:
+        grown = False
+        for n, block in enumerate(blocks):
+            if n not in found and ({n - 1, n + 1} & found) and _boxed_link(block):
+                found.add(n)
+                grown = True
+    return found
+
+
+def _labelled_link(block: dict, template: set[int]) -> bool:
+    """A label the site prints elsewhere too, then a link ("READ MORE: Another Story")."""
+    words = block["text"].split()
+    for count in range(1, min(4, len(words) - 1) + 1):
+        if line_key(" ".join(words[:count])) in template:
+            rest = {**block, "text": " ".join(words[count:])}
+            return _boxed_link(rest)
+    return False
+
+
+def _boxed_link(block: dict) -> bool:
+    """A short block whose text is mostly the text of its links (a list item pointing elsewhere)."""
+    text = block.get("text", "")
+    if length_in_words(text) > SHORT_CHROME:
+        return False
+    linked = " ".join(re.sub(r"<[^>]+>", "", t) for t in _LINK_TEXT.findall(block.get("html") or ""))
+    return len(_SPACE.sub(" ", linked).strip()) >= 0.5 * len(text.strip())
+
+
+def _edge_marker(key: str, index: int, position: int, count: int, pages: int) -> bool:
+    """A short block at the top or bottom of a page that points to the page before or after it."""
+    if length_in_words(key) > MARKER_WORDS or not (position < 3 or position >= count - 2):
+        return False
+    numbers = {int(n) for n in _DIGIT.findall(key)}
+    neighbours = {index, index + 2} & set(range(1, pages + 1))  # page numbers are 1-based, index is 0-based
+    return bool(numbers & neighbours and _MARKER.search(key)) or bool(
+        not numbers and _MARKER.search(key) and (index < pages - 1 and position >= count - 2 or index and position < 3))
