@@ -1,7 +1,6 @@
 """Test archives for the publishing side: a small, realistic Folio database built with sqlite-utils."""
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re

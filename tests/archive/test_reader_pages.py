@@ -4,7 +4,6 @@ from __future__ import annotations
 import asyncio
 import re
 import subprocess
-import sys
 from html import unescape
 from html.parser import HTMLParser
 

@@ -11,9 +11,9 @@ from sqlite_utils import Database
 from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
-from archive.bodies import TRAIN_AFTER, Bodies
+from archive.bodies import TRAIN_AFTER
 from archive.rows import article_row
-from archive.schema import ARTICLE_COLUMNS, migrate, migrations
+from archive.schema import migrate, migrations
 from archive.store import Archive
 from archive.warc import export_warc, response_record
 from crawler import sites

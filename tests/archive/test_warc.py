@@ -1,7 +1,6 @@
 """WARC export and import: captures out byte for byte, and a re-import that rebuilds the same archive."""
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import sqlite3
