@@ -165,8 +165,8 @@ def main() -> None:
     parser.add_argument("-s", "--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                         help="a Scrapy setting for every crawl")
     parser.add_argument("--seed", type=int, default=8, help="the conventions site's seed (default 8)")
-    parser.add_argument("--family", default="dev", choices=("dev", "heldout", "fresh"),
-                        help="publisher family: dev (tuned on), heldout (checked, then tuned on), fresh (never tuned on)")
+    parser.add_argument("--family", default="dev", choices=("dev", "heldout", "fresh", "blind"),
+                        help="publisher family: dev (tuned on), heldout (checked, then tuned on), fresh, blind (never tuned on)")
     parser.add_argument("--multipage-corpus", type=Path, help="also crawl this multipage-synthetic folder")
     parser.add_argument("--json", type=Path, help="write the figures here as JSON")
     args = parser.parse_args()

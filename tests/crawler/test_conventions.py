@@ -17,6 +17,7 @@ import pytest
 
 from crawler.samplesite.conventions import CONVENTIONS, TRAPS, ConventionServer, build
 from crawler.samplesite.conventions import site as site_module
+from crawler.samplesite.conventions import blind
 from crawler.samplesite.conventions.score import (
     Outcome, by_group, figures, leave_one_out, read_outcomes, request_costs,
 )
@@ -26,6 +27,7 @@ from tests.conftest import CORPUS, REPO
 SITE = build()
 HELDOUT = build(family="heldout")  # publishers the rules were never tuned on (bench/pagination_eval.py --family)
 FRESH = build(family="fresh")  # written before the byline, dek and chrome rules were read
+BLIND = build(family="blind")  # written without reading the rules, measured once, never tuned on
 NEEDS_PAGINATION = "needs verified pagination (issue 8)"
 NEEDS_CHROME = "needs chrome removal by comparison (issue 8)"
 # Measured on the code this branch started from (bench/pagination_eval.py, docs/extraction.md).
@@ -57,7 +59,7 @@ def test_the_same_seed_gives_the_same_site_and_another_seed_another():
     assert other.groups() == SITE.groups() and other.documents.keys() != SITE.documents.keys()
 
 
-@pytest.mark.parametrize("site", [SITE, HELDOUT, FRESH], ids=lambda s: s.family)
+@pytest.mark.parametrize("site", [SITE, HELDOUT, FRESH, BLIND], ids=lambda s: s.family)
 def test_no_page_belongs_to_two_articles(site):
     paths = [p for c in site.cases for p in (*c.page_urls, *c.alternates)]
     assert len(paths) == len(set(paths))
@@ -81,12 +83,25 @@ def test_the_fresh_family_is_new_publishers_languages_and_conventions():
     assert any(len(c.authors) == 3 for c in FRESH.cases) and any(" van " in f" {a} " for c in FRESH.cases for a in c.authors)
 
 
+def test_the_blind_family_is_new_publishers_a_new_language_and_new_conventions():
+    assert BLIND.groups()[:len(SITE.groups("convention"))] == SITE.groups("convention")
+    new = set(BLIND.groups("convention")) - set(SITE.groups())
+    assert len(new) >= 2 and not new & (set(FRESH.groups()) | set(HELDOUT.groups()))
+    older = (*SITE.cases, *HELDOUT.cases, *FRESH.cases)
+    assert not {c.publisher for c in BLIND.cases} & {c.publisher for c in older}
+    assert {c.language for c in BLIND.cases} - {c.language for c in older} == {"pl"}
+    assert {len(c.page_urls) for c in BLIND.cases} == {1, 2, 3, 4, 5}
+    reviewed = [c for c in BLIND.cases if any(line.endswith(blind.REVIEWERS) for line in c.chrome)]
+    assert len(reviewed) == len(BLIND.cases)  # every page names a reviewer who is not an author
+    assert not [c.key for c in reviewed for a in c.authors if a in blind.REVIEWERS]
+
+
 def _links(html: str) -> set[str]:
     tree = lxml.html.fromstring(html)
     return set(tree.xpath("//a/@href | //a/@data-href | //link[@rel='next']/@href"))
 
 
-@pytest.mark.parametrize("site,case", [(s, c) for s in (SITE, HELDOUT, FRESH) for c in s.cases],
+@pytest.mark.parametrize("site,case", [(s, c) for s in (SITE, HELDOUT, FRESH, BLIND) for c in s.cases],
                          ids=lambda v: v.key if hasattr(v, "key") else v.family)
 def test_ground_truth_matches_the_pages(site, case):
     for number, path in enumerate(case.page_urls):

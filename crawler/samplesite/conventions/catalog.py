@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from . import fresh, heldout, layout, pagers, text
+from . import blind, fresh, heldout, layout, pagers, text
 
 ENGLISH = ("harbor", "northpeak", "vitalis", "kestrel", "larch")
 PER_CONVENTION = 3  # articles per convention: enough to vary publisher and page count, small for tests
@@ -79,6 +79,13 @@ FRESH_CONVENTIONS = (
     Convention("title-arrow", "p-suffix", "title-arrow"),
     Convention("keep-reading", "opaque", "inline", "article", "Keep reading this story →"),
 )
+# Conventions only the blind family uses, written without reading the pagination rules.
+BLIND_CONVENTIONS = (
+    Convention("bare-number", "bare", "select"),
+    Convention("query-seite", "seite", "numbers"),
+    Convention("next-pl", "strona", "next", "article", language="pl"),
+    Convention("load-page", "opaque", "load-page", "article"),
+)
 
 FAMILIES = {
     "dev": Family("dev", ENGLISH, "euro", "larch", ("vitalis", "harbor"), ("kestrel", "northpeak", "larch")),
@@ -88,6 +95,9 @@ FAMILIES = {
     # Written before the byline, dek and chrome rules were read; measured before and after them (see fresh.py).
     "fresh": Family("fresh", fresh.ENGLISH, fresh.EUROPEAN, "fennel", ("lantern", "sorrel"), fresh.ENGLISH,
                     per_convention=2, more=FRESH_CONVENTIONS),
+    # Written without reading the rules and measured once, never tuned on (see blind.py).
+    "blind": Family("blind", blind.ENGLISH, blind.EUROPEAN, "wicket", ("foxglove", "saltmarsh"),
+                    blind.ENGLISH, per_convention=2, more=BLIND_CONVENTIONS),
 }
 
 
@@ -142,8 +152,8 @@ def markers(plan: Plan, number: int) -> tuple[str, str]:
     top = bottom = ""
     if case.language != "en":
         top = layout.LOCAL[case.language][1].format(n=number - 1) if number > 1 else ""
-    elif case.publisher in heldout.MARKERS or case.publisher in fresh.MARKERS:
-        above, below = (heldout.MARKERS | fresh.MARKERS)[case.publisher]
+    elif case.publisher in heldout.MARKERS or case.publisher in fresh.MARKERS or case.publisher in blind.MARKERS:
+        above, below = (heldout.MARKERS | fresh.MARKERS | blind.MARKERS)[case.publisher]
         top = above.format(n=number - 1) if above and number > 1 else ""
         bottom = below.format(n=number + 1) if below and number < total else ""
     elif case.publisher == "harbor":
@@ -165,6 +175,9 @@ def chrome_of(publisher: str, language: str, title: str, authors: tuple[str, ...
     if publisher in fresh.NAMES or publisher == fresh.EUROPEAN:
         return [*fresh.chrome_lines(publisher, language, authors, published), title,
                 *([dek] if publisher in fresh.DEK else [])]
+    if publisher in blind.NAMES or publisher == blind.EUROPEAN:
+        return [*blind.chrome_lines(publisher, language, authors, published), title,
+                *([dek] if publisher in ("juniper", "saltmarsh", blind.EUROPEAN) else [])]
     return [*layout.chrome_strings(publisher, language), title, layout.byline(authors), dek]
 
 
@@ -175,6 +188,8 @@ def new_plan(rng: random.Random, *, key: str, group: str, kind: str, publisher: 
     authors, published = text.authors(rng, most=3 if heldout_family else 2), text.day(rng)
     if publisher in fresh.NAMES or publisher == fresh.EUROPEAN:
         authors = fresh.authors(rng)
+    if publisher in blind.NAMES or publisher == blind.EUROPEAN:
+        authors = blind.authors(rng)
     dek = text.sentence(rng, language, 8, 12)
     pages = tuple(text.page_text(rng, language) for _ in paths)
     case = Case(key=key, group=group, kind=kind, publisher=publisher, language=language, title=title,

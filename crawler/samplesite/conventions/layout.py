@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
-from . import fresh, heldout
+from . import blind, fresh, heldout
 
 # What each publisher prints around every article: none of it may reach a stored body.
 CHROME = {
@@ -31,6 +31,8 @@ LOCAL = {  # the European publishers: name, "continued from page N", next, previ
     # Only the fresh family writes in these two: their pager words and continuation marker.
     "it": ("", "Continua da pagina {n}", "Pagina successiva", "Pagina precedente", ""),
     "sv": ("", "Fortsättning från sida {n}", "Nästa sida", "Föregående sida", ""),
+    # Only the blind family writes Polish.
+    "pl": ("", "Ciąg dalszy ze strony {n}", "Następna strona", "Poprzednia strona", ""),
 }
 MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 
@@ -76,6 +78,8 @@ def render(view: View) -> str:
         return heldout.render(view)
     if view.publisher in fresh.NAMES or view.publisher == fresh.EUROPEAN:
         return fresh.render(view)
+    if view.publisher in blind.NAMES or view.publisher == blind.EUROPEAN:
+        return blind.render(view)
     brand = LOCAL[view.language][0] if view.language != "en" else view.publisher.title()
     # Some publishers number the <title> of page 2+; others repeat page 1's.
     page = f" - Page {view.number}" if view.number > 1 and view.publisher in ("harbor", "kestrel") else ""

@@ -27,6 +27,9 @@ def page_paths(scheme: str, base: str, count: int, rng: random.Random) -> list[s
         "pagina": (f"{base}.html", [f"{base}.html?pagina={n}" for n in numbers]),
         "sida": (f"{base}/", [f"{base}/sida/{n}" for n in numbers]),
         "p-suffix": (f"{base}.html", [f"{base}-p{n}.html" for n in numbers]),
+        "bare": (base, [f"{base}/{n}" for n in numbers]),
+        "seite": (f"{base}.html", [f"{base}.html?seite={n}" for n in numbers]),
+        "strona": (f"{base}.html", [f"{base},strona,{n}.html" for n in numbers]),
     }[scheme]
     return [first, *rest]
 
@@ -129,8 +132,26 @@ def title_arrow(paths: list[str], current: int, **_: str) -> str:
     return " ".join(parts)
 
 
+def select(paths: list[str], current: int, **_: str) -> str:
+    """A "Page 2 of 3" drop-down that a script follows, and a bare arrow link to the next page."""
+    total = len(paths)
+    options = "".join(f'<option value="{escape(p)}"{" selected" if n == current else ""}>Page {n} of {total}</option>'
+                      for n, p in enumerate(paths, 1))
+    arrow = _anchor(paths[current], "→", class_="go", aria_label="Go to next page") if current < total else ""
+    return f'<form class="jump"><select name="page" onchange="location=this.value">{options}</select></form>{arrow}'
+
+
+def load_page(paths: list[str], current: int, **_: str) -> str:
+    """A "Load page N" link a script follows through data-href, with a real href for readers without it."""
+    if current == len(paths):
+        return ""
+    target = paths[current]
+    return (f'<a class="load-page" href="{escape(target)}" data-href="{escape(target)}?partial=1" '
+            f'data-action="append">Load page {current + 1}</a>')
+
+
 WIDGETS = {
     "numbered-next": numbered_next, "numbers": numbers_only, "next": next_only, "page-of": page_of,
     "arrows": arrows, "buttons": buttons, "load-more": load_more, "fragments": fragments, "inline": inline,
-    "pipe-numbers": pipe_numbers, "title-arrow": title_arrow,
+    "pipe-numbers": pipe_numbers, "title-arrow": title_arrow, "select": select, "load-page": load_page,
 }

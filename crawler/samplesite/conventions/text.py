@@ -51,6 +51,11 @@ WORDS = {
         "vaccin resultat grupp enkät sjukhus läkare mätt rapporterat visar jämfört lätt svår smärta stress "
         "vanor promenader socker salt vatten kaffe nivåer data frivilliga"
     ),
+    "pl": (
+        "pacjenci badacze klinika badanie sen serce dzieci dorośli tydzień miesiące lata ryzyko mniej więcej "
+        "leczenie szczepionka wyniki grupa ankieta szpital lekarze zmierzono zgłoszono pokazuje porównano "
+        "łagodny ciężki ból stres nawyki spacer cukier sól woda kawa poziomy dane ochotnicy"
+    ),
 }
 FIRST_NAMES = ("Ilse", "Corin", "Mabel", "Tobias", "Renata", "Osei", "Junia", "Harlan", "Petra", "Dario",
                "Wren", "Anouk", "Caspian", "Liora", "Bastien", "Noemi", "Elric", "Saoirse")
