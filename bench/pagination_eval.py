@@ -1,7 +1,7 @@
 """Pagination on the generated conventions site, per convention and trap, fitted and leave-one-convention-out.
 
 Usage: python bench/pagination_eval.py [--grid NAME=v1,v2 ...] [-s NAME=VALUE ...] [--seed N]
-                                       [--family dev|heldout|fresh] [--multipage-corpus DIR] [--json FILE]
+                                       [--family dev|heldout|fresh|blind] [--multipage-corpus DIR] [--json FILE]
 
 It serves the conventions site (crawler/samplesite/conventions) on 127.0.0.1, runs a real
 `folio crawl --url ...` over every article's first page into a fresh SQLite file, once per grid point
