@@ -30,6 +30,19 @@ def rows(db: Path, sql: str, params=()) -> list[dict]:
         return [dict(r) for r in conn.execute(sql, params)]
 
 
+def damage_table(db: Path, table: str) -> None:
+    """Overwrite ``table``'s root page with garbage, as a bad disk would (the file stays an SQLite file)."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("pragma wal_checkpoint(TRUNCATE)")
+        conn.execute("pragma journal_mode=delete")
+        size = conn.execute("pragma page_size").fetchone()[0]
+        root = conn.execute("select rootpage from sqlite_master where name = ?", (table,)).fetchone()[0]
+    conn.close()
+    with open(db, "r+b") as stream:
+        stream.seek((root - 1) * size)
+        stream.write(b"\xff" * size)
+
+
 @pytest.fixture(scope="session")
 def crawled(tmp_path_factory) -> Path:
     """The three sample publishers crawled once with their profiles; the sample site is stopped

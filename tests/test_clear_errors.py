@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from archive.store import Archive
 from crawler.cli import main
 from crawler.samplesite import SampleSite
-from tests.conftest import REPO, rows
+from tests.conftest import REPO, damage_table, rows
 from tests.pipelines.test_decode import WORDS, capture
 
 
@@ -63,15 +63,7 @@ def test_a_corrupt_stored_body_is_left_out_and_said(archive, tmp_path):
 
 
 def test_a_damaged_pages_table_is_one_line(archive):
-    with sqlite3.connect(archive) as conn:
-        conn.execute("pragma wal_checkpoint(TRUNCATE)")
-        conn.execute("pragma journal_mode=delete")
-        size = conn.execute("pragma page_size").fetchone()[0]
-        root = conn.execute("select rootpage from sqlite_master where name = 'pages'").fetchone()[0]
-    conn.close()
-    with open(archive, "r+b") as stream:  # overwrite the table's root page, as a bad disk would
-        stream.seek((root - 1) * size)
-        stream.write(b"\xff" * size)
+    damage_table(archive, "pages")
     code, output = folio("rebuild", "--db", archive)
     assert code == 1 and "it is damaged" in one_error_line(output)
 

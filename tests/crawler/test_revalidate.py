@@ -1,8 +1,6 @@
 """The archive as Scrapy's HTTP cache: a stored page comes back for revalidation; a damaged one is fetched whole."""
 from __future__ import annotations
 
-import sqlite3
-
 from scrapy import Request
 from scrapy.settings import Settings
 
@@ -10,6 +8,7 @@ from archive.store import Archive
 from crawler.revalidate import ArchiveCache
 from crawler.sites import SiteProfile
 from pipelines.rebuild import article_record
+from tests.conftest import damage_table
 from tests.pipelines.test_decode import capture
 
 
@@ -38,15 +37,7 @@ def test_a_stored_page_comes_back_with_its_headers_for_revalidation(tmp_path):
 
 def test_a_damaged_pages_table_means_fetching_the_page_whole_not_failing_it(tmp_path, caplog):
     db, url = stored_archive(tmp_path)
-    with sqlite3.connect(db) as conn:
-        conn.execute("pragma wal_checkpoint(TRUNCATE)")
-        conn.execute("pragma journal_mode=delete")
-        size = conn.execute("pragma page_size").fetchone()[0]
-        root = conn.execute("select rootpage from sqlite_master where name = 'pages'").fetchone()[0]
-    conn.close()
-    with open(db, "r+b") as stream:  # overwrite the table's root page, as a bad disk would
-        stream.seek((root - 1) * size)
-        stream.write(b"\xff" * size)
+    damage_table(db, "pages")
     cache = cache_for(db)
     assert cache.retrieve_response(None, Request(url)) is None
     cache.close_spider(None)
