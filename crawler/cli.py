@@ -47,7 +47,7 @@ def crawl(slugs, urls, db_path, base_url, job_dir, revisit_all, log_file, verbos
                                  overrides=overrides)
     settings = crawl_settings(db_path, log_file=log_file, verbose=verbose, overrides=overrides)
     settings.set("FOLIO_REVISIT_ALL", revisit_all, priority="cmdline")
-    jobs = [{"url": ",".join(urls)}] if urls else [{"site": s, "base_url": base_url} for s in slugs]
+    jobs = [{"url": "\n".join(urls)}] if urls else [{"site": s, "base_url": base_url} for s in slugs]
     for job in jobs:
         _check_job(job)
         if job_dir:  # one state folder per crawl

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from urllib.parse import urlsplit
 
 import scrapy
@@ -30,6 +31,12 @@ logger = logging.getLogger(__name__)
 LISTING_PRIORITY, ARTICLE_PRIORITY, PAGE_PRIORITY = 0, 10, 20
 
 
+def split_urls(text: str) -> list[str]:
+    """URLs given one per line, or comma-separated where the next one starts with a scheme."""
+    # A comma is a legal URL character (`story,12345.html`), so it separates only before "http(s)://".
+    return [u.strip() for line in text.splitlines() for u in re.split(r",(?=\s*https?://)", line) if u.strip()]
+
+
 class ArticleSpider(scrapy.Spider):
     """Crawl one site profile (``-a site=SLUG``) or given article URLs (``-a url=U1,U2``)."""
 
@@ -37,7 +44,7 @@ class ArticleSpider(scrapy.Spider):
 
     def __init__(self, site: str | None = None, url: str | None = None, base_url: str | None = None, **kwargs):
         super().__init__(**kwargs)
-        self.article_urls = [u.strip() for u in (url or "").replace("\n", ",").split(",") if u.strip()]
+        self.article_urls = split_urls(url or "")
         if site and self.article_urls:
             raise sites.ProfileError("give either a site or article URLs, not both")
         if self.article_urls:
