@@ -92,7 +92,7 @@ FIFTH_CONVENTIONS = (
     Convention("roman-parts", "roman", "roman"),
     Convention("next-chapter-title", "id-part", "next-title", "article"),
     Convention("aria-dots", "pageno", "dots"),
-    Convention("select-only", "comma-id", "select-only", "article"),
+    Convention("select-only", "slug-id", "select-only", "article"),
     Convention("rel-next-in-body", "hyphen-page", "show-more", "article"),
     Convention("view-all", "pn", "view-all", special="all"),
     Convention("next-fi", "sivu", "next", "article", language="fi"),

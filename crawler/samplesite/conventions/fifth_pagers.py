@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from html import escape
 
-SCHEMES = ("roman", "id-part", "pageno", "comma-id", "hyphen-page", "pn", "sivu", "hex")
+SCHEMES = ("roman", "id-part", "pageno", "slug-id", "hyphen-page", "pn", "sivu", "hex")
 ROMAN = ("I", "II", "III", "IV", "V")
 # The chapter titles a multi-part feature names in its "Next:" link: pager text, never body text.
 CHAPTERS = ("Where it starts", "What the trials found", "Living with it day to day", "What doctors still argue about",
@@ -17,8 +17,10 @@ def page_paths(scheme: str, base: str, count: int, rng: random.Random) -> list[s
     if scheme == "id-part":  # an old CMS: the article is a number, its page a second parameter
         first = f"{folder}/article.php?id={rng.randrange(10**4, 10**5)}"
         return [first] + [f"{first}&part={n}" for n in numbers]
-    if scheme == "comma-id":  # "slug,12345.html", then "slug,12345-2.html"
-        stem = f"{base},{rng.randrange(10**4, 10**5)}"
+    # "slug-12345.html", then "slug-12345-2.html". Not "slug,12345.html" as some publishers print it:
+    # `folio crawl --url` reads a comma in a URL as the end of the URL, so such a first page cannot be given.
+    if scheme == "slug-id":
+        stem = f"{base}-{rng.randrange(10**4, 10**5)}"
         return [f"{stem}.html"] + [f"{stem}-{n}.html" for n in numbers]
     if scheme == "hex":  # every page its own content id: the URLs share nothing but the folder
         site = base.split("/")[1]
