@@ -17,7 +17,7 @@ import pytest
 
 from crawler.samplesite.conventions import CONVENTIONS, TRAPS, ConventionServer, build
 from crawler.samplesite.conventions import site as site_module
-from crawler.samplesite.conventions import blind
+from crawler.samplesite.conventions import blind, fifth
 from crawler.samplesite.conventions.score import (
     Outcome, by_group, figures, leave_one_out, read_outcomes, request_costs,
 )
@@ -28,6 +28,7 @@ SITE = build()
 HELDOUT = build(family="heldout")  # publishers the rules were never tuned on (bench/pagination_eval.py --family)
 FRESH = build(family="fresh")  # written before the byline, dek and chrome rules were read
 BLIND = build(family="blind")  # written without reading the rules, measured once, never tuned on
+FIFTH = build(family="fifth")  # the same, later, with other conventions and traps
 NEEDS_PAGINATION = "needs verified pagination (issue 8)"
 NEEDS_CHROME = "needs chrome removal by comparison (issue 8)"
 # Measured on the code this branch started from (bench/pagination_eval.py, docs/extraction.md).
@@ -59,7 +60,7 @@ def test_the_same_seed_gives_the_same_site_and_another_seed_another():
     assert other.groups() == SITE.groups() and other.documents.keys() != SITE.documents.keys()
 
 
-@pytest.mark.parametrize("site", [SITE, HELDOUT, FRESH, BLIND], ids=lambda s: s.family)
+@pytest.mark.parametrize("site", [SITE, HELDOUT, FRESH, BLIND, FIFTH], ids=lambda s: s.family)
 def test_no_page_belongs_to_two_articles(site):
     paths = [p for c in site.cases for p in (*c.page_urls, *c.alternates)]
     assert len(paths) == len(set(paths))
@@ -96,12 +97,28 @@ def test_the_blind_family_is_new_publishers_a_new_language_and_new_conventions()
     assert not [c.key for c in reviewed for a in c.authors if a in blind.REVIEWERS]
 
 
+def test_the_fifth_family_is_new_publishers_a_new_language_new_conventions_and_traps():
+    assert FIFTH.groups()[:len(SITE.groups("convention"))] == SITE.groups("convention")
+    older = (SITE, HELDOUT, FRESH, BLIND)
+    new = set(FIFTH.groups()) - {g for site in older for g in site.groups()}
+    assert len(new & set(FIFTH.groups("convention"))) >= 6 and len(new & set(FIFTH.groups("trap"))) >= 3
+    assert not {c.publisher for c in FIFTH.cases} & {c.publisher for site in older for c in site.cases}
+    assert {c.language for c in FIFTH.cases} - {c.language for site in older for c in site.cases} == {"fi"}
+    assert {len(c.page_urls) for c in FIFTH.cases} == {1, 2, 3, 4, 5}
+    assert any(len(c.authors) == 3 for c in FIFTH.cases)
+    credited = (*fifth.EDITORS, *fifth.PHOTOGRAPHERS)  # printed beside the writers, never writers themselves
+    assert not [c.key for c in FIFTH.cases for a in c.authors if a in credited]
+    assert any(line.startswith(("Editor ", "Kuvat: ")) for c in FIFTH.cases for line in c.chrome)
+    lookalike = FIFTH.case("pager-lookalike-1")  # one page, yet a numbered "Next ›" widget under its text
+    assert len(lookalike.page_urls) == 1 and "Next ›" in FIFTH.documents[lookalike.page_urls[0]]
+
+
 def _links(html: str) -> set[str]:
     tree = lxml.html.fromstring(html)
-    return set(tree.xpath("//a/@href | //a/@data-href | //link[@rel='next']/@href"))
+    return set(tree.xpath("//a/@href | //a/@data-href | //link[@rel='next']/@href | //option/@value"))
 
 
-@pytest.mark.parametrize("site,case", [(s, c) for s in (SITE, HELDOUT, FRESH, BLIND) for c in s.cases],
+@pytest.mark.parametrize("site,case", [(s, c) for s in (SITE, HELDOUT, FRESH, BLIND, FIFTH) for c in s.cases],
                          ids=lambda v: v.key if hasattr(v, "key") else v.family)
 def test_ground_truth_matches_the_pages(site, case):
     for number, path in enumerate(case.page_urls):

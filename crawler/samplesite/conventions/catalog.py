@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from . import blind, fresh, heldout, layout, pagers, text
+from . import blind, fifth, fresh, heldout, layout, pagers, text
 
 ENGLISH = ("harbor", "northpeak", "vitalis", "kestrel", "larch")
 PER_CONVENTION = 3  # articles per convention: enough to vary publisher and page count, small for tests
@@ -22,6 +22,7 @@ class Family:
     single_page: tuple[str, ...]  # the publishers of the one-page articles
     per_convention: int = PER_CONVENTION
     more: tuple = ()  # conventions only this family has, after the shared ones
+    more_traps: tuple[str, ...] = ()  # traps only this family has (traps.py), after the shared ones
 
 
 
@@ -36,7 +37,7 @@ class Convention:
     place: str = "nav"
     next_label: str | None = None
     language: str = "en"
-    special: str = ""  # "continued", "slides", "head-next", "print", "amp"
+    special: str = ""  # "continued", "slides", "head-next", "print", "amp", "all"
 
 
 CONVENTIONS = (
@@ -86,6 +87,17 @@ BLIND_CONVENTIONS = (
     Convention("next-pl", "strona", "next", "article", language="pl"),
     Convention("load-page", "opaque", "load-page", "article"),
 )
+# Conventions only the fifth family uses, written without reading the pagination rules (fifth_pagers.py).
+FIFTH_CONVENTIONS = (
+    Convention("roman-parts", "roman", "roman"),
+    Convention("next-chapter-title", "id-part", "next-title", "article"),
+    Convention("aria-dots", "pageno", "dots"),
+    Convention("select-only", "slug-id", "select-only", "article"),
+    Convention("rel-next-in-body", "hyphen-page", "show-more", "article"),
+    Convention("view-all", "pn", "view-all", special="all"),
+    Convention("next-fi", "sivu", "next", "article", language="fi"),
+    Convention("opaque-read-on", "hex", "read-on", "nav", "Read on →"),
+)
 
 FAMILIES = {
     "dev": Family("dev", ENGLISH, "euro", "larch", ("vitalis", "harbor"), ("kestrel", "northpeak", "larch")),
@@ -98,6 +110,10 @@ FAMILIES = {
     # Written without reading the rules and measured once, never tuned on (see blind.py).
     "blind": Family("blind", blind.ENGLISH, blind.EUROPEAN, "wicket", ("foxglove", "saltmarsh"),
                     blind.ENGLISH, per_convention=2, more=BLIND_CONVENTIONS),
+    # Written without reading the rules and measured once, never tuned on (see fifth.py).
+    "fifth": Family("fifth", fifth.ENGLISH, fifth.EUROPEAN, "wayfarer", ("cairn", "pellucid"), fifth.ENGLISH,
+                    per_convention=2, more=FIFTH_CONVENTIONS,
+                    more_traps=("pager-lookalike", "series-next", "id-neighbour")),
 }
 
 
@@ -149,6 +165,8 @@ def markers(plan: Plan, number: int) -> tuple[str, str]:
         return ("continued..." if number > 1 else ""), ""
     if total == 1:
         return "", ""
+    if case.publisher in fifth.PUBLISHERS:
+        return fifth.markers(case.publisher, case.language, number, total)
     top = bottom = ""
     if case.language != "en":
         top = layout.LOCAL[case.language][1].format(n=number - 1) if number > 1 else ""
@@ -178,6 +196,9 @@ def chrome_of(publisher: str, language: str, title: str, authors: tuple[str, ...
     if publisher in blind.NAMES or publisher == blind.EUROPEAN:
         return [*blind.chrome_lines(publisher, language, authors, published), title,
                 *([dek] if publisher in ("juniper", "saltmarsh", blind.EUROPEAN) else [])]
+    if publisher in fifth.PUBLISHERS:
+        return [*fifth.chrome_lines(publisher, language, authors, published), title,
+                *([dek] if publisher in fifth.DEK else [])]
     return [*layout.chrome_strings(publisher, language), title, layout.byline(authors), dek]
 
 
@@ -190,6 +211,8 @@ def new_plan(rng: random.Random, *, key: str, group: str, kind: str, publisher: 
         authors = fresh.authors(rng)
     if publisher in blind.NAMES or publisher == blind.EUROPEAN:
         authors = blind.authors(rng)
+    if publisher in fifth.PUBLISHERS:
+        authors = fifth.authors(rng)
     dek = text.sentence(rng, language, 8, 12)
     pages = tuple(text.page_text(rng, language) for _ in paths)
     case = Case(key=key, group=group, kind=kind, publisher=publisher, language=language, title=title,
@@ -224,9 +247,10 @@ def convention_plans(seed: int, family: Family = FAMILIES["dev"]) -> list[Plan]:
 def _with_views(plan: Plan, base: str) -> Plan:
     """Add the print or AMP view a convention offers, as an alternate URL of the same text."""
     special = plan.convention.special
-    if special not in ("print", "amp"):
+    if special not in ("print", "amp", "all"):
         return plan
     view = f"{plan.case.page_urls[0]}?print=1" if special == "print" else f"/amp{base}.html"
+    view = f"{plan.case.page_urls[0]}?view=all" if special == "all" else view
     plan.case = replace(plan.case, alternates=(view,))
     return plan
 
@@ -250,6 +274,8 @@ def pager_html(plan: Plan, number: int) -> tuple[str, list[tuple[str, str]]]:
         head.append(("next", paths[number]))
     if convention.special == "print":
         html += f' <a class="tool" href="{plan.case.alternates[0]}">Print this article</a>'
+    if convention.special == "all":
+        html += f' <a class="view-all" href="{plan.case.alternates[0]}">View all on one page</a>'
     if convention.special == "amp":
         head.append(("amphtml", plan.case.alternates[0]))
     return html, head

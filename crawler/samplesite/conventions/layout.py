@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
-from . import blind, fresh, heldout
+from . import blind, fifth, fifth_pages, fresh, heldout
 
 # What each publisher prints around every article: none of it may reach a stored body.
 CHROME = {
@@ -33,6 +33,8 @@ LOCAL = {  # the European publishers: name, "continued from page N", next, previ
     "sv": ("", "Fortsättning från sida {n}", "Nästa sida", "Föregående sida", ""),
     # Only the blind family writes Polish.
     "pl": ("", "Ciąg dalszy ze strony {n}", "Następna strona", "Poprzednia strona", ""),
+    # Only the fifth family writes Finnish.
+    "fi": ("", "Jatkoa sivulta {n}", "Seuraava sivu", "Edellinen sivu", ""),
 }
 MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 
@@ -80,6 +82,8 @@ def render(view: View) -> str:
         return fresh.render(view)
     if view.publisher in blind.NAMES or view.publisher == blind.EUROPEAN:
         return blind.render(view)
+    if view.publisher in fifth.PUBLISHERS:
+        return fifth_pages.render(view)
     brand = LOCAL[view.language][0] if view.language != "en" else view.publisher.title()
     # Some publishers number the <title> of page 2+; others repeat page 1's.
     page = f" - Page {view.number}" if view.number > 1 and view.publisher in ("harbor", "kestrel") else ""

@@ -56,6 +56,11 @@ WORDS = {
         "leczenie szczepionka wyniki grupa ankieta szpital lekarze zmierzono zgłoszono pokazuje porównano "
         "łagodny ciężki ból stres nawyki spacer cukier sól woda kawa poziomy dane ochotnicy"
     ),
+    "fi": (
+        "potilaat tutkijat klinikka tutkimus uni sydän lapset aikuiset viikko kuukautta vuotta riski vähemmän "
+        "enemmän hoito rokote tulokset ryhmä kysely sairaala lääkärit mitattu raportoitu osoittaa verrattuna "
+        "lievä vakava kipu stressi tavat kävely sokeri suola vesi kahvi tasot aineisto vapaaehtoiset"
+    ),
 }
 FIRST_NAMES = ("Ilse", "Corin", "Mabel", "Tobias", "Renata", "Osei", "Junia", "Harlan", "Petra", "Dario",
                "Wren", "Anouk", "Caspian", "Liora", "Bastien", "Noemi", "Elric", "Saoirse")
