@@ -13,6 +13,8 @@ from datasette import hookimpl
 from datasette.utils import escape_fts, tilde_encode
 from markupsafe import Markup
 
+from archive.plugins.counted_facets import LIVE_LIMIT, NOT_COUNTED
+
 # snippet() marks matches with these control characters, never found in stored text, so the text
 # can be escaped first and only the marks turned into <mark> afterwards.
 MARK_START, MARK_END = "\x02", "\x03"
@@ -64,12 +66,15 @@ def snippet_lookup(datasette, database: str, table: str, request):
 
 @hookimpl
 def extra_template_vars(database, table, view_name, request, datasette):
-    """folio_compact_columns and folio_snippets on the articles list."""
+    """folio_compact_columns, folio_snippets and whether the facets were left uncounted, on the articles list."""
     if view_name != "table" or not (database and table):
         return {}
     return {
         "folio_compact_columns": compact_columns(datasette, database, table, request),
         "folio_snippets": snippet_lookup(datasette, database, table, request),
+        # rendered after the table view ran its facets (plugins/counted_facets.py)
+        "folio_facets_not_counted": request.scope.get(NOT_COUNTED) if request else None,
+        "folio_live_facet_limit": LIVE_LIMIT,
     }
 
 

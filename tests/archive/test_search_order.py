@@ -57,18 +57,21 @@ def pages(path, query: str) -> tuple[list[str], int]:
     return ids, total
 
 
-def test_common_word_search_reads_the_index_not_each_match(tmp_path):
+def test_common_word_search_walks_the_index_and_counts_in_the_search_index(tmp_path):
     path = tmp_path / "folio.db"
     build(path)
     data, statements = traced(path, f"/{path.stem}/articles.json?_search=patients&_size=10")
     assert data["filtered_table_rows_count"] == 120 and len(data["rows"]) == 10
     main = next(sql for sql in statements if " limit " in sql.lower() and "count(*)" not in sql)
-    count = next(sql for sql in statements if sql.lower().startswith("select count(*) from articles"))
-    for sql in (main, count):  # an index is read in order, each entry checked against the search's rowids
-        assert "+rowid in (select rowid from" in sql
-        assert "SEARCH articles USING INTEGER PRIMARY KEY" not in plan(path, sql)
+    (count,) = [sql for sql in statements if sql.startswith("select count(*) from") and " limit " not in sql]
+    # the index is read in order and each entry probed in the search index: no match's row looked up first
+    assert "and articles_fts.rowid = articles.rowid)" in main
+    assert "SEARCH articles USING INTEGER PRIMARY KEY" not in plan(path, main)
     assert "SCAN articles USING INDEX idx_articles_newest" in plan(path, main)  # stops after a page of rows
-    assert "SCAN articles USING COVERING INDEX" in plan(path, count)  # counting reads no article row at all
+    assert "CORRELATED" in plan(path, main)
+    # counted in the search index alone, which holds one entry per article row
+    assert count == "select count(*) from articles_fts where articles_fts match escape_fts(:search)"
+    assert "articles " not in plan(path, count).replace("articles_fts", "")
 
 
 def test_search_rows_order_and_count_are_datasettes_own(tmp_path):
@@ -107,7 +110,7 @@ def test_a_rare_word_keeps_the_lookup_plan(tmp_path):
     build(path)
     _, statements = traced(path, f"/{path.stem}/articles.json?_search=zymurgy")  # 10 of 120: rows looked up
     main = next(sql for sql in statements if " limit " in sql.lower() and "count(*)" not in sql)
-    assert "+rowid" not in main and "SEARCH articles USING INTEGER PRIMARY KEY" in plan(path, main)
+    assert "+rowid" not in main and "= articles.rowid" not in main and "SEARCH articles USING INTEGER PRIMARY KEY" in plan(path, main)
 
 
 def test_every_sortable_column_leads_an_index_a_search_walks(tmp_path):
@@ -121,5 +124,5 @@ def test_every_sortable_column_leads_an_index_a_search_walks(tmp_path):
     assert "published" in sortable and set(sortable) <= leading
     data, statements = traced(path, f"/{path.stem}/articles.json?_search=patients&_sort=title&_shape=objects&_size=10")
     main = next(sql for sql in statements if " limit " in sql.lower() and "count(*)" not in sql)
-    assert "+rowid" in main and "SCAN articles USING INDEX idx_articles_title" in plan(path, main)
+    assert "articles_fts.rowid = articles.rowid" in main and "SCAN articles USING INDEX idx_articles_title" in plan(path, main)
     assert [row["title"] for row in data["rows"]] == sorted(f"Article {n}" for n in range(120))[:10]
