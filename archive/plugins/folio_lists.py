@@ -39,6 +39,13 @@ def compact_columns(datasette, database: str, table: str, request) -> list[str] 
     return list(columns)
 
 
+def article_url(datasette, database: str, article_id: str) -> str:
+    """datasette.urls.row(database, "articles", …) as a plain string: that one's string type looks up
+    dir(str) on every operation, a tenth of a 200-row page's time when called for each row."""
+    route = tilde_encode(datasette.get_database(database).route)
+    return f"{datasette.setting('base_url')}{route}/articles/{tilde_encode(article_id)}"
+
+
 def highlighted(snippet: str) -> Markup:
     """A snippet() result as safe HTML: the text escaped, its match marks as <mark>."""
     return Markup(escape(snippet).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
@@ -84,7 +91,7 @@ def render_cell(row, value, column, table, database, datasette):
     if table != "articles" or "id" not in row.keys():
         return None
     if column == "title":
-        url = datasette.urls.row(database, "articles", tilde_encode(row["id"]))
+        url = article_url(datasette, database, row["id"])
         return Markup(f'<a class="folio-title" href="{escape(url)}">{escape(value or "Untitled article")}</a>')
     if column == "authors" and isinstance(value, str):
         try:
