@@ -106,9 +106,11 @@ def filters_from_request(request, database, table, datasette):
 
     async def decide(found):
         arguments = await await_me_maybe(found)
+        if not (arguments and any(SEARCH_CLAUSE.fullmatch(clause) for clause in arguments.where_clauses)):
+            return arguments  # another hook's filters (Datasette runs three)
         column = sort_column(request, datasette, database, table)
         db = datasette.get_database(database)
-        if arguments and column and await _index_leads(db, table, column):
+        if column and await _index_leads(db, table, column):
             return await _rewritten(arguments, db, table, page_size(request, datasette, database, table))
         return arguments
 
