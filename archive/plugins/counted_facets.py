@@ -13,7 +13,6 @@ from datasette import hookimpl
 from datasette.facets import ArrayFacet, ColumnFacet
 from datasette.utils import escape_sqlite
 
-from archive.plugins.search_order import as_set
 from archive.plugins.year_facet import YearFacet
 
 COUNTED_TABLE = "articles"
@@ -71,14 +70,13 @@ def _counted(base: type, kind: str) -> type:
             return found, timed_out
 
         async def _count_live(self):
-            """Datasette's own facet code over the rows' ids and facet columns only (its array facet
-            compares whole rows, and the generated body_text was computed for every one), a search's
-            matches read once as a set."""
+            """Datasette's own facet code over the rows' ids and facet columns only: its array facet
+            compares whole rows, and the generated body_text was computed for every one."""
             listed, keyword, rest = self.sql.partition(f" from {escape_sqlite(self.table)} ")
             if self.table != COUNTED_TABLE or not keyword:
                 return await base.facet_results(self)
             columns = [config["config"].get("column") or config["config"]["simple"] for config in self.get_configs()]
-            whole, self.sql = self.sql, as_set(f"select rowid, {', '.join(map(escape_sqlite, columns))}{keyword}{rest}")
+            whole, self.sql = self.sql, f"select rowid, {', '.join(map(escape_sqlite, columns))}{keyword}{rest}"
             try:
                 return await base.facet_results(self)
             finally:
