@@ -1,4 +1,5 @@
-"""A `_search` of the articles list walks an index, never every match's row (archive/plugins/search_order.py)."""
+"""A `_search` of the articles list walks an index, never every match's row, and counts in the search index
+(archive/plugins/search_order.py)."""
 from __future__ import annotations
 
 import asyncio
@@ -65,7 +66,8 @@ def test_common_word_search_walks_the_index_and_counts_in_the_search_index(tmp_p
     main = next(sql for sql in statements if " limit " in sql.lower() and "count(*)" not in sql)
     (count,) = [sql for sql in statements if sql.startswith("select count(*) from") and " limit " not in sql]
     # the index is read in order and each entry probed in the search index: no match's row looked up first
-    assert "exists (select 1 from articles_fts where articles_fts match escape_fts(:search) and articles_fts.rowid = articles.rowid)" in main
+    assert ("exists (select 1 from articles_fts where articles_fts match escape_fts(:search)"
+            " and articles_fts.rowid = articles.rowid)") in main
     assert "SEARCH articles USING INTEGER PRIMARY KEY" not in plan(path, main)
     assert "SCAN articles USING INDEX idx_articles_newest" in plan(path, main)  # stops after a page of rows
     assert "CORRELATED" in plan(path, main)
@@ -111,7 +113,8 @@ def test_a_rare_word_keeps_the_lookup_plan(tmp_path):
     build(path)
     _, statements = traced(path, f"/{path.stem}/articles.json?_search=zymurgy")  # 10 of 120: rows looked up
     main = next(sql for sql in statements if " limit " in sql.lower() and "count(*)" not in sql)
-    assert "+rowid" not in main and "= articles.rowid" not in main and "SEARCH articles USING INTEGER PRIMARY KEY" in plan(path, main)
+    assert "+rowid" not in main and "= articles.rowid" not in main
+    assert "SEARCH articles USING INTEGER PRIMARY KEY" in plan(path, main)
 
 
 def test_every_sortable_column_leads_an_index_a_search_walks(tmp_path):
@@ -125,5 +128,6 @@ def test_every_sortable_column_leads_an_index_a_search_walks(tmp_path):
     assert "published" in sortable and set(sortable) <= leading
     data, statements = traced(path, f"/{path.stem}/articles.json?_search=patients&_sort=title&_shape=objects&_size=10")
     main = next(sql for sql in statements if " limit " in sql.lower() and "count(*)" not in sql)
-    assert "articles_fts.rowid = articles.rowid" in main and "SCAN articles USING INDEX idx_articles_title" in plan(path, main)
+    assert "articles_fts.rowid = articles.rowid" in main
+    assert "SCAN articles USING INDEX idx_articles_title" in plan(path, main)
     assert [row["title"] for row in data["rows"]] == sorted(f"Article {n}" for n in range(120))[:10]
