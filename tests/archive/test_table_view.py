@@ -6,6 +6,7 @@ import asyncio
 import sqlite3
 
 from datasette.tracer import capture_traces
+from datasette.utils import tilde_encode
 
 from archive.plugins.counted_facets import LIVE_LIMIT
 from archive.publish import datasette_app
@@ -74,6 +75,9 @@ def test_the_html_list_selects_only_the_columns_it_shows(tmp_path):
     assert selected(f"/{path.stem}/articles.csv") == every
     page, _ = fetch(path, f"/{path.stem}/articles")
     assert f"Showing {len(compact)} of 30 columns" in page.text and page.text.count("folio-title") == 50
+    newest = next(row for row in fetch(path, f"/{path.stem}/articles.json?_shape=objects")[0].json()["rows"])
+    link = app.urls.row(path.stem, "articles", tilde_encode(newest["id"]))  # Datasette's own URL for the row
+    assert f'<a class="folio-title" href="{link}">{newest["title"]}</a>' in page.text
 
 
 def test_other_pages_keep_their_own_routes(tmp_path):
