@@ -78,6 +78,9 @@ def test_the_html_list_selects_only_the_columns_it_shows(tmp_path):
     newest = next(row for row in fetch(path, f"/{path.stem}/articles.json?_shape=objects")[0].json()["rows"])
     link = app.urls.row(path.stem, "articles", tilde_encode(newest["id"]))  # Datasette's own URL for the row
     assert f'<a class="folio-title" href="{link}">{newest["title"]}</a>' in page.text
+    # on a narrow screen the first cell shown is labelled with the first compact column, not the id
+    labels = page.text.rsplit("@media only screen and (max-width: 576px)", 1)[1].split("</style>", 1)[0]
+    assert f'td:nth-of-type(1):before {{ content: "{compact[0]}"; }}' in labels
 
 
 def test_other_pages_keep_their_own_routes(tmp_path):
