@@ -13,6 +13,8 @@ from datasette import hookimpl
 from datasette.utils import escape_fts, tilde_encode
 from markupsafe import Markup
 
+from archive.plugins.counted_facets import LIVE_LIMIT, NOT_COUNTED
+
 # snippet() marks matches with these control characters, never found in stored text, so the text
 # can be escaped first and only the marks turned into <mark> afterwards.
 MARK_START, MARK_END = "\x02", "\x03"
@@ -35,6 +37,13 @@ def compact_columns(datasette, database: str, table: str, request) -> list[str] 
     if args.get("_columns") == "all" or "_col" in args or "_nocol" in args:
         return None
     return list(columns)
+
+
+def article_url(datasette, database: str, article_id: str) -> str:
+    """datasette.urls.row(database, "articles", …) as a plain string: that one's string type looks up
+    dir(str) on every operation, a tenth of a 200-row page's time when called for each row."""
+    route = tilde_encode(datasette.get_database(database).route)
+    return f"{datasette.setting('base_url')}{route}/articles/{tilde_encode(article_id)}"
 
 
 def highlighted(snippet: str) -> Markup:
@@ -64,12 +73,15 @@ def snippet_lookup(datasette, database: str, table: str, request):
 
 @hookimpl
 def extra_template_vars(database, table, view_name, request, datasette):
-    """folio_compact_columns and folio_snippets on the articles list."""
+    """folio_compact_columns, folio_snippets and whether the facets were left uncounted, on the articles list."""
     if view_name != "table" or not (database and table):
         return {}
     return {
         "folio_compact_columns": compact_columns(datasette, database, table, request),
         "folio_snippets": snippet_lookup(datasette, database, table, request),
+        # rendered after the table view ran its facets (plugins/counted_facets.py)
+        "folio_facets_not_counted": request.scope.get(NOT_COUNTED) if request else None,
+        "folio_live_facet_limit": LIVE_LIMIT,
     }
 
 
@@ -79,7 +91,7 @@ def render_cell(row, value, column, table, database, datasette):
     if table != "articles" or "id" not in row.keys():
         return None
     if column == "title":
-        url = datasette.urls.row(database, "articles", tilde_encode(row["id"]))
+        url = article_url(datasette, database, row["id"])
         return Markup(f'<a class="folio-title" href="{escape(url)}">{escape(value or "Untitled article")}</a>')
     if column == "authors" and isinstance(value, str):
         try:

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from archive.bodies import Bodies, CorruptBody
 from archive.access import readable_database
+from archive.plugins.folio_lists import article_url
 from archive.reading import article_view
 
 PAGE_COLUMNS = "url, number, status, final_url, fetched_at, content_type, error, body_size, capture_id"
@@ -95,6 +96,6 @@ def render_cell(row, value, column, table, database, datasette):
         safe = escape(value).replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
         return Markup(safe)
     if column == "id" and "title" in row.keys():  # rows of articles (crawl_history's ids are crawls)
-        url = datasette.urls.row(database, "articles", tilde_encode(value))
+        url = article_url(datasette, database, value)
         return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')
     return None

@@ -1,23 +1,38 @@
-"""Datasette plugin: a `_search` sorted by an indexed column walks that index instead of every match.
+"""Datasette plugin: a `_search` sorted by an indexed column walks that index; its count reads the search index.
 
 Datasette filters a search with `rowid in (select rowid from <fts> where <fts> match …)`. SQLite takes
-that as a short list of rowids (it assumes 25) and looks up every match, then sorts them: a common word
-at a million articles reads ~990,000 article rows and hit the time limit. Written `+rowid in (…)`, the
-same set is built once from the search index (80 ms) and the table's index on the sort column is read
-in order, each entry checked against it: the first page of a common word stops after a page of rows,
-and a rare word reads the index alone. Same rows, order and count; only the plan changes.
-That walk checks every index entry to count the matches (0.8 s at a million) where the lookups cost
-about 5 µs per match (4.9 s for 991,130): so it is done only when the sort column leads an index and the
-search matches more than a sixth of the table's rows; a rarer word keeps Datasette's plan.
+that as a short list of rowids (it assumes 25), looks up every match and sorts them: a common word at a
+million articles read ~990,000 article rows and hit the time limit. For a common word this plugin writes
+the clause as a probe of the search index for each row (`exists (… and <fts>.rowid = <table>.rowid)`): the
+table's index on the sort column is read in order and each entry is looked up in the search index
+(16-38 µs), so the first page of a word in most articles stops after about a page of rows. Same rows,
+order and count; only the plan changes.
+
+Counting rows that way would probe every row, so the table view (plugins/folio_table.py) asks
+`cheaper_count` first: a search alone is counted in the search index itself (24 ms for 991,130 matches),
+which holds exactly one entry per article row (triggers keep it so); with other filters the probe is
+counted (and faceted, plugins/counted_facets.py) as a set of the matches' rowids, checked against
+each filtered row.
 """
 from __future__ import annotations
+
+import math
+import re
 
 from datasette import hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils import await_me_maybe, escape_sqlite
 
-SEARCH_CLAUSE = "rowid in (select rowid from "
-COMMON_SHARE = 6  # a word in more than 1/6 of the rows: walking the index costs less than the lookups
+# Datasette's search clause (`rowid in (select rowid from <fts> where <fts or column> match escape_fts(:search))`),
+# as Datasette writes it or as a set (`+rowid in …`); and as a probe of the search index for one row. The
+# probe is an `exists`: SQLite tests it after the row's other terms (a `rowid in` came first, and the
+# `?_next=` page of a common word probed every row newer than the page: 9 s at a million).
+SEARCH_CLAUSE = re.compile(r"\+?rowid in \(select rowid from (?P<fts>\S+) where (?P<lhs>\S+) match (?P<query>\S+)\)")
+PROBE_CLAUSE = re.compile(r"exists \(select 1 from (?P<fts>\S+) where (?P<lhs>\S+) match (?P<query>\S+)"
+                          r" and \S+\.rowid = \S+\.rowid\)")
+# One probe of the search index costs about six lookups of an article row by rowid (measured at a
+# million articles: 16-38 µs against ~5 µs), so probing is cheaper when matches² > 6 × page × rows.
+PROBE_COST = 6
 INDEXED_FIRST = """
     select 1 from pragma_index_list(:table) as list, pragma_index_xinfo(list.name) as info
     where info.seqno = 0 and info.name = :column and info.coll = 'BINARY' and list.partial = 0 limit 1
@@ -31,32 +46,62 @@ def sort_column(request, datasette, database: str, table: str) -> str | None:
     return asked or metadata.get("sort") or metadata.get("sort_desc")
 
 
-async def _index_leads(datasette, database: str, table: str, column: str) -> bool:
-    rows = await datasette.get_database(database).execute(INDEXED_FIRST, {"table": table, "column": column})
-    return bool(rows.rows)
+def page_size(request, datasette, database: str, table: str) -> int:
+    """Rows the view reads for one page: ?_size, else the table's or Datasette's page size, plus one."""
+    asked = request.args.get("_size") or datasette.table_metadata(database, table).get("size")
+    try:
+        return (datasette.max_returned_rows if asked == "max" else int(asked or datasette.page_size)) + 1
+    except ValueError:  # Datasette answers a bad _size itself
+        return datasette.page_size + 1
 
 
-async def _common(db, table: str, clause: str, params: dict) -> bool:
-    """Whether the search in ``clause`` matches more than 1/COMMON_SHARE of the rows (rowids as the estimate)."""
+def as_set(sql: str) -> str:
+    """``sql`` with each probe of the search index written as a set of the matches' rowids, for whole-list reads."""
+    for parts in PROBE_CLAUSE.finditer(sql):
+        sql = sql.replace(parts[0], f"+rowid in (select rowid from {parts['fts']} where {parts['lhs']} "
+                                    f"match {parts['query']})")
+    return sql
+
+
+def cheaper_count(sql: str) -> str | None:
+    """The same count as Datasette's ``select count(*) from <table> where …`` for a search, read cheaper; or None."""
+    match = re.fullmatch(r"select count\(\*\) from (\S+) where (.*) ", sql, re.DOTALL)
+    if not match:
+        return None
+    alone = SEARCH_CLAUSE.fullmatch(match[2]) or PROBE_CLAUSE.fullmatch(match[2])
+    if alone:  # a search alone: one index entry per article row, so counting entries counts rows
+        return f"select count(*) from {alone['fts']} where {alone['lhs']} match {alone['query']}"
+    counted = as_set(sql)  # a probe per filtered row costs more than a set read once
+    return counted if counted != sql else None
+
+
+async def _index_leads(db, table: str, column: str) -> bool:
+    return bool((await db.execute(INDEXED_FIRST, {"table": table, "column": column})).rows)
+
+
+async def _common(db, table: str, clause: str, params: dict, page: int) -> bool:
+    """Whether probing beats looking up every match: matches² > PROBE_COST × page × rows (rowids as the estimate)."""
     rows = (await db.execute(f"select max(rowid) from {escape_sqlite(table)}")).first()[0] or 0
     matches = clause[len("rowid in ("):-1]  # Datasette's own subquery, counted no further than needed
-    limit = rows // COMMON_SHARE + 1
+    limit = math.isqrt(PROBE_COST * page * rows) + 1
     found = (await db.execute(f"select count(*) from ({matches} limit {limit})", params)).first()[0]
     return found >= limit
 
 
-async def _rewritten(arguments, db, table: str):
+async def _rewritten(arguments, db, table: str, page: int):
     clauses = []
     for clause in arguments.where_clauses:
-        if clause.startswith(SEARCH_CLAUSE) and await _common(db, table, clause, arguments.params):
-            clause = f"+{clause}"
+        parts = SEARCH_CLAUSE.fullmatch(clause)
+        if parts and not clause.startswith("+") and await _common(db, table, clause, arguments.params, page):
+            clause = (f"exists (select 1 from {parts['fts']} where {parts['lhs']} match {parts['query']} "
+                      f"and {parts['fts']}.rowid = {escape_sqlite(table)}.rowid)")
         clauses.append(clause)
     return FilterArguments(clauses, arguments.params, arguments.human_descriptions, arguments.extra_context)
 
 
 @hookimpl(hookwrapper=True)
 def filters_from_request(request, database, table, datasette):
-    """Datasette's search clause, as `+rowid in (…)` for a common word when the view sorts by an indexed column."""
+    """Datasette's search clause, as a probe per row for a common word when the view sorts by an indexed column."""
     outcome = yield
     if not any(key.startswith("_search") for key in request.args):
         return
@@ -64,9 +109,12 @@ def filters_from_request(request, database, table, datasette):
 
     async def decide(found):
         arguments = await await_me_maybe(found)
+        if not (arguments and any(SEARCH_CLAUSE.fullmatch(clause) for clause in arguments.where_clauses)):
+            return arguments  # another hook's filters (Datasette runs three)
         column = sort_column(request, datasette, database, table)
-        if arguments and column and await _index_leads(datasette, database, table, column):
-            return await _rewritten(arguments, datasette.get_database(database), table)
+        db = datasette.get_database(database)
+        if column and await _index_leads(db, table, column):
+            return await _rewritten(arguments, db, table, page_size(request, datasette, database, table))
         return arguments
 
     outcome.force_result([lambda found=found: decide(found) for found in results])

@@ -1,0 +1,133 @@
+"""The articles table view (archive/plugins/folio_table.py): cheaper counts give Datasette's own figures,
+the HTML list selects only what it shows, and a long list says its facets were not counted."""
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+
+from datasette.tracer import capture_traces
+from datasette.utils import tilde_encode
+
+from archive.plugins.counted_facets import LIVE_LIMIT
+from archive.publish import datasette_app
+from tests.archive.test_search_order import build
+
+
+def fetch(path, url: str):
+    """The response to ``url`` and every statement Datasette ran for it."""
+    traces: list[dict] = []
+
+    async def run():
+        with capture_traces(traces):
+            return await datasette_app(path).client.get(url)
+    response = asyncio.run(run())
+    assert response.status_code == 200, response.text[:300]
+    return response, [t["sql"] for t in traces]
+
+
+def direct_count(path, where: str, params: dict) -> int:
+    """The count as Datasette itself would run it, straight in SQLite."""
+    with sqlite3.connect(path) as conn:
+        conn.create_function("escape_fts", 1, lambda text: '"' + text.replace('"', '""') + '"')
+        return conn.execute(f"select count(*) from articles {where}", params).fetchone()[0]
+
+
+def test_every_count_is_the_one_datasette_would_give(tmp_path):
+    path = tmp_path / "folio.db"
+    build(path)
+    search = "rowid in (select rowid from articles_fts where articles_fts match escape_fts(:search))"
+    cases = {  # query: (Datasette's own count, and what the cheaper statement must (not) contain)
+        "": ("", {}, "from facet_counts"),
+        "_search=patients&_size=10": (f"where {search}", {"search": "patients"}, "from articles_fts where"),
+        "_search=zymurgy": (f"where {search}", {"search": "zymurgy"}, "from articles_fts where"),
+        "_search=patients&_size=10&published__gte=2014": (
+            f"where published >= '2014' and {search}", {"search": "patients"}, "+rowid in (select rowid"),
+        "_search=zymurgy&published__gte=2014": (
+            f"where published >= '2014' and {search}", {"search": "zymurgy"}, 'where "published" >= :p0 and rowid'),
+    }
+    for query, (where, params, statement) in cases.items():
+        response, statements = fetch(path, f"/{path.stem}/articles.json?{query}")
+        (count,) = [sql for sql in statements if sql.startswith(("select count(*) from", "select coalesce(sum(count)"))
+                    and " limit " not in sql]
+        assert statement in count, (query, count)
+        assert "= articles.rowid" not in count  # never a probe of the search index per row
+        assert response.json()["filtered_table_rows_count"] == direct_count(path, where, params), query
+    assert direct_count(path, "", {}) == 120
+
+
+def test_the_html_list_selects_only_the_columns_it_shows(tmp_path):
+    path = tmp_path / "folio.db"
+    build(path)
+    app = datasette_app(path)
+    compact = app.plugin_config("folio", database=path.stem, table="articles")["compact_columns"]
+    sortable = app.table_metadata(path.stem, "articles")["sortable_columns"]
+
+    def selected(url: str) -> list[str]:
+        _, statements = fetch(path, url)
+        main = next(sql for sql in statements if sql.startswith("select id, ") and " limit " in sql)
+        return main.split(" from articles", 1)[0].removeprefix("select ").split(", ")
+
+    assert selected(f"/{path.stem}/articles") == list(dict.fromkeys(["id", *compact, *sortable]))
+    assert selected(f"/{path.stem}/articles?_search=patients&_sort=title") == selected(f"/{path.stem}/articles")
+    every = selected(f"/{path.stem}/articles.json")
+    assert len(every) == 30 and "body_html" in every
+    assert selected(f"/{path.stem}/articles?_columns=all") == every
+    assert selected(f"/{path.stem}/articles.csv") == every
+    page, _ = fetch(path, f"/{path.stem}/articles")
+    assert f"Showing {len(compact)} of 30 columns" in page.text and page.text.count("folio-title") == 50
+    newest = next(row for row in fetch(path, f"/{path.stem}/articles.json?_shape=objects")[0].json()["rows"])
+    link = app.urls.row(path.stem, "articles", tilde_encode(newest["id"]))  # Datasette's own URL for the row
+    assert f'<a class="folio-title" href="{link}">{newest["title"]}</a>' in page.text
+    # on a narrow screen the first cell shown is labelled with the first compact column, not the id
+    labels = page.text.rsplit("@media only screen and (max-width: 576px)", 1)[1].split("</style>", 1)[0]
+    assert f'td:nth-of-type(1):before {{ content: "{compact[0]}"; }}' in labels
+
+
+def test_other_pages_keep_their_own_routes(tmp_path):
+    path = tmp_path / "folio.db"
+    build(path)
+    versions, _ = fetch(path, "/-/versions.json")
+    assert "datasette" in versions.json()
+    css, _ = fetch(path, "/static/folio.css")
+    assert "text/css" in css.headers["content-type"]
+    crawls, _ = fetch(path, f"/{path.stem}/crawls.json")
+    assert crawls.json()["filtered_table_rows_count"] == 0
+    canned, _ = fetch(path, f"/{path.stem}/articles_mentioning.json?term=zymurgy&_shape=array")
+    assert len(canned.json()) == 10
+
+
+def test_a_long_list_leaves_its_facets_uncounted_and_says_so(tmp_path):
+    path = tmp_path / "folio.db"
+    build(path, count=LIVE_LIMIT + 100)
+    matches = LIVE_LIMIT + 100
+    long, statements = fetch(path, f"/{path.stem}/articles.json?_search=patients")
+    assert long.json()["filtered_table_rows_count"] == matches and long.json()["facet_results"] == {}
+    assert not [sql for sql in statements if "as count" in sql]  # no facet query ran at all
+    page, _ = fetch(path, f"/{path.stem}/articles?_search=patients")
+    assert f"Facets are counted for lists of up to {LIVE_LIMIT:,} articles" in page.text
+    assert f"this one has {matches:,}" in page.text and "_count_facets=1" in page.text
+    anyway, _ = fetch(path, f"/{path.stem}/articles.json?_search=patients&_count_facets=1")
+    assert anyway.json()["facet_results"]["site"]["results"][0]["count"] == matches
+    short, _ = fetch(path, f"/{path.stem}/articles.json?_search=zymurgy")  # one in twelve: counted live
+    rare = -(-matches // 12)
+    assert short.json()["facet_results"]["site"]["results"][0]["count"] == rare
+    (author,) = short.json()["facet_results"]["authors"]["results"]
+    assert (author["value"], author["count"]) == ("A. Writer", rare)
+    whole, _ = fetch(path, f"/{path.stem}/articles")  # the whole list reads facet_counts, never skipped
+    assert "Facets are counted" not in whole.text and 'id="facet-site"' in whole.text
+
+
+def test_live_facets_read_only_the_ids_and_facet_columns(tmp_path):
+    path = tmp_path / "folio.db"
+    build(path)
+    response, statements = fetch(path, f"/{path.stem}/articles.json?_search=zymurgy")
+    facets = [sql for sql in statements if "as count" in sql]
+    assert len(facets) == 4 and all("select rowid, " in sql and "body_text" not in sql for sql in facets)
+    with sqlite3.connect(path) as conn:  # the counts Datasette's facets give over whole rows
+        years = dict(conn.execute(
+            "select substr(published, 1, 4), count(*) from articles where published is not null and rowid in "
+            "(select rowid from articles_fts where articles_fts match 'zymurgy') group by 1").fetchall())
+    found = response.json()["facet_results"]
+    assert {r["value"]: r["count"] for r in found["published"]["results"]} == years
+    assert [(r["value"], r["count"]) for r in found["authors"]["results"]] == [("A. Writer", 10)]
+    assert [(r["value"], r["count"]) for r in found["site"]["results"]] == [("bulk", 10)]
