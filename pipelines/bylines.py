@@ -11,23 +11,32 @@ from __future__ import annotations
 import re
 
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
 # A name: a capitalized word, then one to three more, each possibly after one or two short lowercase particles.
 # Conjunctions joining the last two names, in the languages of the sites read (a closed class of words).
-_CONJUNCTION = r"(?:and|und|et|y|e|en|och|og|ja|i|és|ve|oraz|&)"
+# "A, with B" credits a second writer: "with" joins names as "and" does (mit, avec, con, com, met).
+_CONJUNCTION = r"(?:and|und|et|y|e|en|och|og|ja|i|és|ve|oraz|with|mit|avec|con|com|met|&)"
 _NAME = rf"{_CAP}(?:\s+(?:(?!{_CONJUNCTION}\s)[a-zà-ÿ]{{1,3}}\s+){{0,2}}{_CAP}){{1,3}}"
 # A label: up to four words ending in a lowercase one ("Words by", "Ein Beitrag von") or a colon ("Text:"),
 # or one short capitalized word ("By", "Von", "Di", "Door").
-_LABELS = (rf"(?:[\w’'-]+\s+){{0,3}}?(?!{_CONJUNCTION}\s)(?:[a-zà-ÿ][\w’'-]*|[\w’'-]+:)", r"[A-ZÀ-Þ][a-zà-ÿ]{0,3}:?")
-_NAMES = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s*,?\s+{_CONJUNCTION}\s+){_NAME})*)"
+# A label with a colon may pair two forms of a word ("Autorin/Autor:"); French sets a space before it ("Auteur :").
+_LABELS = (rf"(?:[\w’'-]+\s+){{0,3}}?(?!{_CONJUNCTION}\s)(?:[a-zà-ÿ][\w’'-]*|[\w’'/-]+\s?:)", r"[A-ZÀ-Þ][a-zà-ÿ]{0,3}:?")
+# Names are listed with commas or semicolons ("Reporting by A; B"), the last two often joined by a conjunction.
+_NAMES = rf"(?P<names>{_NAME}(?:(?:\s*[,;]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_NAME})*)"
 _TAIL = r"(?P<tail>\s*[|·•]\s*.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3})?"
 _LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in _LABELS]
 _BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
-_SPLIT = re.compile(rf"\s*,\s*|\s+{_CONJUNCTION}\s+")
+_SPLIT = re.compile(rf"\s*[,;]\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+")
 _NOT_A_PERSON = re.compile(r"\b(?:news|staff|health|team|desk|editor|editors|journal|magazine|times|daily|report|review|"
                            r"reviewed|checked|published|updated|posted|read|more|stories|newsletter)\b|\d", re.I)
 # Labels of lines that name people who did not write the text: reviewers, photographers, sources.
-_REVIEW_LABEL = re.compile(r"review|check|updated|published|posted|photo|image|foto|illustrat|credit|source|quelle|\d", re.I)
+# The review stems are multilingual (geprüft, relu, revisado/revisto, gecontroleerd, konsultacja, verificado):
+# a clinician who checked a text is printed with a label of the same shape as a writer's.
+_REVIEW_LABEL = re.compile(r"review|check|updated|published|posted|photo|image|foto|illustrat|credit|source|quelle|"
+                           r"prüf|relu|revis|contr[oô]l|konsult|consult|verifi|sprawdz|\d", re.I)
+# A wire dateline: a place in capitals, maybe an agency in brackets, then a comma or dash ("LONDON, April 22, 2019").
+_WIRE_DATELINE = re.compile(r"^[A-ZÀ-Þ]{2,}(?:[ .'-]+[A-ZÀ-Þ]{2,})*(?:\s*\([^)]*\))?\s*[,—–-]\s*.{0,25}?\d")
 LONGEST = 24  # words: a byline line is short
 
 
@@ -51,6 +60,11 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
     tail = (match.group("tail") or "").strip()
     affiliated = bool(tail) and tail[0].islower() and not tail.endswith(".")
     return names if len(names) >= 2 or affiliated or vouched or {n.casefold() for n in names} <= known else []
+
+
+def wire_dateline(line: str) -> bool:
+    """A place in capitals opening a dated line ("LONDON, April 22, 2019"): where a story was filed, not who wrote it."""
+    return bool(_WIRE_DATELINE.match(_SPACE.sub(" ", line or "").strip()))
 
 
 def _people(text: str) -> list[str]:
@@ -102,6 +116,38 @@ def head_lines(root) -> list[str]:
         if len([p for p in parts if p]) >= 2:
             found.extend(p for p in parts if p and p != text)
     return found
+
+
+TAIL_LINES = 8  # short texts read after the text's last paragraph: credits, a review line, a date, a share bar
+
+
+def tail_lines(root, aside) -> list[str]:
+    """The short texts printed after the page's last paragraph of text, in order: where credits sit at an article's end.
+
+    ``aside(element)``: whether an element sits in a box about other things (related stories, comments), skipped.
+    """
+    # The text's last paragraph: a long one beside another long one (a lone long line is a banner or a notice).
+    last, runs = None, {}
+    for paragraph in root.iter("p") if root is not None else ():
+        if len(paragraph.text_content().split()) >= PROSE_WORDS and not aside(paragraph):
+            runs[paragraph.getparent()] = runs.get(paragraph.getparent(), 0) + 1
+            last = paragraph if runs[paragraph.getparent()] >= 2 else last
+    found: list[str] = []
+    for element in _after(last) if last is not None else ():
+        if not isinstance(element.tag, str) or element.tag not in _BLOCKS or _has_block(element) or aside(element):
+            continue
+        text = _SPACE.sub(" ", element.text_content()).strip()
+        if len(text.split()) > LONGEST or len(found) >= TAIL_LINES:
+            break  # more text, or far from the article's end
+        if text and not _all_links(element, text):  # a pager or share bar of links credits no one
+            found.append(text)
+    return found
+
+
+def _all_links(element, text: str) -> bool:
+    """Every word of the element's text is the text of one of its links."""
+    linked = " ".join(a.text_content() for a in element.iter("a"))
+    return bool(linked.strip()) and len(_WORD.findall(linked)) >= len(_WORD.findall(text))
 
 
 def _after(element, most: int = 400):

@@ -13,6 +13,8 @@ import lxml.html
 from lxml import etree
 from parsel import Selector
 
+from pipelines.bylines import byline_names, head_lines, tail_lines, wire_dateline
+
 _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
 _HIERARCHY = re.compile(r" [\\/>»] ")
 _TITLE_META = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
@@ -29,6 +31,8 @@ _SITE_PART = re.compile(r"\s*(?:[|\-–—:·»/]\s*[^|\-–—:·»/]{1,60})?\s
 _DATED = re.compile(r"^(published|posted|updated|first published|veröffentlicht|aktualisiert|publié|mis à jour|"
                     r"publicado|actualizado|pubblicato|gepubliceerd)(?: on| am| le| el| il| op)?\s*:?\s*(.*\d.*)$", re.I)
 _NEXT_PART = re.compile(r"\s+[·|•]\s+|\s+(?:updated|aktualisiert|mis à jour)\b", re.I)
+# Up to three words of a label, a colon, then a numeric day, month and year ("Aktualizacja: 23.02.2021").
+_LABELLED_DATE = re.compile(r"^\s*([^\W\d_]+(?: [^\W\d_]+){0,2})\s?:\s*(\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b.*)$")
 _DATED_START = re.compile(r"\s*(?:first\s+)?(?:publi|pubbl|posted|updated|actualizado|veröffentlicht|aktualisiert|mis à jour|gepubliceerd)",
                           re.I)
 
@@ -143,9 +147,10 @@ def byline_from_page(sel: Selector) -> list[str]:
                           and len(e.xpath("string()").split()) >= 2), element)
             # string(), not text_content(): a tree parsed as XML (an XHTML page) has plain lxml elements.
             text = " ".join(inner.xpath("string()").split())
-            if 0 < len(text) < 100 and not _elsewhere(element):
+            if 0 < len(text) < 100 and not _elsewhere(element) and not wire_dateline(text):
                 return [text]
-    return []
+    # No marked byline: a line of names under the headline, else after the text (a footer's "Written by A, with B").
+    return next(([line] for line in head_lines(root) + tail_lines(root, _aside) if byline_names(line)), [])
 
 
 def _names_author(element) -> bool:
@@ -154,10 +159,15 @@ def _names_author(element) -> bool:
         or bool(_BYLINE.search(f"{element.get('class', '')} {element.get('id', '')}"))
 
 
-def _elsewhere(element) -> bool:
+def _aside(element) -> bool:
+    """In (or itself) a box about other things; an article's own footer is not one (its credits sit there)."""
+    return _elsewhere(element, boxes=("aside", "nav"), itself=True)
+
+
+def _elsewhere(element, *, boxes=("aside", "footer", "nav"), itself: bool = False) -> bool:
     """Inside a box about other articles (related, teaser, sidebar, comments)."""
-    for ancestor in element.iterancestors():
-        if ancestor.tag in ("aside", "footer", "nav") or \
+    for ancestor in (element, *element.iterancestors()) if itself else element.iterancestors():
+        if ancestor.tag in boxes or \
                 _OTHER_ARTICLES.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
             return True
     return False
@@ -175,15 +185,26 @@ def date_from_page(sel: Selector) -> str | None:
 
 
 def dated_line(sel: Selector) -> str | None:
-    """The date of a short "Published Sept. 16, 2020" / "Updated: 3/4/25" line, as written (first publication first)."""
+    """The date of a short "Published Sept. 16, 2020" / "Updated: 3/4/25" line, as written (first publication first).
+
+    A label the list above does not know ("Aktualizacja: 23.02.2021") counts when a colon sets a numeric date
+    after it: a date printed after any short label, ranked between publication and update labels.
+    """
     matches = []
     for element in sel.root.iter():  # each element's own leading text, matched in Python: one linear pass
-        if isinstance(element.tag, str) and element.text and _DATED_START.match(element.text):
+        if isinstance(element.tag, str) and element.text and (_DATED_START.match(element.text)
+                                                              or _LABELLED_DATE.match(element.text)):
             line = " ".join(element.xpath("string()").split())
-            if len(line) < 90 and (match := _DATED.match(line)):
+            if len(line) < 90 and (match := _DATED.match(line) or _LABELLED_DATE.match(line)):
                 matches.append(match)
-    matches.sort(key=lambda m: m.group(1).casefold().startswith(("updated", "aktualisiert", "mis à jour")))
+    matches.sort(key=_date_rank)
     return _NEXT_PART.split(matches[0].group(2))[0].strip() if matches else None
+
+
+def _date_rank(match: re.Match) -> int:
+    """Publication labels first, unknown labels next, update labels last."""
+    label = match.group(1).casefold()
+    return 2 if label.startswith(("updated", "aktualisiert", "mis à jour")) else int(match.re is _LABELLED_DATE)
 
 
 def _ld_names(value) -> list[str]:
