@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from crawler.items import ArticleCapture
-from pipelines.bylines import byline_names, dated_box_names, standfirst
+from pipelines.bylines import PROSE, byline_names, dated_box_names, standfirst
 from pipelines.chrome import chrome_by_comparison, norm, template_chrome
 from pipelines.words import length_in_words
 
@@ -25,6 +25,7 @@ _LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S)
 # "By A and B" with names: capitalized words (a "By the numbers" heading is not a byline).
 _NAMED_BY = re.compile(r"^(?i:by|von|par|por|door)\s+[A-ZÀ-Þ][\w.'’-]+,?(?:\s+(?:[A-ZÀ-Þ][\w.'’-]+,?|and|&|und|et))*$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_BOLD = re.compile(r"\s*<(strong|b)>(?:(?!</?\1>).)*</\1>\s*", re.S)  # one bold run holding the whole block
 HEAD_BLOCKS = 5  # blocks under the headline searched for a byline or a dateline
 DATE_LINE_WORDS = 8
 NEAR_DUPLICATE = 0.8  # share of a page's shingles already seen for it to count as a repeat
@@ -45,7 +46,7 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
         article["subtitle"] = report["dek"]  # the standfirst the page's description names: a subtitle, not text
     head = report.get("head") or []
     if not report.get("profile") and not article.get("subtitle"):  # a line set above the byline is a standfirst
-        article["subtitle"] = standfirst(head, _dated)
+        article["subtitle"] = standfirst(head, _dated) or _bold_standfirst(first, _header_texts(article))
     article["byline"] = first.get("byline") or next((p["byline"] for p in pages[1:] if p.get("byline")), [])
     article["dates"] = [d for p in pages for d in p.get("dates", [])]
     lines = list(dict.fromkeys(_lines_under_headline(first, _header_texts(article)) + head))
@@ -67,6 +68,16 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
 def _dated(text: str) -> bool:
     """A short line that holds a year: a dateline."""
     return bool(_YEAR.search(text)) and length_in_words(text) <= DATE_LINE_WORDS
+
+
+def _bold_standfirst(page: dict, header: set[str]) -> str | None:
+    """The page's first block when it is set wholly in bold above plainer text: a standfirst, not the text."""
+    blocks = _trim_leading_teaser(page.get("blocks", []), header)
+    if len(blocks) < 2 or blocks[0]["tag"] != "p" or not _BOLD.fullmatch(blocks[0].get("html") or ""):
+        return None
+    text = blocks[0]["text"]
+    plain = not _BOLD.fullmatch(blocks[1].get("html") or "")
+    return text if plain and 4 <= length_in_words(text) <= PROSE else None
 
 
 def _lines_under_headline(page: dict, header: set[str]) -> list[str]:
@@ -130,7 +141,7 @@ def _metadata_lines(blocks: list[dict], header: set[str], *, paged: bool = True,
     review line, a byline naming every author the metadata found, and a dateline beside that byline.
     """
     names = {w for line in header for w in line.split() if len(w) > 2 and not _DIGIT.search(w)}
-    authors = {w for line in byline for w in norm(line).split() if len(w) > 2} - {"and", "by"}
+    authors = {w.strip(",·|&;") for line in byline for w in norm(line).split() if len(w) > 2} - {"and", "by"}
     found, credits = set(), set()
     last = len(blocks) - 2
     for position, block in enumerate(blocks):
@@ -144,10 +155,12 @@ def _metadata_lines(blocks: list[dict], header: set[str], *, paged: bool = True,
         dated = len(words) <= 8 and bool(_DATELINE.search(key))
         reviewed = len(words) <= 10 and bool(_REVIEWED.match(key))
         # A line of names (under a label or not) naming every author the metadata found, under the title or at the foot.
-        credited = (position < 3 or position >= last) and authors and authors <= {w.strip(",·|&") for w in words} \
+        credited = (position < 3 or position >= last) and authors and authors <= {w.strip(",·|&;") for w in words} \
             and (words[0] == "by" or bool(byline_names(block["text"])))
         if credited:
             credits.add(position)
+        if reviewed and position >= last:  # a review line after the text ("Medically reviewed by …")
+            found.add(position)
         if position < 5 and (reviewed or (words[0] == "by" and paged and named) or (paged and dated)):
             found.add(position)
         elif position < 5 and dated and not paged and ({position - 1, position + 1} & credits or position == 0):
