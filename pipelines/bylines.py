@@ -62,6 +62,27 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
     return names if len(names) >= 2 or affiliated or vouched or {n.casefold() for n in names} <= known else []
 
 
+# What a credit's label says when it names writers, in the languages of the sites read: a lone "by" word, or a
+# word for author, writing or reporting. After the text, buttons, links and notices share a byline's shape
+# ("Folgen Sie", "Laden von Google Maps"), so there only such a label tells a credit apart.
+_BY_WORD = re.compile(r"(?:by|von|par|por|door|di|av|af|przez)", re.I)
+_WRITER_WORD = re.compile(r"auth?or|auteur|autore|writ|report|words|te[kx]st|testo|geschrieben|beitrag|verfasst|"
+                          r"escrit|écrit|scritt|redac|redak|napisa|tekst", re.I)
+
+
+def credited_names(line: str) -> list[str]:
+    """The names of a line whose label says its people wrote the text ("Reporting by A; B", "Autor: A"), else []."""
+    text = _SPACE.sub(" ", line or "").strip()
+    if not text or len(text.split()) > LONGEST:
+        return []
+    for pattern in _LABELLED:
+        match = pattern.match(text)
+        label = match.group("label").rstrip(" :") if match else ""
+        if label and (_BY_WORD.fullmatch(label) or _WRITER_WORD.search(label)) and not _REVIEW_LABEL.search(label):
+            return _people(match.group("names"))
+    return []
+
+
 def wire_dateline(line: str) -> bool:
     """A place in capitals opening a dated line ("LONDON, April 22, 2019"): where a story was filed, not who wrote it."""
     return bool(_WIRE_DATELINE.match(_SPACE.sub(" ", line or "").strip()))

@@ -13,7 +13,7 @@ import lxml.html
 from lxml import etree
 from parsel import Selector
 
-from pipelines.bylines import byline_names, head_lines, tail_lines, wire_dateline
+from pipelines.bylines import byline_names, credited_names, head_lines, tail_lines, wire_dateline
 
 _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
 _HIERARCHY = re.compile(r" [\\/>»] ")
@@ -31,8 +31,9 @@ _SITE_PART = re.compile(r"\s*(?:[|\-–—:·»/]\s*[^|\-–—:·»/]{1,60})?\s
 _DATED = re.compile(r"^(published|posted|updated|first published|veröffentlicht|aktualisiert|publié|mis à jour|"
                     r"publicado|actualizado|pubblicato|gepubliceerd)(?: on| am| le| el| il| op)?\s*:?\s*(.*\d.*)$", re.I)
 _NEXT_PART = re.compile(r"\s+[·|•]\s+|\s+(?:updated|aktualisiert|mis à jour)\b", re.I)
-# Up to three words of a label, a colon, then a numeric day, month and year ("Aktualizacja: 23.02.2021").
-_LABELLED_DATE = re.compile(r"^\s*([^\W\d_]+(?: [^\W\d_]+){0,2})\s?:\s*(\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b.*)$")
+# Up to three words of a label, a colon, then one numeric day, month and year, maybe a time ("Aktualizacja: 23.02.2021").
+_LABELLED_DATE = re.compile(r"^\s*([^\W\d_]+(?: [^\W\d_]+){0,2})\s?:\s*"
+                            r"(\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 _DATED_START = re.compile(r"\s*(?:first\s+)?(?:publi|pubbl|posted|updated|actualizado|veröffentlicht|aktualisiert|mis à jour|gepubliceerd)",
                           re.I)
 
@@ -149,8 +150,9 @@ def byline_from_page(sel: Selector) -> list[str]:
             text = " ".join(inner.xpath("string()").split())
             if 0 < len(text) < 100 and not _elsewhere(element) and not wire_dateline(text):
                 return [text]
-    # No marked byline: a line of names under the headline, else after the text (a footer's "Written by A, with B").
-    return next(([line] for line in head_lines(root) + tail_lines(root, _aside) if byline_names(line)), [])
+    # No marked byline: a line of names under the headline, else a credit after the text ("Written by A, with B").
+    return next(([line] for line in head_lines(root) if byline_names(line)), []) or \
+        next(([line] for line in tail_lines(root, _aside) if credited_names(line)), [])
 
 
 def _names_author(element) -> bool:
@@ -174,37 +176,38 @@ def _elsewhere(element, *, boxes=("aside", "footer", "nav"), itself: bool = Fals
 
 
 def date_from_page(sel: Selector) -> str | None:
-    """A date for a page without the usual date tags: a dated line, else htmldate's reading of its markup."""
+    """A date for a page without the usual date tags: a dated line, else htmldate's reading of its markup, else a
+    numeric date under any short label ("Aktualizacja: 23.02.2021")."""
     from htmldate import find_date
 
     labelled = dated_line(sel)  # a labelled line is read in the site's languages (htmldate assumes an order)
     if labelled or not isinstance(sel.root, lxml.html.HtmlElement):  # htmldate reads HTML trees only
-        return labelled
+        return labelled or any_label_date(sel)
     # original_date: the first publication, not the last update; no free-text search (it costs 5x).
-    return find_date(sel.root, extensive_search=False, original_date=True, url=None)
+    return find_date(sel.root, extensive_search=False, original_date=True, url=None) or any_label_date(sel)
 
 
 def dated_line(sel: Selector) -> str | None:
-    """The date of a short "Published Sept. 16, 2020" / "Updated: 3/4/25" line, as written (first publication first).
-
-    A label the list above does not know ("Aktualizacja: 23.02.2021") counts when a colon sets a numeric date
-    after it: a date printed after any short label, ranked between publication and update labels.
-    """
+    """The date of a short "Published Sept. 16, 2020" / "Updated: 3/4/25" line, as written (first publication first)."""
     matches = []
     for element in sel.root.iter():  # each element's own leading text, matched in Python: one linear pass
-        if isinstance(element.tag, str) and element.text and (_DATED_START.match(element.text)
-                                                              or _LABELLED_DATE.match(element.text)):
+        if isinstance(element.tag, str) and element.text and _DATED_START.match(element.text):
             line = " ".join(element.xpath("string()").split())
-            if len(line) < 90 and (match := _DATED.match(line) or _LABELLED_DATE.match(line)):
+            if len(line) < 90 and (match := _DATED.match(line)):
                 matches.append(match)
-    matches.sort(key=_date_rank)
+    matches.sort(key=lambda m: m.group(1).casefold().startswith(("updated", "aktualisiert", "mis à jour")))
     return _NEXT_PART.split(matches[0].group(2))[0].strip() if matches else None
 
 
-def _date_rank(match: re.Match) -> int:
-    """Publication labels first, unknown labels next, update labels last."""
-    label = match.group(1).casefold()
-    return 2 if label.startswith(("updated", "aktualisiert", "mis à jour")) else int(match.re is _LABELLED_DATE)
+def any_label_date(sel: Selector) -> str | None:
+    """The first line that is a short label, a colon and one numeric date, as written: the label words of every
+    language cannot be listed, and a lone day-month-year after a label is a date whatever the label says."""
+    for element in sel.root.iter():
+        if isinstance(element.tag, str) and element.text and _LABELLED_DATE.match(element.text):
+            line = " ".join(element.xpath("string()").split())
+            if match := _LABELLED_DATE.match(line):
+                return match.group(2).strip()
+    return None
 
 
 def _ld_names(value) -> list[str]:

@@ -9,7 +9,7 @@ import pytest
 from parsel import Selector
 
 from pipelines.extract import extract_page
-from pipelines.metadata import dated_line
+from pipelines.metadata import any_label_date
 from pipelines.normalize import normalize
 from pipelines.reassemble import reassemble
 
@@ -61,9 +61,9 @@ def test_an_author_label_in_another_language_names_the_authors_not_the_reviewer(
 
 def test_an_update_date_under_a_label_no_list_knows_is_read_day_first_on_a_polish_page():
     html = page(None, lang="pl", after="<footer><p>Autor: Jan Kowalski</p><p>Aktualizacja: 05.03.2021</p></footer>")
-    assert dated_line(Selector(text=html)) == "05.03.2021"
+    assert any_label_date(Selector(text=html)) == "05.03.2021"
     assert record(html)["published"] == "2021-03-05"
-    assert dated_line(Selector(text=html.replace("Aktualizacja:", "Tel.: 0123"))) is None  # a number, not a date
+    assert any_label_date(Selector(text=html.replace("05.03.2021", "05.03.2021 – 12.03.2021"))) is None  # a range
 
 
 def test_a_wire_dateline_in_a_dateline_box_is_the_date_not_an_author():
