@@ -9,6 +9,9 @@ such as "van der" or "di" between them), joined by "," / "&" / one conjunction, 
 from __future__ import annotations
 
 import re
+from collections import Counter
+
+from lxml import etree
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
@@ -139,6 +142,7 @@ def head_lines(root) -> list[str]:
     return found
 
 
+_FOLLOWING = etree.XPath("following::*[position() <= 400]")  # elements after one, its own inside not among them
 TAIL_LINES = 8  # short texts read after the text's last paragraph: credits, a review line, a date, a share bar
 
 
@@ -148,14 +152,12 @@ def tail_lines(root, aside) -> list[str]:
     ``aside(element)``: whether an element sits in a box about other things (related stories, comments), skipped.
     """
     # The text's last paragraph: a long one beside another long one (a lone long line is a banner or a notice).
-    last, runs = None, {}
-    for paragraph in root.iter("p") if root is not None else ():
-        if len(paragraph.text_content().split()) >= PROSE_WORDS and not aside(paragraph):
-            runs[paragraph.getparent()] = runs.get(paragraph.getparent(), 0) + 1
-            last = paragraph if runs[paragraph.getparent()] >= 2 else last
+    long = [p for p in root.iter("p") if len(p.text_content().split()) >= PROSE_WORDS] if root is not None else []
+    runs = Counter(p.getparent() for p in long)
+    last = next((p for p in reversed(long) if runs[p.getparent()] >= 2 and not aside(p)), None)
     found: list[str] = []
-    for element in _after(last) if last is not None else ():
-        if not isinstance(element.tag, str) or element.tag not in _BLOCKS or _has_block(element) or aside(element):
+    for element in _FOLLOWING(last) if last is not None else ():
+        if element.tag not in _BLOCKS or _has_block(element) or aside(element):
             continue
         text = _SPACE.sub(" ", element.text_content()).strip()
         if len(text.split()) > LONGEST or len(found) >= TAIL_LINES:
