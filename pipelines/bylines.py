@@ -70,7 +70,7 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
 # ("Folgen Sie", "Laden von Google Maps"), so there only such a label tells a credit apart.
 _BY_WORD = re.compile(r"(?:by|von|par|por|door|di|av|af|przez)", re.I)
 _WRITER_WORD = re.compile(r"auth?or|auteur|autore|writ|report|words|te[kx]st|testo|geschrieben|beitrag|verfasst|"
-                          r"escrit|écrit|scritt|redac|redak|napisa|tekst", re.I)
+                          r"escrit|écrit|scritt|redac|redak|napisa", re.I)
 
 
 def credited_names(line: str) -> list[str]:
