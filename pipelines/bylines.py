@@ -86,6 +86,19 @@ def credited_names(line: str) -> list[str]:
     return []
 
 
+_CHECKER_WORD = re.compile(r"review|check|prüf|relu|revis|contr[oô]l|konsult|consult|verifi|sprawdz", re.I)
+
+
+def reviewer_names(line: str) -> list[str]:
+    """The names of a line whose label says its people checked the text ("Medically reviewed by Dr A"), else []."""
+    text = _SPACE.sub(" ", line or "").strip()
+    for pattern in _LABELLED if text and len(text.split()) <= LONGEST else ():
+        match = pattern.match(text)
+        if match and _CHECKER_WORD.search(match.group("label")):
+            return _people(match.group("names"))
+    return []
+
+
 def wire_dateline(line: str) -> bool:
     """A place in capitals opening a dated line ("LONDON, April 22, 2019"): where a story was filed, not who wrote it."""
     return bool(_WIRE_DATELINE.match(_SPACE.sub(" ", line or "").strip()))

@@ -5,8 +5,9 @@ import re
 from collections import Counter
 
 from crawler.items import ArticleCapture
-from pipelines.bylines import PROSE, byline_names, dated_box_names, standfirst
+from pipelines.bylines import PROSE, byline_names, dated_box_names, reviewer_names, standfirst
 from pipelines.chrome import chrome_by_comparison, norm, template_chrome
+from pipelines.normalize import clean_reviewer
 from pipelines.words import length_in_words
 
 _SPACE = re.compile(r"\s+")
@@ -56,6 +57,8 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
     if not article["dates"]:  # likewise a short dated line, read later with dateparser in the site's languages
         dated = [t for t in lines if _dated(t)]  # a box's own date line before the box's whole text
         article["dates"] = [["line", t] for t in dated if not any(o != t and o in t for o in dated)][:2]
+    if not article.get("reviewer"):  # a review line under the headline or at the foot of the text, in any language
+        article["reviewer"] = _reviewer(lines + [b["text"] for b in first.get("blocks", [])[-HEAD_BLOCKS:]])
     article["modified"] = [d for p in pages for d in p.get("modified", [])]
     article["references"] = list(dict.fromkeys(r for p in pages for r in p.get("references", [])))
     article["next_page_url"] = pages[-1].get("next_page_url")
@@ -63,6 +66,15 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
     article["blocks"], article["repeated_pages"] = merge_blocks(pages, _header_texts(article),
                                                                 byline=article.get("byline") or [], template=template)
     return article
+
+
+def _reviewer(lines: list[str]) -> str | None:
+    """The first review line: as printed when Normalize reads its English form (and review date), else its names."""
+    for line in lines:
+        names = reviewer_names(line)
+        if names:
+            return line if clean_reviewer(line)[0] != _SPACE.sub(" ", line).strip() else " and ".join(names)
+    return None
 
 
 def _dated(text: str) -> bool:

@@ -87,6 +87,13 @@ def test_credit_and_review_lines_after_the_text_leave_the_body():
     assert stored["authors"] == ["Maud Ferrier", "Ishaan Roe"]
     assert "Reporting by" not in stored["body_text"] and "reviewed by" not in stored["body_text"]
     assert stored["body_text"].split("\n\n") == TEXT
+    assert stored["reviewer"] == "Dr Lena Vogt"
+
+
+def test_a_review_line_in_another_language_names_the_reviewer_not_an_author():
+    html = page(None, lang="pl", before="<p>Autor: Jan Kowalski</p><p>Konsultacja medyczna: Dr Ewa Lis</p>")
+    stored = record(html)
+    assert (stored["authors"], stored["reviewer"]) == (["Jan Kowalski"], "Dr Ewa Lis")
 
 
 def test_a_standfirst_set_in_bold_above_the_text_is_the_subtitle():
