@@ -9,25 +9,37 @@ such as "van der" or "di" between them), joined by "," / "&" / one conjunction, 
 from __future__ import annotations
 
 import re
+from collections import Counter
+
+from lxml import etree
 
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
 # A name: a capitalized word, then one to three more, each possibly after one or two short lowercase particles.
 # Conjunctions joining the last two names, in the languages of the sites read (a closed class of words).
-_CONJUNCTION = r"(?:and|und|et|y|e|en|och|og|ja|i|és|ve|oraz|&)"
+# "A, with B" credits a second writer: "with" joins names as "and" does (mit, avec, con, com, met).
+_CONJUNCTION = r"(?:and|und|et|y|e|en|och|og|ja|i|és|ve|oraz|with|mit|avec|con|com|met|&)"
 _NAME = rf"{_CAP}(?:\s+(?:(?!{_CONJUNCTION}\s)[a-zà-ÿ]{{1,3}}\s+){{0,2}}{_CAP}){{1,3}}"
 # A label: up to four words ending in a lowercase one ("Words by", "Ein Beitrag von") or a colon ("Text:"),
 # or one short capitalized word ("By", "Von", "Di", "Door").
-_LABELS = (rf"(?:[\w’'-]+\s+){{0,3}}?(?!{_CONJUNCTION}\s)(?:[a-zà-ÿ][\w’'-]*|[\w’'-]+:)", r"[A-ZÀ-Þ][a-zà-ÿ]{0,3}:?")
-_NAMES = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s*,?\s+{_CONJUNCTION}\s+){_NAME})*)"
+# A label with a colon may pair two forms of a word ("Autorin/Autor:"); French sets a space before it ("Auteur :").
+_LABELS = (rf"(?:[\w’'-]+\s+){{0,3}}?(?!{_CONJUNCTION}\s)(?:[a-zà-ÿ][\w’'-]*|[\w’'/-]+\s?:)", r"[A-ZÀ-Þ][a-zà-ÿ]{0,3}:?")
+# Names are listed with commas or semicolons ("Reporting by A; B"), the last two often joined by a conjunction.
+_NAMES = rf"(?P<names>{_NAME}(?:(?:\s*[,;]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_NAME})*)"
 _TAIL = r"(?P<tail>\s*[|·•]\s*.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3})?"
 _LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in _LABELS]
 _BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
-_SPLIT = re.compile(rf"\s*,\s*|\s+{_CONJUNCTION}\s+")
+_SPLIT = re.compile(rf"\s*[,;]\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+")
 _NOT_A_PERSON = re.compile(r"\b(?:news|staff|health|team|desk|editor|editors|journal|magazine|times|daily|report|review|"
                            r"reviewed|checked|published|updated|posted|read|more|stories|newsletter)\b|\d", re.I)
 # Labels of lines that name people who did not write the text: reviewers, photographers, sources.
-_REVIEW_LABEL = re.compile(r"review|check|updated|published|posted|photo|image|foto|illustrat|credit|source|quelle|\d", re.I)
+# The review stems are multilingual (geprüft, relu, revisado/revisto, gecontroleerd, konsultacja, verificado):
+# a clinician who checked a text is printed with a label of the same shape as a writer's.
+_REVIEW_LABEL = re.compile(r"review|check|updated|published|posted|photo|image|foto|illustrat|credit|source|quelle|"
+                           r"prüf|relu|revis|contr[oô]l|konsult|consult|verifi|sprawdz|\d", re.I)
+# A wire dateline: a place in capitals, maybe an agency in brackets, then a comma or dash ("LONDON, April 22, 2019").
+_WIRE_DATELINE = re.compile(r"^[A-ZÀ-Þ]{2,}(?:[ .'-]+[A-ZÀ-Þ]{2,})*(?:\s*\([^)]*\))?\s*[,—–-]\s*.{0,25}?\d")
 LONGEST = 24  # words: a byline line is short
 
 
@@ -51,6 +63,45 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
     tail = (match.group("tail") or "").strip()
     affiliated = bool(tail) and tail[0].islower() and not tail.endswith(".")
     return names if len(names) >= 2 or affiliated or vouched or {n.casefold() for n in names} <= known else []
+
+
+# What a credit's label says when it names writers, in the languages of the sites read: a lone "by" word, or a
+# word for author, writing or reporting. After the text, buttons, links and notices share a byline's shape
+# ("Folgen Sie", "Laden von Google Maps"), so there only such a label tells a credit apart.
+_BY_WORD = re.compile(r"(?:by|von|par|por|door|di|av|af|przez)", re.I)
+_WRITER_WORD = re.compile(r"auth?or|auteur|autore|writ|report|words|te[kx]st|testo|geschrieben|beitrag|verfasst|"
+                          r"escrit|écrit|scritt|redac|redak|napisa", re.I)
+
+
+def credited_names(line: str) -> list[str]:
+    """The names of a line whose label says its people wrote the text ("Reporting by A; B", "Autor: A"), else []."""
+    text = _SPACE.sub(" ", line or "").strip()
+    if not text or len(text.split()) > LONGEST:
+        return []
+    for pattern in _LABELLED:
+        match = pattern.match(text)
+        label = match.group("label").rstrip(" :") if match else ""
+        if label and (_BY_WORD.fullmatch(label) or _WRITER_WORD.search(label)) and not _REVIEW_LABEL.search(label):
+            return _people(match.group("names"))
+    return []
+
+
+_CHECKER_WORD = re.compile(r"review|check|prüf|relu|revis|contr[oô]l|konsult|consult|verifi|sprawdz", re.I)
+
+
+def reviewer_names(line: str) -> list[str]:
+    """The names of a line whose label says its people checked the text ("Medically reviewed by Dr A"), else []."""
+    text = _SPACE.sub(" ", line or "").strip()
+    for pattern in _LABELLED if text and len(text.split()) <= LONGEST else ():
+        match = pattern.match(text)
+        if match and _CHECKER_WORD.search(match.group("label")):
+            return _people(match.group("names"))
+    return []
+
+
+def wire_dateline(line: str) -> bool:
+    """A place in capitals opening a dated line ("LONDON, April 22, 2019"): where a story was filed, not who wrote it."""
+    return bool(_WIRE_DATELINE.match(_SPACE.sub(" ", line or "").strip()))
 
 
 def _people(text: str) -> list[str]:
@@ -102,6 +153,37 @@ def head_lines(root) -> list[str]:
         if len([p for p in parts if p]) >= 2:
             found.extend(p for p in parts if p and p != text)
     return found
+
+
+_FOLLOWING = etree.XPath("following::*[position() <= 400]")  # elements after one, its own inside not among them
+TAIL_LINES = 8  # short texts read after the text's last paragraph: credits, a review line, a date, a share bar
+
+
+def tail_lines(root, aside) -> list[str]:
+    """The short texts printed after the page's last paragraph of text, in order: where credits sit at an article's end.
+
+    ``aside(element)``: whether an element sits in a box about other things (related stories, comments), skipped.
+    """
+    # The text's last paragraph: a long one beside another long one (a lone long line is a banner or a notice).
+    long = [p for p in root.iter("p") if len(p.text_content().split()) >= PROSE_WORDS] if root is not None else []
+    runs = Counter(p.getparent() for p in long)
+    last = next((p for p in reversed(long) if runs[p.getparent()] >= 2 and not aside(p)), None)
+    found: list[str] = []
+    for element in _FOLLOWING(last) if last is not None else ():
+        if element.tag not in _BLOCKS or _has_block(element) or aside(element):
+            continue
+        text = _SPACE.sub(" ", element.text_content()).strip()
+        if len(text.split()) > LONGEST or len(found) >= TAIL_LINES:
+            break  # more text, or far from the article's end
+        if text and not _all_links(element, text):  # a pager or share bar of links credits no one
+            found.append(text)
+    return found
+
+
+def _all_links(element, text: str) -> bool:
+    """Every word of the element's text is the text of one of its links."""
+    linked = " ".join(a.text_content() for a in element.iter("a"))
+    return bool(linked.strip()) and len(_WORD.findall(linked)) >= len(_WORD.findall(text))
 
 
 def _after(element, most: int = 400):

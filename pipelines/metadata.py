@@ -13,6 +13,8 @@ import lxml.html
 from lxml import etree
 from parsel import Selector
 
+from pipelines.bylines import byline_names, credited_names, head_lines, tail_lines, wire_dateline
+
 _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
 _HIERARCHY = re.compile(r" [\\/>»] ")
 _TITLE_META = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
@@ -29,6 +31,9 @@ _SITE_PART = re.compile(r"\s*(?:[|\-–—:·»/]\s*[^|\-–—:·»/]{1,60})?\s
 _DATED = re.compile(r"^(published|posted|updated|first published|veröffentlicht|aktualisiert|publié|mis à jour|"
                     r"publicado|actualizado|pubblicato|gepubliceerd)(?: on| am| le| el| il| op)?\s*:?\s*(.*\d.*)$", re.I)
 _NEXT_PART = re.compile(r"\s+[·|•]\s+|\s+(?:updated|aktualisiert|mis à jour)\b", re.I)
+# Up to three words of a label, a colon, then one numeric day, month and year, maybe a time ("Aktualizacja: 23.02.2021").
+_LABELLED_DATE = re.compile(r"^\s*([^\W\d_]+(?: [^\W\d_]+){0,2})\s?:\s*"
+                            r"(\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 _DATED_START = re.compile(r"\s*(?:first\s+)?(?:publi|pubbl|posted|updated|actualizado|veröffentlicht|aktualisiert|mis à jour|gepubliceerd)",
                           re.I)
 
@@ -143,9 +148,11 @@ def byline_from_page(sel: Selector) -> list[str]:
                           and len(e.xpath("string()").split()) >= 2), element)
             # string(), not text_content(): a tree parsed as XML (an XHTML page) has plain lxml elements.
             text = " ".join(inner.xpath("string()").split())
-            if 0 < len(text) < 100 and not _elsewhere(element):
+            if 0 < len(text) < 100 and not _elsewhere(element) and not wire_dateline(text):
                 return [text]
-    return []
+    # No marked byline: a line of names under the headline, else a credit after the text ("Written by A, with B").
+    return next(([line] for line in head_lines(root) if byline_names(line)), []) or \
+        next(([line] for line in tail_lines(root, _aside) if credited_names(line)), [])
 
 
 def _names_author(element) -> bool:
@@ -154,24 +161,30 @@ def _names_author(element) -> bool:
         or bool(_BYLINE.search(f"{element.get('class', '')} {element.get('id', '')}"))
 
 
-def _elsewhere(element) -> bool:
+def _aside(element) -> bool:
+    """In (or itself) a box about other things; an article's own footer is not one (its credits sit there)."""
+    return _elsewhere(element, boxes=("aside", "nav"), itself=True)
+
+
+def _elsewhere(element, *, boxes=("aside", "footer", "nav"), itself: bool = False) -> bool:
     """Inside a box about other articles (related, teaser, sidebar, comments)."""
-    for ancestor in element.iterancestors():
-        if ancestor.tag in ("aside", "footer", "nav") or \
+    for ancestor in (element, *element.iterancestors()) if itself else element.iterancestors():
+        if ancestor.tag in boxes or \
                 _OTHER_ARTICLES.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
             return True
     return False
 
 
 def date_from_page(sel: Selector) -> str | None:
-    """A date for a page without the usual date tags: a dated line, else htmldate's reading of its markup."""
+    """A date for a page without the usual date tags: a dated line, else htmldate's reading of its markup, else a
+    numeric date under any short label ("Aktualizacja: 23.02.2021")."""
     from htmldate import find_date
 
     labelled = dated_line(sel)  # a labelled line is read in the site's languages (htmldate assumes an order)
     if labelled or not isinstance(sel.root, lxml.html.HtmlElement):  # htmldate reads HTML trees only
-        return labelled
+        return labelled or any_label_date(sel)
     # original_date: the first publication, not the last update; no free-text search (it costs 5x).
-    return find_date(sel.root, extensive_search=False, original_date=True, url=None)
+    return find_date(sel.root, extensive_search=False, original_date=True, url=None) or any_label_date(sel)
 
 
 def dated_line(sel: Selector) -> str | None:
@@ -184,6 +197,17 @@ def dated_line(sel: Selector) -> str | None:
                 matches.append(match)
     matches.sort(key=lambda m: m.group(1).casefold().startswith(("updated", "aktualisiert", "mis à jour")))
     return _NEXT_PART.split(matches[0].group(2))[0].strip() if matches else None
+
+
+def any_label_date(sel: Selector) -> str | None:
+    """The first line that is a short label, a colon and one numeric date, as written: the label words of every
+    language cannot be listed, and a lone day-month-year after a label is a date whatever the label says."""
+    for element in sel.root.iter():
+        if isinstance(element.tag, str) and element.text and _LABELLED_DATE.match(element.text):
+            line = " ".join(element.xpath("string()").split())
+            if match := _LABELLED_DATE.match(line):
+                return match.group(2).strip()
+    return None
 
 
 def _ld_names(value) -> list[str]:

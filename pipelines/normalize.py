@@ -81,13 +81,34 @@ def dateline(text: str) -> str | None:
 
 
 @lru_cache(maxsize=64)
-def _parser(languages: tuple[str, ...], timezone: str) -> DateDataParser:
+def date_order(locale: str | None) -> str | None:
+    """The numeric date order ("DMY", "MDY", ...) a declared locale writes ("en-GB" -> DMY), as dateparser knows it.
+
+    Only a locale with a region decides it: a bare language keeps dateparser's own order for that language.
+    """
+    from dateparser.languages.loader import default_loader
+
+    tag = (locale or "").strip().replace("_", "-")
+    if "-" not in tag:
+        return None
+    language, region = tag.split("-")[:2]
+    try:
+        found = next(iter(default_loader.get_locales(locales=[f"{language.lower()}-{region.upper()}"])), None)
+    except ValueError:  # a locale dateparser does not know: nothing declared that it can use
+        return None
+    return found.info.get("date_order") if found is not None else None
+
+
+@lru_cache(maxsize=64)
+def _parser(languages: tuple[str, ...], timezone: str, order: str | None = None) -> DateDataParser:
     settings = {"TIMEZONE": timezone, "RETURN_AS_TIMEZONE_AWARE": True, "PREFER_DATES_FROM": "past"}
+    if order:  # "12/04/2020" is the 12th of April on a page that declares en-GB
+        settings["DATE_ORDER"] = order
     # use_given_order: the page's own language first ("01.11.2023" is November on a German page)
     return DateDataParser(languages=list(languages) or None, settings=settings, use_given_order=bool(languages))
 
 
-def parse_date(raw: str | None, *, languages=("en",), timezone: str | None = None) -> str | None:
+def parse_date(raw: str | None, *, languages=("en",), timezone: str | None = None, order: str | None = None) -> str | None:
     """ISO 8601 at the precision the source gives: a date, or a timezone-aware date-time. Never guessed."""
     if not raw or not raw.strip():
         return None
@@ -102,7 +123,7 @@ def parse_date(raw: str | None, *, languages=("en",), timezone: str | None = Non
         if value.tzinfo is None:  # a local time: in the site's timezone (what dateparser would do, 50x faster)
             return _in_zone(value, timezone)
         return value.isoformat()
-    return _parse_with_dateparser(raw, languages, timezone)
+    return _parse_with_dateparser(raw, languages, timezone, order)
 
 
 def _in_zone(value: datetime, timezone: str | None) -> str:
@@ -113,11 +134,11 @@ def _in_zone(value: datetime, timezone: str | None) -> str:
     return value.replace(tzinfo=zone).isoformat()
 
 
-def _parse_with_dateparser(raw: str, languages, timezone: str | None) -> str | None:
+def _parse_with_dateparser(raw: str, languages, timezone: str | None, order: str | None = None) -> str | None:
     try:
-        parser = _parser(tuple(languages or ()), timezone or "UTC")
+        parser = _parser(tuple(languages or ()), timezone or "UTC", order)
     except ValueError:  # a page language dateparser does not know: the site's languages alone
-        parser = _parser(tuple(languages[1:]), timezone or "UTC")
+        parser = _parser(tuple(languages[1:]), timezone or "UTC", order)
     data = parser.get_date_data(raw)
     if data.date_obj is None:
         return None
@@ -130,7 +151,8 @@ def _parse_with_dateparser(raw: str, languages, timezone: str | None) -> str | N
     return data.date_obj.date().isoformat()
 
 
-def published(article: dict, *, languages=("en",), timezone: str | None = None) -> tuple[str | None, str | None]:
+def published(article: dict, *, languages=("en",), timezone: str | None = None,
+              order: str | None = None) -> tuple[str | None, str | None]:
     """(ISO value, raw string) of the first date candidate that parses, then the body's dateline."""
     dates = article.get("dates", [])
     candidates = [raw for source, raw in dates if source != "line"]
@@ -139,22 +161,23 @@ def published(article: dict, *, languages=("en",), timezone: str | None = None) 
             candidates.append(dateline(block["text"]))
             break
     for raw in candidates:
-        value = parse_date(raw, languages=languages, timezone=timezone)
+        value = parse_date(raw, languages=languages, timezone=timezone, order=order)
         if value:
             return value, raw
     for source, line in dates:  # a short line under the headline that holds one date ("Posted 4 March 2025")
-        found = _date_in_line(line, languages) if source == "line" else None
+        found = _date_in_line(line, languages, order) if source == "line" else None
         if found:
-            return parse_date(found, languages=languages, timezone=timezone), found
+            return parse_date(found, languages=languages, timezone=timezone, order=order), found
     return None, candidates[0] if candidates else None
 
 
-def _date_in_line(line: str, languages) -> str | None:
+def _date_in_line(line: str, languages, order: str | None = None) -> str | None:
     """The one date (with its year) a short line holds, as written; None when it holds none or several."""
     from dateparser.search import search_dates
 
     try:
-        found = search_dates(_ABBREVIATION_STOP.sub("", line), languages=list(languages) or None, settings={"PREFER_DATES_FROM": "past"}) or []
+        settings = {"PREFER_DATES_FROM": "past", **({"DATE_ORDER": order} if order else {})}
+        found = search_dates(_ABBREVIATION_STOP.sub("", line), languages=list(languages) or None, settings=settings) or []
     except ValueError:  # a language dateparser does not know
         return None
     dated = [text for text, _ in found if _YEAR.search(text)]
@@ -188,8 +211,9 @@ def normalize(article: dict, *, languages=("en",), timezone: str | None = None) 
     language = (article.get("language") or "").replace("_", "-").split("-")[0].lower() or None
     if language and language.isalpha():  # "01-11-2023" on a German page is the 1st of November
         languages = (language, *[code for code in languages if code != language])
+    order = date_order(article.get("language"))  # the page's declared locale decides "12/04/2020"
     reviewer, reviewed_raw = clean_reviewer(article.get("reviewer"))
-    value, raw = published(article, languages=languages, timezone=timezone)
+    value, raw = published(article, languages=languages, timezone=timezone, order=order)
     modified_raw = next((raw for _, raw in article.get("modified", [])), None)
     body_text = "\n\n".join(b["text"] for b in blocks)
     record = {
@@ -202,9 +226,9 @@ def normalize(article: dict, *, languages=("en",), timezone: str | None = None) 
         "reviewer": reviewer,
         "published": value,
         "published_raw": raw,
-        "modified": parse_date(modified_raw, languages=languages, timezone=timezone),
+        "modified": parse_date(modified_raw, languages=languages, timezone=timezone, order=order),
         "modified_raw": modified_raw,
-        "reviewed": parse_date(reviewed_raw, languages=languages, timezone=timezone),
+        "reviewed": parse_date(reviewed_raw, languages=languages, timezone=timezone, order=order),
         "reviewed_raw": reviewed_raw,
         "description": _clean(article.get("description")),
         "references": article.get("references") or [],

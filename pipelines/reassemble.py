@@ -5,8 +5,9 @@ import re
 from collections import Counter
 
 from crawler.items import ArticleCapture
-from pipelines.bylines import byline_names, dated_box_names, standfirst
+from pipelines.bylines import PROSE, byline_names, dated_box_names, reviewer_names, standfirst
 from pipelines.chrome import chrome_by_comparison, norm, template_chrome
+from pipelines.normalize import clean_reviewer
 from pipelines.words import length_in_words
 
 _SPACE = re.compile(r"\s+")
@@ -25,6 +26,7 @@ _LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S)
 # "By A and B" with names: capitalized words (a "By the numbers" heading is not a byline).
 _NAMED_BY = re.compile(r"^(?i:by|von|par|por|door)\s+[A-ZÀ-Þ][\w.'’-]+,?(?:\s+(?:[A-ZÀ-Þ][\w.'’-]+,?|and|&|und|et))*$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_BOLD = re.compile(r"\s*<(strong|b)>(?:(?!</?\1>).)*</\1>\s*", re.S)  # one bold run holding the whole block
 HEAD_BLOCKS = 5  # blocks under the headline searched for a byline or a dateline
 DATE_LINE_WORDS = 8
 NEAR_DUPLICATE = 0.8  # share of a page's shingles already seen for it to count as a repeat
@@ -45,7 +47,7 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
         article["subtitle"] = report["dek"]  # the standfirst the page's description names: a subtitle, not text
     head = report.get("head") or []
     if not report.get("profile") and not article.get("subtitle"):  # a line set above the byline is a standfirst
-        article["subtitle"] = standfirst(head, _dated)
+        article["subtitle"] = standfirst(head, _dated) or _bold_standfirst(first, _header_texts(article))
     article["byline"] = first.get("byline") or next((p["byline"] for p in pages[1:] if p.get("byline")), [])
     article["dates"] = [d for p in pages for d in p.get("dates", [])]
     lines = list(dict.fromkeys(_lines_under_headline(first, _header_texts(article)) + head))
@@ -55,6 +57,8 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
     if not article["dates"]:  # likewise a short dated line, read later with dateparser in the site's languages
         dated = [t for t in lines if _dated(t)]  # a box's own date line before the box's whole text
         article["dates"] = [["line", t] for t in dated if not any(o != t and o in t for o in dated)][:2]
+    if not article.get("reviewer"):  # a review line under the headline or at the foot of the text, in any language
+        article["reviewer"] = _reviewer(lines + [b["text"] for b in first.get("blocks", [])[-HEAD_BLOCKS:]])
     article["modified"] = [d for p in pages for d in p.get("modified", [])]
     article["references"] = list(dict.fromkeys(r for p in pages for r in p.get("references", [])))
     article["next_page_url"] = pages[-1].get("next_page_url")
@@ -64,9 +68,28 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
     return article
 
 
+def _reviewer(lines: list[str]) -> str | None:
+    """The first review line: as printed when Normalize reads its English form (and review date), else its names."""
+    for line in lines:
+        names = reviewer_names(line)
+        if names:
+            return line if clean_reviewer(line)[0] != _SPACE.sub(" ", line).strip() else " and ".join(names)
+    return None
+
+
 def _dated(text: str) -> bool:
     """A short line that holds a year: a dateline."""
     return bool(_YEAR.search(text)) and length_in_words(text) <= DATE_LINE_WORDS
+
+
+def _bold_standfirst(page: dict, header: set[str]) -> str | None:
+    """The page's first block when it is set wholly in bold above plainer text: a standfirst, not the text."""
+    blocks = _trim_leading_teaser(page.get("blocks", []), header)
+    if len(blocks) < 2 or blocks[0]["tag"] != "p" or not _BOLD.fullmatch(blocks[0].get("html") or ""):
+        return None
+    text = blocks[0]["text"]
+    plain = not _BOLD.fullmatch(blocks[1].get("html") or "")
+    return text if plain and 4 <= length_in_words(text) <= PROSE else None
 
 
 def _lines_under_headline(page: dict, header: set[str]) -> list[str]:
@@ -130,7 +153,7 @@ def _metadata_lines(blocks: list[dict], header: set[str], *, paged: bool = True,
     review line, a byline naming every author the metadata found, and a dateline beside that byline.
     """
     names = {w for line in header for w in line.split() if len(w) > 2 and not _DIGIT.search(w)}
-    authors = {w for line in byline for w in norm(line).split() if len(w) > 2} - {"and", "by"}
+    authors = {w.strip(",·|&;") for line in byline for w in norm(line).split() if len(w) > 2} - {"and", "by"}
     found, credits = set(), set()
     last = len(blocks) - 2
     for position, block in enumerate(blocks):
@@ -144,10 +167,12 @@ def _metadata_lines(blocks: list[dict], header: set[str], *, paged: bool = True,
         dated = len(words) <= 8 and bool(_DATELINE.search(key))
         reviewed = len(words) <= 10 and bool(_REVIEWED.match(key))
         # A line of names (under a label or not) naming every author the metadata found, under the title or at the foot.
-        credited = (position < 3 or position >= last) and authors and authors <= {w.strip(",·|&") for w in words} \
+        credited = (position < 3 or position >= last) and authors and authors <= {w.strip(",·|&;") for w in words} \
             and (words[0] == "by" or bool(byline_names(block["text"])))
         if credited:
             credits.add(position)
+        if reviewed and position >= last:  # a review line after the text ("Medically reviewed by …")
+            found.add(position)
         if position < 5 and (reviewed or (words[0] == "by" and paged and named) or (paged and dated)):
             found.add(position)
         elif position < 5 and dated and not paged and ({position - 1, position + 1} & credits or position == 0):
