@@ -46,7 +46,9 @@ _PRINT_TEXT = re.compile(r"^(?:print(?:er[- ]friendly)?(?: (?:this|the))?(?: (?:
 _OF_N = re.compile(r"\b(?:page|step|part|seite|página|pagina|slide)\s+(\d{1,2})\s*(?:of|/|von|de|sur|van)\s*(\d{1,2})\b",
                    re.I)
 _PAGE_WORD = re.compile(r"^(?:page|seite|página|pagina|blz|step|pg\.?)\s*(\d{1,2})\b", re.I)
-_INSERTED = re.compile(r"^[-_/.,?&;=]{0,2}(?:[a-z]{1,12}[-_/=]{0,2})?(\d{1,4})[-_/&;]?$", re.I)
+# A page number inserted into the article's URL: any punctuation, at most one word (any script) and the number
+# (``-2``, ``/page/2``, ``?pg=2``, ``,strona,2``, ``;seite=2``); whatever it is, the fetched page must prove it.
+_INSERTED = re.compile(r"^[^\w\s]{0,2}(?:[^\W\d_]{1,12}[^\w\s]{0,2})?(\d{1,4})[^\w\s]?$")
 _NUMBERS = re.compile(r"(\d+)")
 MAX_ANCHORS = 1500  # links examined per page: a 50,000-link page must not cost seconds
 PROPOSE = 30  # FOLIO_PAGINATION_PROPOSE: score a link needs to be proposed at all

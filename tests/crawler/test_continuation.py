@@ -30,6 +30,16 @@ def test_urls_that_differ_by_one_number():
     assert url_step(f"{BASE}/story/", f"{BASE}/story/p2/") == (1, 2)
     assert url_step(f"{BASE}/story.html", f"{BASE}/story,2.html") == (1, 2)
     assert url_step(f"{BASE}/2024/05/one", f"{BASE}/2024/06/two") is None
+
+
+def test_a_number_inserted_after_any_punctuation_and_a_word_in_any_script():
+    assert url_step(f"{BASE}/zdrowie.html", f"{BASE}/zdrowie,strona,2.html") == (1, 2)
+    assert url_step(f"{BASE}/gesundheit.html", f"{BASE}/gesundheit;seite=2.html") == (1, 2)
+    assert url_step(f"{BASE}/statya", f"{BASE}/statya/страница/2") == (1, 2)
+    # Still one insertion of one number: two numbers, two words or a change elsewhere are no step.
+    assert url_step(f"{BASE}/story.html", f"{BASE}/story,strona,2,3.html") is None
+    assert url_step(f"{BASE}/story.html", f"{BASE}/story,comments,page,2.html") is None
+    assert url_step(f"{BASE}/story.html", f"{BASE}/other,strona,2.html") is None
     assert url_step(f"{BASE}/a", f"{BASE}/b") is None
 
 
