@@ -46,6 +46,8 @@ _PRINT_TEXT = re.compile(r"^(?:print(?:er[- ]friendly)?(?: (?:this|the))?(?: (?:
 _OF_N = re.compile(r"\b(?:page|step|part|seite|página|pagina|slide)\s+(\d{1,2})\s*(?:of|/|von|de|sur|van)\s*(\d{1,2})\b",
                    re.I)
 _PAGE_WORD = re.compile(r"^(?:page|seite|página|pagina|blz|step|pg\.?)\s*(\d{1,2})\b", re.I)
+# A label of one to three words without digits, then a number: how a pager link names its page in any language.
+_LABELLED = re.compile(r"^(?:[^\d\s]+\s+){1,3}(\d{1,2})$")
 # A page number inserted into the article's URL: any punctuation, at most one word (any script) and the number
 # (``-2``, ``/page/2``, ``?pg=2``, ``,strona,2``, ``;seite=2``); whatever it is, the fetched page must prove it.
 _INSERTED = re.compile(r"^[^\w\s]{0,2}(?:[^\W\d_]{1,12}[^\w\s]{0,2})?(\d{1,4})[^\w\s]?$")
@@ -131,16 +133,23 @@ def single_views(anchors: list[tuple], url: str) -> list[str]:
 
 
 def numbered_links(anchors: list[tuple]) -> dict[int, str]:
-    """Pager links by the page number they show ("2" -> its URL), outside comment, listing and related boxes."""
+    """Pager links by the page number they show ("2" -> its URL), outside comment, listing and related boxes.
+
+    A bare number or "page 2" names its page first; a short label ending in the number ("Load page 2",
+    "Strona 2", "Part 2"), in any language, only names a page no bare number names.
+    """
     found: dict[int, str] = {}
+    labelled: dict[int, str] = {}
     for anchor, target, text in _examined(anchors):
         text = text.strip(" []()›»→")
         named = _PAGE_WORD.match(text)
         text = named.group(1) if named else text
-        if text.isdigit() and 1 <= int(text) <= 50 and int(text) not in found and not _NOT_A_PAGE.search(target) \
-                and not _in_noise(anchor):
-            found[int(text)] = target.split("#", 1)[0]
-    return found if len(found) >= 1 else {}
+        label = None if text.isdigit() else _LABELLED.match(text)
+        number = int(text) if text.isdigit() else int(label.group(1)) if label else 0
+        chosen = found if text.isdigit() else labelled
+        if 1 <= number <= 50 and number not in chosen and not _NOT_A_PAGE.search(target) and not _in_noise(anchor):
+            chosen[number] = target.split("#", 1)[0]
+    return {**labelled, **found}
 
 
 def expected_pages(text_lines: list[str], anchors: list[tuple], url: str) -> int | None:

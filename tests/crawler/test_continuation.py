@@ -84,6 +84,15 @@ def test_numbered_pager_links_and_the_announced_page_count():
     assert found["expected"] == 3
 
 
+def test_a_pager_label_ending_in_the_next_number_names_that_page_in_any_language():
+    found = report('<p><a class="more" href="/health/r1.html">Wczytaj stronę 2</a></p>', f"{BASE}/flu-season.html")
+    assert found["numbered"] == {2: f"{BASE}/r1.html"}
+    # A bare number names its page before a label does; a headline that starts with a number names none.
+    found = report('<p><a href="/health/r5.html">Part 2</a> <a href="/health/r1.html">2</a> '
+                   '<a href="/health/r7.html">2 ways to sleep better</a></p>', f"{BASE}/flu-season.html")
+    assert found["numbered"] == {2: f"{BASE}/r1.html"}
+
+
 def test_a_page_with_50000_links_examines_a_bounded_number():
     def candidates(body: str) -> list[str]:
         url = f"{BASE}/flu-season.html"
