@@ -35,6 +35,8 @@ _NOT_A_PAGE = re.compile(
 _NOISE = re.compile(r"related|recommend|popular|trending|comment|footer|sidebar|promo|teaser|newsletter|share|"
                     r"most-read|more-stories|outbrain|taboola", re.I)
 _PAGER = re.compile(r"pag(?:e|ination|er|ing)|continu", re.I)
+# The class, id or aria-label of a pagination widget itself (not a "page-wrapper" around the whole page).
+_PAGER_WIDGET = re.compile(r"paginat|\bpager|paging|page-?(?:numbers|links|nav)|\bpages\b", re.I)
 _SINGLE = re.compile(r"\b(?:(?:view|read|show|see)\s+(?:as\s+)?(?:a\s+)?(?:single|one|full)\s+page|single[- ]page"
                      r"|view all(?: pages)?|(?:show|read) (?:the )?(?:full|whole|entire) (?:article|story))\b", re.I)
 _SINGLE_HREF = re.compile(r"[?&](?:pagewanted|page|view|pg)=(?:all|single|full)\b|[?&](?:single|singlepage|fullpage|"
@@ -186,26 +188,20 @@ def _score(anchor, text: str, target: str, url: str) -> dict | None:
     step = url_step(url, target)
     if step and max(step) > 1000:
         step = None  # ids, dates and years are not page numbers
-    number_here = step[0] if step else None
-    score, why = 0, []
+    score, why = _step_score(step, text)
     if text and len(text) <= 60 and _NEXT_WORD.search(text):
         score, why = score + 40, why + ["next-like text"]
     rel = f" {anchor.get('rel', '')} ".lower()
     if " next " in rel:
         score, why = score + 60, why + ["rel=next"]
-    if step and step[1] > step[0]:
-        gap = step[1] - step[0]
-        if (gap == 1 and step[0] <= 200) or (step[0] in (0, 1) and gap >= 2 and step[1] % 10 == 0) or (step[0] > 1 and gap == step[0]):
-            score, why = score + 40, why + ["URL is this one plus one page"]
-            if text.strip(" ›»→>").isdigit():
-                score, why = score + 10, why + ["page number"]
-        elif text.isdigit():
-            score, why = score + 5, why + ["a later page number"]
-    elif step and number_here is not None:
-        score -= 60  # an earlier page of the same article
     back = None if step else url_step(target, url)
     if back and max(back) <= 1000:
         score -= 60  # page 1, linked from a later page
+    place = _place(anchor)
+    if place == "pager" and score >= 0:
+        # Whatever its words or URL say, a link in the page's own pager that is not an earlier page is worth
+        # one fetch: the page it leads to verifies itself or is rejected (and pages already read are skipped).
+        score, why = score + 30, why + ["in a pager"]
     if not step and not why:
         return None
     if _PREV_WORD.search(text):
@@ -214,10 +210,25 @@ def _score(anchor, text: str, target: str, url: str) -> dict | None:
         score -= 40
     if _NOT_A_PAGE.search(target) or _NOT_A_PAGE.search(text):
         score -= 60
-    if score >= PROPOSE - 10 and _in_noise(anchor):
+    if score >= PROPOSE - 10 and place == "noise":
         score -= 30
     kind = "number" if step else "text"
     return {"url": target.split("#", 1)[0], "score": score, "kind": kind, "why": ", ".join(why)}
+
+
+def _step_score(step: tuple[int, int] | None, text: str) -> tuple[int, list[str]]:
+    """What the URL arithmetic says of a link: the next page (+40, +10 more with its number as text), a later
+    page, or an earlier one (-60)."""
+    if not step:
+        return 0, []
+    if step[1] <= step[0]:
+        return -60, []  # an earlier page of the same article
+    gap = step[1] - step[0]
+    if (gap == 1 and step[0] <= 200) or (step[0] in (0, 1) and gap >= 2 and step[1] % 10 == 0) or (step[0] > 1 and gap == step[0]):
+        if text.strip(" ›»→>").isdigit():
+            return 50, ["URL is this one plus one page", "page number"]
+        return 40, ["URL is this one plus one page"]
+    return (5, ["a later page number"]) if text.isdigit() else (0, [])
 
 
 def _keep(found: dict, candidate: dict) -> None:
@@ -246,16 +257,31 @@ def _bounded(anchors: list[tuple]) -> list[tuple]:
 
 
 def _in_noise(anchor) -> bool:
+    return _place(anchor) == "noise"
+
+
+def _place(anchor) -> str:
+    """Where a link sits: "pager" (a pagination widget), "noise" (related, footer, sidebar boxes) or ""."""
     for level, ancestor in enumerate(anchor.iterancestors()):
         if level >= 6:
             break
-        tag = ancestor.tag if isinstance(ancestor.tag, str) else ""
-        marker = " ".join((ancestor.get("class", ""), ancestor.get("id", ""), ancestor.get("aria-label", "")))
+        kind = _marked(ancestor)
+        if kind:
+            return "" if kind == "pagerish" else kind
+    return ""
+
+
+def _marked(element) -> str:
+    """What an element's own class, id and aria-label say it is: "pager", "pagerish", "noise" or ""."""
+    marker = " ".join((element.get("class", ""), element.get("id", ""), element.get("aria-label", "")))
+    if marker.strip():
+        if _PAGER_WIDGET.search(marker):
+            return "pager"
         if _PAGER.search(marker):
-            return False
-        if tag in ("footer", "aside") or (marker.strip() and _NOISE.search(marker)):
-            return True
-    return False
+            return "pagerish"
+        if _NOISE.search(marker):
+            return "noise"
+    return "noise" if element.tag in ("footer", "aside") else ""
 
 
 @lru_cache(maxsize=8192)
