@@ -286,8 +286,8 @@ class ArticleSpider(scrapy.Spider):
                     yield scrapy.Request(sibling, callback=self.parse_sibling, errback=self.sibling_failed,
                                          priority=PAGE_PRIORITY, cb_kwargs={"capture": capture}, dont_filter=True)
                 return
-            capture.stopped = chain.shortfall(capture)
-            candidate = {"url": chain.missing_url(capture)} if capture.stopped else None
+            capture.stopped = chain.shortfall(capture, self.rules)
+            candidate = {"url": chain.missing_url(capture, self.rules)} if capture.stopped else None
             if candidate and not candidate["url"]:
                 capture.stopped += "; no link to the next one"
         if capture.stopped and candidate and candidate["url"] and not capture.stopped.startswith("loop"):

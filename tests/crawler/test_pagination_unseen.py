@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from crawler.items import ArticleCapture
+from pipelines.assemble import complete_chain
 from tests.conftest import rows
 from tests.crawler.test_pagination_crawl import PARAGRAPHS, TITLE, Served, article_html, crawl, other_article
 
@@ -78,3 +80,31 @@ def test_a_pager_link_to_another_article_merges_nothing_and_the_article_is_compl
     assert article["page_count"] == 1 and article["complete"] == 1 and "different story" not in article["body_text"]
     assert requested == ["/uni.html", "/k5150.html"]
 
+
+def test_a_pager_link_whose_page_fails_leaves_the_article_incomplete(tmp_path):
+    (tmp_path / "uni.html").write_text(article_html(TITLE, PARAGRAPHS[0], pager("k5150.html")))  # k5150: 404
+    article, requested = crawled(tmp_path, "uni.html")
+    assert article["page_count"] == 1 and article["complete"] == 0
+    assert article["missing_pages"] == ["k5150.html"]
+
+
+def test_pager_numbers_past_the_last_page_read_leave_the_article_incomplete(tmp_path):
+    """Opaque URLs, so no "page 1 of N" count: page 3 is named only by its number in the pager, and answers 404."""
+    names = ["uni.html", "k7731.html", "k1204.html"]
+    numbers = " ".join(f'<a href="{name}">{n}</a>' for n, name in enumerate(names, 1))
+    for number in (0, 1):
+        (tmp_path / names[number]).write_text(article_html(TITLE, PARAGRAPHS[number], f"<p>{numbers}</p>"))
+    article, requested = crawled(tmp_path, names[0])
+    assert article["page_count"] == 2 and article["complete"] == 0 and body_is(article, PARAGRAPHS[:2])
+    assert article["missing_pages"] == ["k1204.html"]
+    assert requested == ["/uni.html", "/k7731.html", "/k1204.html"]
+
+
+def test_a_chain_stopped_for_any_reason_but_a_loop_is_not_complete():
+    def capture(stopped: str | None) -> ArticleCapture:
+        return ArticleCapture(site="web", url="http://127.0.0.1/uni.html", stopped=stopped)
+
+    assert complete_chain(capture(None)) and complete_chain(capture("loop: next page x was already fetched"))
+    for stopped in ("pagination failed: see the log", "page limit: stopped after 40 pages (FOLIO_MAX_PAGES)",
+                    "short: http://127.0.0.1/k5150.html continues it and was not verified (HTTP 404)"):
+        assert not complete_chain(capture(stopped))
