@@ -273,15 +273,20 @@ def _place(anchor) -> str:
 
 def _marked(element) -> str:
     """What an element's own class, id and aria-label say it is: "pager", "pagerish", "noise" or ""."""
-    marker = " ".join((element.get("class", ""), element.get("id", ""), element.get("aria-label", "")))
-    if marker.strip():
-        if _PAGER_WIDGET.search(marker):
-            return "pager"
-        if _PAGER.search(marker):
-            return "pagerish"
-        if _NOISE.search(marker):
-            return "noise"
-    return "noise" if element.tag in ("footer", "aside") else ""
+    attributes = element.attrib
+    kind = _marker_kind(" ".join((attributes.get("class", ""), attributes.get("id", ""),
+                                  attributes.get("aria-label", "")))) if attributes else ""
+    return kind or ("noise" if element.tag in ("footer", "aside") else "")
+
+
+@lru_cache(maxsize=4096)
+def _marker_kind(marker: str) -> str:
+    """The kind a class/id/aria-label text names (cached: a page repeats the same few class names)."""
+    if _PAGER_WIDGET.search(marker):
+        return "pager"
+    if _PAGER.search(marker):
+        return "pagerish"
+    return "noise" if _NOISE.search(marker) else ""
 
 
 @lru_cache(maxsize=8192)
