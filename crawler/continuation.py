@@ -36,7 +36,7 @@ _NOISE = re.compile(r"related|recommend|popular|trending|comment|footer|sidebar|
                     r"most-read|more-stories|outbrain|taboola", re.I)
 _PAGER = re.compile(r"pag(?:e|ination|er|ing)|continu", re.I)
 # The class, id or aria-label of a pagination widget itself (not a "page-wrapper" around the whole page).
-_PAGER_WIDGET = re.compile(r"paginat|\bpager|paging|page-?(?:numbers|links|nav)|\bpages\b", re.I)
+_PAGER_WIDGET = re.compile(r"paginat|\bpager|paging|page-?(?:numbers|links|nav)|(?<![\w-])pages(?![\w-])", re.I)
 _SINGLE = re.compile(r"\b(?:(?:view|read|show|see)\s+(?:as\s+)?(?:a\s+)?(?:single|one|full)\s+page|single[- ]page"
                      r"|view all(?: pages)?|(?:show|read) (?:the )?(?:full|whole|entire) (?:article|story))\b", re.I)
 _SINGLE_HREF = re.compile(r"[?&](?:pagewanted|page|view|pg)=(?:all|single|full)\b|[?&](?:single|singlepage|fullpage|"

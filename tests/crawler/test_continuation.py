@@ -104,3 +104,14 @@ def test_a_page_with_50000_links_examines_a_bounded_number():
     # A next link deep among the middle links is beyond the examined share; one at the end is read.
     assert f"{BASE}/r77.html" not in candidates("".join(links[:MAX_LINKS] + [nxt] + links[MAX_LINKS:]))
     assert candidates("".join(links + [nxt])) == [f"{BASE}/r77.html"]
+
+
+def test_a_link_in_a_pagination_widget_is_proposed_whatever_it_says():
+    for widget in ('<nav class="pagination">{}</nav>', '<div class="pager-row">{}</div>',
+                   '<nav aria-label="Pages"><ul><li>{}</li></ul></nav>'):
+        assert proposed(widget.format('<a href="/health/r4471.html">Seuraava</a>')) == [f"{BASE}/r4471.html"], widget
+    # A wrapper around the whole page, a box of related pages, or an earlier page in the pager: no proposal.
+    for other in ('<div class="page-wrapper"><p>{}</p></div>', '<div class="related-pages">{}</div>'):
+        assert proposed(other.format('<a href="/health/r4471.html">Seuraava</a>')) == [], other
+    earlier = '<nav class="pagination"><a href="/health/flu-season.html?page=1">Edellinen</a></nav>'
+    assert proposed(earlier, url=f"{BASE}/flu-season.html?page=2") == []
