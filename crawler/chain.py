@@ -122,9 +122,9 @@ def shortfall(capture: ArticleCapture, rules: Rules) -> str | None:
 def unsettled(capture: ArticleCapture, rules: Rules) -> str | None:
     """A link forward on the pages read that nothing settled: its fetch failed or was never made.
 
-    The links forward are the first pager number past the pages read (on page 1 and on the last page) and the
+    The links forward are the pager link numbered after the pages read (on page 1 and on the last page) and the
     last page's best proposal. A rejection settles a link when the fetched page showed what else it is; the
-    higher numbers of a settled pager and the weaker proposals after a settled best one are read the same way.
+    weaker proposals after a settled best one are read the same way.
     """
     read = [p.extract["report"] for p in capture.pages if p.ok and p.extract]
     if not read or read[0].get("profile"):
@@ -132,8 +132,9 @@ def unsettled(capture: ArticleCapture, rules: Rules) -> str | None:
     settled = {r["url"] for r in capture.rejected if r["reason"].startswith(SETTLED)}
     done = _tried(capture) - {r["url"] for r in capture.rejected}
     pages = len(capture.pages)
-    numbered = [min(((n, u) for n, u in r.get("numbered", {}).items() if n > pages), default=(0, None))[1]
-                for r in (read[0], read[-1])]  # a pager whose next number leads elsewhere is not the article's
+    # The next number only: a pager whose next number leads elsewhere is not the article's, and a stray "Top 5"
+    # link is no page list.
+    numbered = [r.get("numbered", {}).get(pages + 1) for r in (read[0], read[-1])]
     forward = [c["url"] for c in read[-1]["candidates"] if c["score"] >= rules.propose and c["url"] not in done]
     host = urlsplit(capture.url).hostname
     return next((url for url in numbered + forward[:1]

@@ -108,3 +108,11 @@ def test_a_chain_stopped_for_any_reason_but_a_loop_is_not_complete():
     for stopped in ("pagination failed: see the log", "page limit: stopped after 40 pages (FOLIO_MAX_PAGES)",
                     "short: http://127.0.0.1/k5150.html continues it and was not verified (HTTP 404)"):
         assert not complete_chain(capture(stopped))
+
+
+def test_a_numbered_link_past_the_next_page_is_no_page_list(tmp_path):
+    """"Top 5" ends in a number, but no pager link names page 2: nothing says the article goes on."""
+    (tmp_path / "uni.html").write_text(article_html(TITLE, sum(PARAGRAPHS, []), '<p><a href="k9.html">Top 5</a></p>'))
+    article, requested = crawled(tmp_path, "uni.html")
+    assert article["page_count"] == 1 and article["complete"] == 1 and article["missing_pages"] == []
+    assert requested == ["/uni.html"]
