@@ -1,8 +1,8 @@
 """Continuation candidates of one page, proposed broadly: the spider verifies each before it is a page.
 
 A page proposes every link that could carry on its article (next-like words in many languages or in an
-``aria-label``/``title``, ``rel=next``, numbered pager links, a URL that differs from this one by one
-number, a single-page or print view) with a score. The score only orders the proposals and keeps hopeless
+``aria-label``/``title``, ``rel=next``, numbered pager links, any link in its pagination widget, a URL that
+differs from this one by one number, a single-page or print view) with a score. The score only orders the proposals and keeps hopeless
 ones out; what a candidate is decides ``crawler.verify`` from the fetched page itself.
 """
 from __future__ import annotations
@@ -149,7 +149,7 @@ def numbered_links(anchors: list[tuple]) -> dict[int, str]:
         label = None if text.isdigit() else _LABELLED.match(text)
         number = int(text) if text.isdigit() else int(label.group(1)) if label else 0
         chosen = found if text.isdigit() else labelled
-        if 1 <= number <= 50 and number not in chosen and not _NOT_A_PAGE.search(target) and not _in_noise(anchor):
+        if 1 <= number <= 50 and number not in chosen and not _NOT_A_PAGE.search(target) and _place(anchor) != "noise":
             chosen[number] = target.split("#", 1)[0]
     return {**labelled, **found}
 
@@ -256,27 +256,18 @@ def _bounded(anchors: list[tuple]) -> list[tuple]:
     return anchors[:half] + anchors[-half:]
 
 
-def _in_noise(anchor) -> bool:
-    return _place(anchor) == "noise"
-
-
 def _place(anchor) -> str:
     """Where a link sits: "pager" (a pagination widget), "noise" (related, footer, sidebar boxes) or ""."""
     for level, ancestor in enumerate(anchor.iterancestors()):
         if level >= 6:
             break
-        kind = _marked(ancestor)
+        attributes = ancestor.attrib
+        kind = _marker_kind(" ".join((attributes.get("class", ""), attributes.get("id", ""),
+                                      attributes.get("aria-label", "")))) if attributes else ""
+        kind = kind or ("noise" if ancestor.tag in ("footer", "aside") else "")
         if kind:
             return "" if kind == "pagerish" else kind
     return ""
-
-
-def _marked(element) -> str:
-    """What an element's own class, id and aria-label say it is: "pager", "pagerish", "noise" or ""."""
-    attributes = element.attrib
-    kind = _marker_kind(" ".join((attributes.get("class", ""), attributes.get("id", ""),
-                                  attributes.get("aria-label", "")))) if attributes else ""
-    return kind or ("noise" if element.tag in ("footer", "aside") else "")
 
 
 @lru_cache(maxsize=4096)
