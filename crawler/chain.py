@@ -13,6 +13,9 @@ from crawler.items import ArticleCapture
 from crawler.verify import NEW_TEXT_MIN, TEMPLATE_MIN, covers, identity_reason, template_share, verify
 
 STRONG = 70  # a candidate this sure is a page of the article even when its fetch fails (it is then missing)
+# Rejections that settle a link: the fetched page showed what else it is. A failed fetch settles nothing.
+SETTLED = ("another article", "a listing page", "no new text", "another template", "does not hold",
+           "sibling page")
 
 
 @dataclass(frozen=True)
@@ -104,20 +107,46 @@ def single_view(capture: ArticleCapture, rules: Rules) -> dict | None:
     return {"url": views[0], "score": 0, "kind": "single", "why": "single-page view"} if views else None
 
 
-def shortfall(capture: ArticleCapture) -> str | None:
-    """Why an article that ended here is short of the pages its first page announced, or None."""
+def shortfall(capture: ArticleCapture, rules: Rules) -> str | None:
+    """Why an article that ended here is short of the pages it shows, or None when nothing says it goes on."""
     expected, have = capture.expected_pages or 0, len(capture.pages)
-    if have >= expected or capture.stopped or capture.single_view:
+    if capture.stopped or capture.single_view:
         return None
-    return f"short: page 1 announces {expected} pages, {have} verified"
+    if have < expected:
+        return f"short: page 1 announces {expected} pages, {have} verified"
+    url = unsettled(capture, rules)
+    failed = next((r["reason"] for r in capture.rejected if r["url"] == url), "not fetched")
+    return f"short: {url} continues it and was not verified ({failed})" if url else None
 
 
-def missing_url(capture: ArticleCapture) -> str | None:
-    """The URL of the first announced page not read, when page 1 names it."""
+def unsettled(capture: ArticleCapture, rules: Rules) -> str | None:
+    """A link forward on the pages read that nothing settled: its fetch failed or was never made.
+
+    The links forward are the pager link numbered after the pages read (on page 1 and on the last page) and the
+    last page's best proposal. A rejection settles a link when the fetched page showed what else it is; the
+    weaker proposals after a settled best one are read the same way.
+    """
+    read = [p.extract["report"] for p in capture.pages if p.ok and p.extract]
+    if not read or read[0].get("profile"):
+        return None  # a profile's selector alone says where an article goes on
+    settled = {r["url"] for r in capture.rejected if r["reason"].startswith(SETTLED)}
+    done = _tried(capture) - {r["url"] for r in capture.rejected}
+    pages = len(capture.pages)
+    # The next number only: a pager whose next number leads elsewhere is not the article's, and a stray "Top 5"
+    # link is no page list.
+    numbered = [r.get("numbered", {}).get(pages + 1) for r in (read[0], read[-1])]
+    forward = [c["url"] for c in read[-1]["candidates"] if c["score"] >= rules.propose and c["url"] not in done]
+    host = urlsplit(capture.url).hostname
+    return next((url for url in numbered + forward[:1]
+                 if url and url not in done and url not in settled and urlsplit(url).hostname == host), None)
+
+
+def missing_url(capture: ArticleCapture, rules: Rules) -> str | None:
+    """The URL of the first announced page not read, when the pages read name it."""
     first = capture.pages[0].extract if capture.pages and capture.pages[0].extract else {}
     wanted = len(capture.pages) + 1
     named = (first.get("report") or {}).get("numbered", {}).get(wanted)
-    return named or next((u for u in capture.known_pages if u not in _tried(capture)), None)
+    return named or next((u for u in capture.known_pages if u not in _tried(capture)), None) or unsettled(capture, rules)
 
 
 def _add(found: list[dict], url: str, score: int, kind: str, why: str) -> None:

@@ -1,8 +1,8 @@
 """Continuation candidates of one page, proposed broadly: the spider verifies each before it is a page.
 
 A page proposes every link that could carry on its article (next-like words in many languages or in an
-``aria-label``/``title``, ``rel=next``, numbered pager links, a URL that differs from this one by one
-number, a single-page or print view) with a score. The score only orders the proposals and keeps hopeless
+``aria-label``/``title``, ``rel=next``, numbered pager links, any link in its pagination widget, a URL that
+differs from this one by one number, a single-page or print view) with a score. The score only orders the proposals and keeps hopeless
 ones out; what a candidate is decides ``crawler.verify`` from the fetched page itself.
 """
 from __future__ import annotations
@@ -35,6 +35,8 @@ _NOT_A_PAGE = re.compile(
 _NOISE = re.compile(r"related|recommend|popular|trending|comment|footer|sidebar|promo|teaser|newsletter|share|"
                     r"most-read|more-stories|outbrain|taboola", re.I)
 _PAGER = re.compile(r"pag(?:e|ination|er|ing)|continu", re.I)
+# The class, id or aria-label of a pagination widget itself (not a "page-wrapper" around the whole page).
+_PAGER_WIDGET = re.compile(r"paginat|\bpager|paging|page-?(?:numbers|links|nav)|(?<![\w-])pages(?![\w-])", re.I)
 _SINGLE = re.compile(r"\b(?:(?:view|read|show|see)\s+(?:as\s+)?(?:a\s+)?(?:single|one|full)\s+page|single[- ]page"
                      r"|view all(?: pages)?|(?:show|read) (?:the )?(?:full|whole|entire) (?:article|story))\b", re.I)
 _SINGLE_HREF = re.compile(r"[?&](?:pagewanted|page|view|pg)=(?:all|single|full)\b|[?&](?:single|singlepage|fullpage|"
@@ -46,7 +48,11 @@ _PRINT_TEXT = re.compile(r"^(?:print(?:er[- ]friendly)?(?: (?:this|the))?(?: (?:
 _OF_N = re.compile(r"\b(?:page|step|part|seite|página|pagina|slide)\s+(\d{1,2})\s*(?:of|/|von|de|sur|van)\s*(\d{1,2})\b",
                    re.I)
 _PAGE_WORD = re.compile(r"^(?:page|seite|página|pagina|blz|step|pg\.?)\s*(\d{1,2})\b", re.I)
-_INSERTED = re.compile(r"^[-_/.,?&;=]{0,2}(?:[a-z]{1,12}[-_/=]{0,2})?(\d{1,4})[-_/&;]?$", re.I)
+# A label of one to three words without digits, then a number: how a pager link names its page in any language.
+_LABELLED = re.compile(r"^(?:[^\d\s]+\s+){1,3}(\d{1,2})$")
+# A page number inserted into the article's URL: any punctuation, at most one word (any script) and the number
+# (``-2``, ``/page/2``, ``?pg=2``, ``,strona,2``, ``;seite=2``); whatever it is, the fetched page must prove it.
+_INSERTED = re.compile(r"^[^\w\s]{0,2}(?:[^\W\d_]{1,12}[^\w\s]{0,2})?(\d{1,4})[^\w\s]?$")
 _NUMBERS = re.compile(r"(\d+)")
 MAX_ANCHORS = 1500  # links examined per page: a 50,000-link page must not cost seconds
 PROPOSE = 30  # FOLIO_PAGINATION_PROPOSE: score a link needs to be proposed at all
@@ -129,16 +135,23 @@ def single_views(anchors: list[tuple], url: str) -> list[str]:
 
 
 def numbered_links(anchors: list[tuple]) -> dict[int, str]:
-    """Pager links by the page number they show ("2" -> its URL), outside comment, listing and related boxes."""
+    """Pager links by the page number they show ("2" -> its URL), outside comment, listing and related boxes.
+
+    A bare number or "page 2" names its page first; a short label ending in the number ("Load page 2",
+    "Strona 2", "Part 2"), in any language, only names a page no bare number names.
+    """
     found: dict[int, str] = {}
+    labelled: dict[int, str] = {}
     for anchor, target, text in _examined(anchors):
         text = text.strip(" []()›»→")
         named = _PAGE_WORD.match(text)
         text = named.group(1) if named else text
-        if text.isdigit() and 1 <= int(text) <= 50 and int(text) not in found and not _NOT_A_PAGE.search(target) \
-                and not _in_noise(anchor):
-            found[int(text)] = target.split("#", 1)[0]
-    return found if len(found) >= 1 else {}
+        label = None if text.isdigit() else _LABELLED.match(text)
+        number = int(text) if text.isdigit() else int(label.group(1)) if label else 0
+        chosen = found if text.isdigit() else labelled
+        if 1 <= number <= 50 and number not in chosen and not _NOT_A_PAGE.search(target) and _place(anchor) != "noise":
+            chosen[number] = target.split("#", 1)[0]
+    return {**labelled, **found}
 
 
 def expected_pages(text_lines: list[str], anchors: list[tuple], url: str) -> int | None:
@@ -175,26 +188,20 @@ def _score(anchor, text: str, target: str, url: str) -> dict | None:
     step = url_step(url, target)
     if step and max(step) > 1000:
         step = None  # ids, dates and years are not page numbers
-    number_here = step[0] if step else None
-    score, why = 0, []
+    score, why = _step_score(step, text)
     if text and len(text) <= 60 and _NEXT_WORD.search(text):
         score, why = score + 40, why + ["next-like text"]
     rel = f" {anchor.get('rel', '')} ".lower()
     if " next " in rel:
         score, why = score + 60, why + ["rel=next"]
-    if step and step[1] > step[0]:
-        gap = step[1] - step[0]
-        if (gap == 1 and step[0] <= 200) or (step[0] in (0, 1) and gap >= 2 and step[1] % 10 == 0) or (step[0] > 1 and gap == step[0]):
-            score, why = score + 40, why + ["URL is this one plus one page"]
-            if text.strip(" ›»→>").isdigit():
-                score, why = score + 10, why + ["page number"]
-        elif text.isdigit():
-            score, why = score + 5, why + ["a later page number"]
-    elif step and number_here is not None:
-        score -= 60  # an earlier page of the same article
     back = None if step else url_step(target, url)
     if back and max(back) <= 1000:
         score -= 60  # page 1, linked from a later page
+    place = _place(anchor)
+    if place == "pager" and score >= 0:
+        # Whatever its words or URL say, a link in the page's own pager that is not an earlier page is worth
+        # one fetch: the page it leads to verifies itself or is rejected (and pages already read are skipped).
+        score, why = score + 30, why + ["in a pager"]
     if not step and not why:
         return None
     if _PREV_WORD.search(text):
@@ -203,10 +210,25 @@ def _score(anchor, text: str, target: str, url: str) -> dict | None:
         score -= 40
     if _NOT_A_PAGE.search(target) or _NOT_A_PAGE.search(text):
         score -= 60
-    if score >= PROPOSE - 10 and _in_noise(anchor):
+    if score >= PROPOSE - 10 and place == "noise":
         score -= 30
     kind = "number" if step else "text"
     return {"url": target.split("#", 1)[0], "score": score, "kind": kind, "why": ", ".join(why)}
+
+
+def _step_score(step: tuple[int, int] | None, text: str) -> tuple[int, list[str]]:
+    """What the URL arithmetic says of a link: the next page (+40, +10 more with its number as text), a later
+    page, or an earlier one (-60)."""
+    if not step:
+        return 0, []
+    if step[1] <= step[0]:
+        return -60, []  # an earlier page of the same article
+    gap = step[1] - step[0]
+    if (gap == 1 and step[0] <= 200) or (step[0] in (0, 1) and gap >= 2 and step[1] % 10 == 0) or (step[0] > 1 and gap == step[0]):
+        if text.strip(" ›»→>").isdigit():
+            return 50, ["URL is this one plus one page", "page number"]
+        return 40, ["URL is this one plus one page"]
+    return (5, ["a later page number"]) if text.isdigit() else (0, [])
 
 
 def _keep(found: dict, candidate: dict) -> None:
@@ -234,17 +256,28 @@ def _bounded(anchors: list[tuple]) -> list[tuple]:
     return anchors[:half] + anchors[-half:]
 
 
-def _in_noise(anchor) -> bool:
+def _place(anchor) -> str:
+    """Where a link sits: "pager" (a pagination widget), "noise" (related, footer, sidebar boxes) or ""."""
     for level, ancestor in enumerate(anchor.iterancestors()):
         if level >= 6:
             break
-        tag = ancestor.tag if isinstance(ancestor.tag, str) else ""
-        marker = " ".join((ancestor.get("class", ""), ancestor.get("id", ""), ancestor.get("aria-label", "")))
-        if _PAGER.search(marker):
-            return False
-        if tag in ("footer", "aside") or (marker.strip() and _NOISE.search(marker)):
-            return True
-    return False
+        attributes = ancestor.attrib
+        kind = _marker_kind(" ".join((attributes.get("class", ""), attributes.get("id", ""),
+                                      attributes.get("aria-label", "")))) if attributes else ""
+        kind = kind or ("noise" if ancestor.tag in ("footer", "aside") else "")
+        if kind:
+            return "" if kind == "pagerish" else kind
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _marker_kind(marker: str) -> str:
+    """The kind a class/id/aria-label text names (cached: a page repeats the same few class names)."""
+    if _PAGER_WIDGET.search(marker):
+        return "pager"
+    if _PAGER.search(marker):
+        return "pagerish"
+    return "noise" if _NOISE.search(marker) else ""
 
 
 @lru_cache(maxsize=8192)

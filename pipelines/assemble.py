@@ -12,7 +12,15 @@ from pipelines.workers import WorkerStep
 
 def article_of(capture: ArticleCapture, profile: SiteProfile) -> dict:
     """Reassemble the capture's pages, then normalize the article (dateparser costs milliseconds per date)."""
-    return normalize(assemble_capture(capture), languages=profile.date_languages, timezone=profile.timezone)
+    article = assemble_capture(capture)
+    article["complete"] = article["complete"] and complete_chain(capture)
+    return normalize(article, languages=profile.date_languages, timezone=profile.timezone)
+
+
+def complete_chain(capture: ArticleCapture) -> bool:
+    """Whether the spider walked the article to its end: a chain stopped for any reason but a loop back to a
+    page already read (page limit, off-site, a failed analysis, a page it shows and did not verify) is not."""
+    return not capture.stopped or capture.stopped.startswith("loop")
 
 
 def without_bodies(capture: ArticleCapture) -> ArticleCapture:

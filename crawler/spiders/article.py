@@ -7,9 +7,8 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Response, TextResponse
+from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
 from archive.index import ArchiveIndex
@@ -18,7 +17,8 @@ from crawler import sites
 from crawler.identity import fetch_url
 from crawler.items import ArticleCapture, Page
 from crawler import chain
-from crawler.pagination import find_next_page, page_number
+from crawler.pagination import page_number
+from crawler.spiders.discovery import ARTICLE_PRIORITY, LISTING_PRIORITY, PAGE_PRIORITY, Discovery
 from crawler.spiders.pages import now, page_of
 from crawler.spiders.revisit import not_due
 from pipelines.extract import extract_page
@@ -26,18 +26,13 @@ from pipelines.workers import Workers
 
 logger = logging.getLogger(__name__)
 
-# Article pages outrank new articles, which outrank listing pages: the scheduler's queue
-# stays small because each listing page is worked off before the next one is fetched.
-LISTING_PRIORITY, ARTICLE_PRIORITY, PAGE_PRIORITY = 0, 10, 20
-
-
 def split_urls(text: str) -> list[str]:
     """URLs given one per line, or comma-separated where the next one starts with a scheme."""
     # A comma is a legal URL character (`story,12345.html`), so it separates only before "http(s)://".
     return [u.strip() for line in text.splitlines() for u in re.split(r",(?=\s*https?://)", line) if u.strip()]
 
 
-class ArticleSpider(scrapy.Spider):
+class ArticleSpider(Discovery, scrapy.Spider):
     """Crawl one site profile (``-a site=SLUG``) or given article URLs (``-a url=U1,U2``)."""
 
     name = "article"
@@ -114,50 +109,6 @@ class ArticleSpider(scrapy.Spider):
             url, callback=self.parse_article, errback=self.page_failed, priority=ARTICLE_PRIORITY,
             cb_kwargs={"capture": capture},
         )
-
-    def parse_listing(self, response: Response):
-        """Queue the articles a listing page links to, then the next listing page."""
-        if not isinstance(response, TextResponse):
-            logger.warning("listing %s is not HTML; skipped", response.url)
-            return
-        self.listing_pages += 1
-        for href in response.css(self.profile.article_links or "article a, h2 a, h3 a").xpath("@href").getall():
-            url = response.urljoin(href).split("#", 1)[0]
-            if urlsplit(url).scheme in ("http", "https"):
-                yield from _some(self.article_request(url))
-        limit = self.settings.getint("FOLIO_MAX_LISTING_PAGES")
-        next_url = find_next_page(response.selector, response.url, self.profile.listing_next)
-        if next_url and self.listing_pages < limit:
-            yield scrapy.Request(next_url, callback=self.parse_listing, priority=LISTING_PRIORITY)
-
-    def parse_sitemap(self, response: Response):
-        """Articles from a sitemap (or the sitemaps of a sitemap index)."""
-        try:
-            sitemap = Sitemap(response.body)
-        except Exception as exc:  # lxml raises several types on broken XML; the crawl goes on
-            logger.error("sitemap %s could not be read: %s", response.url, exc)
-            return
-        for entry in sitemap:
-            loc = entry.get("loc")
-            if not loc:
-                continue
-            if sitemap.type == "sitemapindex":
-                yield scrapy.Request(loc, callback=self.parse_sitemap, priority=LISTING_PRIORITY)
-            else:
-                yield from _some(self.article_request(loc, entry.get("lastmod")))
-
-    def parse_feed(self, response: Response):
-        """Articles from an RSS or Atom feed."""
-        links = response.xpath(
-            "//*[local-name()='item']/*[local-name()='link']/text()"
-            " | //*[local-name()='entry']/*[local-name()='link'][not(@rel) or @rel='alternate']/@href"
-        ).getall()
-        if not links:
-            logger.warning("feed %s lists no article links", response.url)
-        for link in links:
-            url = response.urljoin(link.strip())
-            if urlsplit(url).scheme in ("http", "https"):
-                yield from _some(self.article_request(url))
 
     async def parse_article(self, response: Response, capture: ArticleCapture, candidate: dict | None = None):
         """Analyse this page in a worker; keep it when it proves to be the article's next page, then go on."""
@@ -281,22 +232,30 @@ class ArticleSpider(scrapy.Spider):
                 return
             break
         else:
-            view = chain.single_view(capture, self.rules)
-            if view:
-                yield scrapy.Request(view["url"], callback=self.parse_article, errback=self.page_failed,
-                                     priority=PAGE_PRIORITY, cb_kwargs={"capture": capture, "candidate": view})
+            if (yield from self._after_chain(capture)):
                 return
-            sibling = self.templates.plan(capture, self.rules) if self.templates else None
-            if sibling:
-                if sibling != chain.PARKED:
-                    self.crawler.stats.inc_value("folio/pagination/sibling_requests")
-                    yield scrapy.Request(sibling, callback=self.parse_sibling, errback=self.sibling_failed,
-                                         priority=PAGE_PRIORITY, cb_kwargs={"capture": capture}, dont_filter=True)
-                return
-            capture.stopped = chain.shortfall(capture)
-            candidate = {"url": chain.missing_url(capture)} if capture.stopped else None
+            capture.stopped = chain.shortfall(capture, self.rules)
+            candidate = {"url": chain.missing_url(capture, self.rules)} if capture.stopped else None
             if candidate and not candidate["url"]:
                 capture.stopped += "; no link to the next one"
+        yield from self._finish(capture, candidate)
+
+    def _after_chain(self, capture: ArticleCapture):
+        """With no candidate left: request a single-page view or a sibling page and return True, else False."""
+        view = chain.single_view(capture, self.rules)
+        if view:
+            yield scrapy.Request(view["url"], callback=self.parse_article, errback=self.page_failed,
+                                 priority=PAGE_PRIORITY, cb_kwargs={"capture": capture, "candidate": view})
+            return True
+        sibling = self.templates.plan(capture, self.rules) if self.templates else None
+        if sibling and sibling != chain.PARKED:
+            self.crawler.stats.inc_value("folio/pagination/sibling_requests")
+            yield scrapy.Request(sibling, callback=self.parse_sibling, errback=self.sibling_failed,
+                                 priority=PAGE_PRIORITY, cb_kwargs={"capture": capture}, dont_filter=True)
+        return bool(sibling)  # parked: the article is finished when the sibling page another one asked for arrives
+
+    def _finish(self, capture: ArticleCapture, candidate: dict | None):
+        """Record a next page known and not fetched, count why the chain stopped, and hand the article on."""
         if capture.stopped and candidate and candidate["url"] and not capture.stopped.startswith("loop"):
             # A page that exists but is not fetched is recorded, so the article shows as incomplete.
             capture.pages.append(Page(url=candidate["url"], number=len(capture.pages) + 1,
@@ -305,9 +264,3 @@ class ArticleSpider(scrapy.Spider):
             self.crawler.stats.inc_value(f"folio/pagination/{capture.stopped.split(':')[0].replace(' ', '_')}")
             logger.warning("%s: %s", capture.url, capture.stopped)
         yield capture
-
-
-def _some(request):
-    """Yield the request unless the revisit policy returned None."""
-    if request is not None:
-        yield request

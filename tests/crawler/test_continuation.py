@@ -30,6 +30,16 @@ def test_urls_that_differ_by_one_number():
     assert url_step(f"{BASE}/story/", f"{BASE}/story/p2/") == (1, 2)
     assert url_step(f"{BASE}/story.html", f"{BASE}/story,2.html") == (1, 2)
     assert url_step(f"{BASE}/2024/05/one", f"{BASE}/2024/06/two") is None
+
+
+def test_a_number_inserted_after_any_punctuation_and_a_word_in_any_script():
+    assert url_step(f"{BASE}/zdrowie.html", f"{BASE}/zdrowie,strona,2.html") == (1, 2)
+    assert url_step(f"{BASE}/gesundheit.html", f"{BASE}/gesundheit;seite=2.html") == (1, 2)
+    assert url_step(f"{BASE}/statya", f"{BASE}/statya/страница/2") == (1, 2)
+    # Still one insertion of one number: two numbers, two words or a change elsewhere are no step.
+    assert url_step(f"{BASE}/story.html", f"{BASE}/story,strona,2,3.html") is None
+    assert url_step(f"{BASE}/story.html", f"{BASE}/story,comments,page,2.html") is None
+    assert url_step(f"{BASE}/story.html", f"{BASE}/other,strona,2.html") is None
     assert url_step(f"{BASE}/a", f"{BASE}/b") is None
 
 
@@ -74,6 +84,15 @@ def test_numbered_pager_links_and_the_announced_page_count():
     assert found["expected"] == 3
 
 
+def test_a_pager_label_ending_in_the_next_number_names_that_page_in_any_language():
+    found = report('<p><a class="more" href="/health/r1.html">Wczytaj stronę 2</a></p>', f"{BASE}/flu-season.html")
+    assert found["numbered"] == {2: f"{BASE}/r1.html"}
+    # A bare number names its page before a label does; a headline that starts with a number names none.
+    found = report('<p><a href="/health/r5.html">Part 2</a> <a href="/health/r1.html">2</a> '
+                   '<a href="/health/r7.html">2 ways to sleep better</a></p>', f"{BASE}/flu-season.html")
+    assert found["numbered"] == {2: f"{BASE}/r1.html"}
+
+
 def test_a_page_with_50000_links_examines_a_bounded_number():
     def candidates(body: str) -> list[str]:
         url = f"{BASE}/flu-season.html"
@@ -85,3 +104,14 @@ def test_a_page_with_50000_links_examines_a_bounded_number():
     # A next link deep among the middle links is beyond the examined share; one at the end is read.
     assert f"{BASE}/r77.html" not in candidates("".join(links[:MAX_LINKS] + [nxt] + links[MAX_LINKS:]))
     assert candidates("".join(links + [nxt])) == [f"{BASE}/r77.html"]
+
+
+def test_a_link_in_a_pagination_widget_is_proposed_whatever_it_says():
+    for widget in ('<nav class="pagination">{}</nav>', '<div class="pager-row">{}</div>',
+                   '<nav aria-label="Pages"><ul><li>{}</li></ul></nav>'):
+        assert proposed(widget.format('<a href="/health/r4471.html">Seuraava</a>')) == [f"{BASE}/r4471.html"], widget
+    # A wrapper around the whole page, a box of related pages, or an earlier page in the pager: no proposal.
+    for other in ('<div class="page-wrapper"><p>{}</p></div>', '<div class="related-pages">{}</div>'):
+        assert proposed(other.format('<a href="/health/r4471.html">Seuraava</a>')) == [], other
+    earlier = '<nav class="pagination"><a href="/health/flu-season.html?page=1">Edellinen</a></nav>'
+    assert proposed(earlier, url=f"{BASE}/flu-season.html?page=2") == []
