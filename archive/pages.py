@@ -26,7 +26,7 @@ class PageWriter:
             f"select 'capture', url, null, null, body_sha256, null, null, max(id) from captures "
             f"where url in ({marks}) group by url", [*urls, key, *urls])
         stored = {r["url"]: r for r in rows if r["kind"] == "page"}
-        latest = {r["url"]: (r["capture_id"], r["body_sha256"]) for r in rows if r["kind"] == "capture"}
+        latest = {r["url"]: (r["capture_id"], _hex(r["body_sha256"])) for r in rows if r["kind"] == "capture"}
         return stored, latest
 
     def _save_pages(self, key: str | None, capture: ArticleCapture, stored: dict, latest: dict) -> None:
@@ -47,7 +47,8 @@ class PageWriter:
                 if known and known[1] == row["body_sha256"]:
                     row["capture_id"] = known[0]
                 else:
-                    new_captures.append(capture_row(page, row, self.bodies.compress(capture.site, page.body)))
+                    new_captures.append(capture_row(page, row, self.bodies.compress(capture.site, page.body),
+                                                    self.bodies.pack_headers(capture.site, page.headers)))
         if new_captures:
             ids = dict(self.conn.execute(insert_many_sql("captures", CAPTURE_COLUMNS, len(new_captures))
                                          + " returning url, id", [v for r in new_captures for v in r]).fetchall())
@@ -91,3 +92,8 @@ class PageWriter:
         cursor = self.conn.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _hex(sha256: bytes | str | None) -> str | None:
+    """A capture's body hash as `pages` keeps it: hex (captures keep the 32 bytes since compact_captures)."""
+    return sha256.hex() if isinstance(sha256, bytes) else sha256

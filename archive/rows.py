@@ -123,8 +123,9 @@ def page_row(page: Page, key: str | None, site: str) -> dict:
     }
 
 
-def capture_row(page: Page, row: dict, compressed: tuple[bytes, int | None]) -> list:
-    """The `captures` values of a fetch whose body is new for its URL: headers exactly as received,
-    the body as (zstd frame, dictionary id) from archive.bodies."""
-    return [page.url, page.final_url, page.fetched_at, page.status, json.dumps(page.headers, ensure_ascii=False),
-            row["body_sha256"], row["site"], compressed[1], compressed[0]]
+def capture_row(page: Page, row: dict, compressed: tuple[bytes, int | None], headers: str | bytes) -> list:
+    """The `captures` values of a fetch whose body is new for its URL (see compact_captures): headers as
+    archive.bodies packs them, the hash as 32 bytes, no final_url when it is the URL, the body as (frame, dict id)."""
+    final_url = None if page.final_url == page.url else page.final_url
+    return [page.url, final_url, page.fetched_at, page.status, headers, bytes.fromhex(row["body_sha256"]),
+            row["site"], compressed[1], compressed[0]]

@@ -149,3 +149,63 @@ def test_the_unused_body_hash_index_goes(old_archive, tmp_path):
     assert "idx_captures_body_sha256" in {r[0] for r in Database(old_archive).execute(indexes)}
     Archive(path).close()
     assert "idx_captures_body_sha256" not in {r[0] for r in Database(path).execute(indexes)}
+
+
+@pytest.fixture(scope="module")
+def before_compaction(old_archive, tmp_path_factory) -> Path:
+    """The old archive migrated up to compact_captures: headers as JSON text, hashes in hex, every final_url."""
+    path = tmp_path_factory.mktemp("zstd") / "zstd.db"
+    path.write_bytes(old_archive.read_bytes())
+    db = Database(path)
+    migrations.apply(db, stop_before="compact_captures")
+    db.close()
+    return path
+
+
+def test_compacted_captures_export_the_same_warc_records(before_compaction, tmp_path):
+    db = Database(copy_of(before_compaction, tmp_path))
+    assert db.execute("select count(*) from captures where typeof(headers) = 'text' "
+                      "and typeof(body_sha256) = 'text' and final_url = url").fetchone()[0] == db["captures"].count
+    export_warc(db, tmp_path / "before.warc.gz")
+    articles = list(db.query("select * from articles order by id"))
+    migrate(db)
+    export_warc(db, tmp_path / "after.warc.gz")
+    before, after = warc_records(tmp_path / "before.warc.gz"), warc_records(tmp_path / "after.warc.gz")
+    assert [r for r in after if r[0] != "warcinfo"] == [r for r in before if r[0] != "warcinfo"]
+    assert len(after) == 2 * db["captures"].count + 1
+    # packed: every headers value a zstd frame, every hash its 32 bytes, no final_url repeating its URL
+    assert db.execute("select count(*) from captures where typeof(headers) = 'blob' and length(body_sha256) = 32 "
+                      "and final_url is null").fetchone()[0] == db["captures"].count
+    assert [r["site"] for r in db.query("select site from header_dicts")] == ["bulk"]
+    assert list(db.query("select * from articles order by id")) == articles
+
+
+def test_compacted_captures_rebuild_the_same_articles(before_compaction, tmp_path):
+    path = copy_of(before_compaction, tmp_path)
+    before = list(Database(path).query("select * from articles order by id"))
+    size = path.stat().st_size
+    archive = Archive(path)  # migrates
+    archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert path.stat().st_size < size  # the space the packed metadata freed went back to the file system
+    counts = rebuild(archive)
+    assert counts["unchanged"] == counts["rebuilt"] == ARTICLES
+    assert list(archive.db.query("select * from articles order by id")) == before
+    indexes = {r[0] for r in archive.db.execute("select name from sqlite_master where tbl_name = 'captures'")}
+    assert "idx_captures_url" in indexes and "idx_captures_url_fetched_at" not in indexes
+
+
+def test_new_captures_are_packed_from_the_first_and_a_redirect_keeps_its_final_url(tmp_path):
+    archive = Archive(tmp_path / "new.db")
+    router = Router(BASE, bulk_articles=2)
+    first, second = bulk_capture(router, 1), bulk_capture(router, 2)
+    second.pages[0].final_url = second.pages[0].url + "?from=redirect"
+    archive.save_many([(first, None), (second, None)])
+    rows = list(archive.db.query("select url, final_url, headers, site, body_sha256 from captures order by id"))
+    pages = [p for c in (first, second) for p in c.pages]
+    assert all(isinstance(r["headers"], bytes) for r in rows)
+    assert [archive.bodies.headers(r["headers"], r["site"]) for r in rows] == [p.headers for p in pages]
+    assert [r["body_sha256"] for r in rows] == [hashlib.sha256(p.body).digest() for p in pages]
+    assert [r["final_url"] for r in rows] == [None] * len(first.pages) + [second.pages[0].final_url] + \
+        [None] * (len(second.pages) - 1)
+    archive.save(first, None)  # the same bodies again: no new capture
+    assert archive.db["captures"].count == len(rows)
