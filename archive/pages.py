@@ -26,7 +26,7 @@ class PageWriter:
             f"select 'capture', url, null, null, body_sha256, null, null, max(id) from captures "
             f"where url in ({marks}) group by url", [*urls, key, *urls])
         stored = {r["url"]: r for r in rows if r["kind"] == "page"}
-        latest = {r["url"]: (r["capture_id"], _hex(r["body_sha256"])) for r in rows if r["kind"] == "capture"}
+        latest = {r["url"]: (r["capture_id"], r["body_sha256"]) for r in rows if r["kind"] == "capture"}
         return stored, latest
 
     def _save_pages(self, key: str | None, capture: ArticleCapture, stored: dict, latest: dict) -> None:
@@ -93,7 +93,3 @@ class PageWriter:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
-
-def _hex(sha256: bytes | str | None) -> str | None:
-    """A capture's body hash as `pages` keeps it: hex (captures keep the 32 bytes since compact_captures)."""
-    return sha256.hex() if isinstance(sha256, bytes) else sha256

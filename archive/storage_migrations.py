@@ -143,19 +143,31 @@ def compact_captures(db: Database) -> None:
     for site, first in db.execute("select site, headers from captures where id in (select min(id) from captures "
                                   "where site is not null and headers is not null group by site)").fetchall():
         bodies.start_headers_dictionary(site, json.loads(first))  # and packs the site's headers with it
-    ids = [row[0] for row in db.execute("select id from captures where typeof(body_sha256) = 'text' order by id")]
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        rows = db.execute(f"select id, body_sha256 from captures where id in ({','.join('?' * len(chunk))})",
-                          chunk).fetchall()
-        db.conn.executemany("update captures set body_sha256 = ? where id = ?",
-                            [(bytes.fromhex(sha), capture_id) for capture_id, sha in rows])
+    _hashes_to_bytes(db, "captures")
     db.execute("update captures set final_url = null where final_url = url")
     db.execute("drop index if exists idx_captures_url_fetched_at")
     db.execute("create index if not exists idx_captures_url on captures(url)")
 
 
+@migrations()
+def compact_pages(db: Database) -> None:
+    # As for captures: a page's SHA-256 as its 32 bytes, and its final_url only when it was redirected.
+    _hashes_to_bytes(db, "pages")
+    db.execute("update pages set final_url = null where final_url = url")
+
+
+def _hashes_to_bytes(db: Database, table: str) -> None:
+    """Hex SHA-256 values of ``table`` as their 32 bytes, 500 rows at a time."""
+    ids = [row[0] for row in db.execute(f"select rowid from {table} where typeof(body_sha256) = 'text' order by rowid")]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows = db.execute(f"select rowid, body_sha256 from {table} where rowid in ({','.join('?' * len(chunk))})",
+                          chunk).fetchall()
+        db.conn.executemany(f"update {table} set body_sha256 = ? where rowid = ?",
+                            [(bytes.fromhex(sha), rowid) for rowid, sha in rows])
+
+
 @migrations(transactional=False)
 def reclaim_compacted_space(db: Database) -> None:
-    # compact_captures freed about a tenth of an archive's pages: handed back as after store_bytes_once.
+    # compact_captures and compact_pages freed about a tenth of an archive: handed back as after store_bytes_once.
     _vacuum(db)

@@ -85,7 +85,7 @@ def stored_captures(archive: Archive, site: str | None = None, counts: Counter |
 
 def _page(row: dict, bodies: Bodies) -> Page:
     return Page(
-        url=row["url"], number=row["number"], status=row["status"], final_url=row["final_url"],
+        url=row["url"], number=row["number"], status=row["status"], final_url=row["final_url"] or row["url"],
         fetched_at=row["fetched_at"], headers=_headers(row, bodies),
         body=bodies.decompress(row["body_zst"], row["dict_id"]), error=row["error"],
     )

@@ -190,6 +190,10 @@ def test_compacted_captures_rebuild_the_same_articles(before_compaction, tmp_pat
     counts = rebuild(archive)
     assert counts["unchanged"] == counts["rebuilt"] == ARTICLES
     assert list(archive.db.query("select * from articles order by id")) == before
+    # compact_pages: each page's hash the 32 bytes of its capture's, no final_url repeating its URL
+    assert archive.db.execute("select count(*) from pages join captures on captures.id = pages.capture_id "
+                              "where pages.body_sha256 = captures.body_sha256 and length(pages.body_sha256) = 32 "
+                              "and pages.final_url is null").fetchone()[0] == archive.db["pages"].count
     indexes = {r[0] for r in archive.db.execute("select name from sqlite_master where tbl_name = 'captures'")}
     assert "idx_captures_url" in indexes and "idx_captures_url_fetched_at" not in indexes
 
