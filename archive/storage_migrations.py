@@ -167,6 +167,18 @@ def _hashes_to_bytes(db: Database, table: str) -> None:
                             [(bytes.fromhex(sha), rowid) for rowid, sha in rows])
 
 
+@migrations()
+def visits_without_rowid(db: Database) -> None:
+    # A visit is looked up by URL only: keyed by it directly, the URL is stored once, not in a row and an index.
+    columns = [(row[1], row[2]) for row in db.execute("PRAGMA table_info(visits)")]
+    names = ", ".join(f"[{name}]" for name, _ in columns)
+    declared = ", ".join(f"[{name}] {kind}{' primary key' if name == 'url' else ''}" for name, kind in columns)
+    db.execute(f"create table visits_by_url ({declared}) without rowid")
+    db.execute(f"insert into visits_by_url ({names}) select {names} from visits")
+    db.execute("drop table visits")
+    db.execute("alter table visits_by_url rename to visits")
+
+
 @migrations(transactional=False)
 def reclaim_compacted_space(db: Database) -> None:
     # compact_captures and compact_pages freed about a tenth of an archive: handed back as after store_bytes_once.

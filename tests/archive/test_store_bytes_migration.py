@@ -12,7 +12,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
 from archive.bodies import TRAIN_AFTER
-from archive.rows import article_row
+from archive.rows import UPSERT_VISIT, article_row
 from archive.schema import migrate, migrations
 from archive.store import Archive
 from archive.warc import export_warc, response_record
@@ -213,3 +213,18 @@ def test_new_captures_are_packed_from_the_first_and_a_redirect_keeps_its_final_u
         [None] * (len(second.pages) - 1)
     archive.save(first, None)  # the same bodies again: no new capture
     assert archive.db["captures"].count == len(rows)
+
+
+def test_visits_are_keyed_by_url_without_a_second_copy_in_an_index(tmp_path):
+    db = Database(tmp_path / "visits.db")
+    migrations.apply(db, stop_before="visits_without_rowid")
+    visits = [{"url": f"https://x.example/{n}", "site": "x", "checked_at": f"2026-01-0{n}T00:00:00+00:00",
+               "outcome": outcome} for n, outcome in ((1, "new"), (2, "failed"), (3, "unchanged"))]
+    db["visits"].insert_all(visits)
+    migrate(db)
+    assert list(db.query("select * from visits order by url")) == visits
+    assert "without rowid" in db.execute("select sql from sqlite_master where name = 'visits'").fetchone()[0].lower()
+    assert not list(db.execute("select name from sqlite_master where type = 'index' and tbl_name = 'visits'"))
+    archive = Archive(tmp_path / "visits.db")
+    archive.conn.execute(UPSERT_VISIT, ["https://x.example/2", "x", "2026-01-09T00:00:00+00:00", "changed"])
+    assert archive.db.execute("select outcome from visits where url = 'https://x.example/2'").fetchone() == ("changed",)
