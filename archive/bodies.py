@@ -146,6 +146,8 @@ class Bodies:
         if value is None:
             return {}
         if isinstance(value, bytes):
+            if site is not None and self._header_dicts.get(site, False) is None:
+                del self._header_dicts[site]  # cached before another connection made it: look again
             if site is None or self._header_dictionary(site) is None:
                 raise CorruptBody(f"compressed headers of site {site!r}, which has no headers dictionary")
             try:

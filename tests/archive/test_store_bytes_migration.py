@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from sqlite_utils import Database
 from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
-from archive.bodies import TRAIN_AFTER
+from archive.bodies import TRAIN_AFTER, Bodies
 from archive.rows import UPSERT_VISIT, article_row
 from archive.schema import migrate, migrations
 from archive.store import Archive
@@ -228,3 +229,14 @@ def test_visits_are_keyed_by_url_without_a_second_copy_in_an_index(tmp_path):
     archive = Archive(tmp_path / "visits.db")
     archive.conn.execute(UPSERT_VISIT, ["https://x.example/2", "x", "2026-01-09T00:00:00+00:00", "changed"])
     assert archive.db.execute("select outcome from visits where url = 'https://x.example/2'").fetchone() == ("changed",)
+
+
+def test_a_reader_opened_before_the_sites_headers_dictionary_reads_headers_packed_after(tmp_path):
+    archive = Archive(tmp_path / "late.db")
+    reader = Bodies(sqlite3.connect(tmp_path / "late.db"))
+    assert reader.needs_headers_dictionary("bulk")  # this reader has looked and found none yet
+    capture = bulk_capture(Router(BASE, bulk_articles=1), 1)
+    archive.save(capture, None)
+    row = next(archive.db.query("select headers, site from captures order by id limit 1"))
+    assert isinstance(row["headers"], bytes)
+    assert reader.headers(row["headers"], row["site"]) == capture.pages[0].headers
