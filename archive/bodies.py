@@ -3,10 +3,15 @@
 Pages of one site share most of their markup, so a dictionary trained on a few dozen of them lets zstd
 store each further page in a fraction of gzip's size. Dictionaries live in the archive (`zstd_dicts`),
 so any reader can decompress: every reader of a stored body goes through `Bodies.decompress`.
+
+A capture's headers (JSON) are zstd-compressed too, with a dictionary per site that is simply the
+site's first stored headers (`header_dicts`): the names and most values repeat from page to page, so
+a few dozen bytes per capture remain. Every reader of them goes through `Bodies.headers`.
 """
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 import sqlite3
 import zlib
@@ -20,6 +25,7 @@ logger = logging.getLogger(__name__)
 LEVEL = 6  # zstd level: near level 19's size on these pages at a fraction of its time
 TRAIN_AFTER = 64  # a site's dictionary is trained once it has this many captures stored without one
 DICT_BYTES = 32 * 1024
+HEADERS_LEVEL = 3  # headers are a few hundred bytes: higher levels save a byte or two at many times the time
 
 
 class CorruptBody(Exception):
@@ -50,6 +56,8 @@ class Bodies:
         self._decompressors: dict[int | None, zstandard.ZstdDecompressor] = {}
         self._site_dict: dict[str, int | None] = {}
         self._untrained: dict[str, int] = {}  # captures stored without a dictionary, per site
+        self._header_dicts: dict[str, zstandard.ZstdCompressionDict | None] = {}
+        self._header_codecs: dict[str, tuple[zstandard.ZstdCompressor, zstandard.ZstdDecompressor]] = {}
 
     def compress(self, site: str, body: bytes) -> tuple[bytes, int | None]:
         """(zstd frame, dictionary id or None) for ``body`` of ``site``."""
@@ -123,6 +131,67 @@ class Bodies:
         """Drop cached site -> dictionary choices (after a rolled-back training)."""
         self._site_dict.clear()
         self._untrained.clear()
+        self._header_dicts.clear()
+        self._header_codecs.clear()
+
+    def pack_headers(self, site: str | None, headers: dict) -> str | bytes:
+        """The `captures.headers` value: zstd with the site's headers dictionary, the JSON text while it has none."""
+        text = json.dumps(headers, ensure_ascii=False)
+        if site is None or self._header_dictionary(site) is None:
+            return text
+        return self._header_codec(site)[0].compress(text.encode())
+
+    def headers(self, value: str | bytes | None, site: str | None) -> dict:
+        """A capture's headers exactly as received, from JSON text or a zstd frame of its site; CorruptBody if damaged."""
+        if value is None:
+            return {}
+        if isinstance(value, bytes):
+            if site is not None and self._header_dicts.get(site, False) is None:
+                del self._header_dicts[site]  # cached before another connection made it: look again
+            if site is None or self._header_dictionary(site) is None:
+                raise CorruptBody(f"compressed headers of site {site!r}, which has no headers dictionary")
+            try:
+                value = self._header_codec(site)[1].decompress(value).decode()
+            except (zstandard.ZstdError, UnicodeDecodeError) as exc:
+                raise CorruptBody(_one_line(exc)) from None
+        return json.loads(value)
+
+    def needs_headers_dictionary(self, site: str | None) -> bool:
+        return site is not None and self._header_dictionary(site) is None
+
+    def start_headers_dictionary(self, site: str, headers: dict) -> None:
+        """Store ``headers`` (JSON) as ``site``'s headers dictionary and compress its headers stored as text; no commit."""
+        self.conn.execute("insert or ignore into header_dicts (site, created_at, dict) values (?, ?, ?)",
+                          [site, now(), json.dumps(headers, ensure_ascii=False).encode()])
+        self._header_dicts.pop(site, None)
+        self._header_codecs.pop(site, None)
+        last = 0
+        while True:
+            rows = self.conn.execute("select id, headers from captures where site = ? and typeof(headers) = 'text' "
+                                     "and id > ? order by id limit 500", [site, last]).fetchall()
+            if not rows:
+                return
+            self.conn.executemany("update captures set headers = ? where id = ?",
+                                  [(self.pack_headers(site, json.loads(text)), capture_id) for capture_id, text in rows])
+            last = rows[-1][0]
+
+    def _header_dictionary(self, site: str) -> zstandard.ZstdCompressionDict | None:
+        if site not in self._header_dicts:
+            try:
+                row = self.conn.execute("select dict from header_dicts where site = ?", [site]).fetchone()
+            except sqlite3.OperationalError:  # an archive from before compact_captures: headers are text
+                row = None
+            self._header_dicts[site] = None if row is None else zstandard.ZstdCompressionDict(
+                row[0], dict_type=zstandard.DICT_TYPE_RAWCONTENT)
+        return self._header_dicts[site]
+
+    def _header_codec(self, site: str) -> tuple[zstandard.ZstdCompressor, zstandard.ZstdDecompressor]:
+        if site not in self._header_codecs:
+            dictionary = self._header_dictionary(site)
+            self._header_codecs[site] = (
+                zstandard.ZstdCompressor(level=HEADERS_LEVEL, dict_data=dictionary, write_dict_id=False),
+                zstandard.ZstdDecompressor(dict_data=dictionary))
+        return self._header_codecs[site]
 
     def _compressor(self, dict_id: int | None) -> zstandard.ZstdCompressor:
         if dict_id not in self._compressors:

@@ -47,7 +47,8 @@ class PageWriter:
                 if known and known[1] == row["body_sha256"]:
                     row["capture_id"] = known[0]
                 else:
-                    new_captures.append(capture_row(page, row, self.bodies.compress(capture.site, page.body)))
+                    new_captures.append(capture_row(page, row, self.bodies.compress(capture.site, page.body),
+                                                    self.bodies.pack_headers(capture.site, page.headers)))
         if new_captures:
             ids = dict(self.conn.execute(insert_many_sql("captures", CAPTURE_COLUMNS, len(new_captures))
                                          + " returning url, id", [v for r in new_captures for v in r]).fetchall())
@@ -91,3 +92,4 @@ class PageWriter:
         cursor = self.conn.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
+

@@ -103,7 +103,7 @@ def article_row(columns: tuple[str, ...], key: str, record: dict) -> dict:
 
 
 def page_row(page: Page, key: str | None, site: str) -> dict:
-    """The `pages` row of one fetch: validators and status; its body and headers are its capture's."""
+    """The `pages` row of one fetch: validators and status; its body and headers are its capture's (see compact_pages)."""
     headers = {k.lower(): v for k, v in page.headers.items()}
     return {
         "url": page.url,
@@ -111,20 +111,21 @@ def page_row(page: Page, key: str | None, site: str) -> dict:
         "site": site,
         "number": page.number,
         "status": page.status,
-        "final_url": page.final_url,
+        "final_url": None if page.final_url == page.url else page.final_url,  # empty unless redirected
         "fetched_at": page.fetched_at,
         "content_type": headers.get("content-type"),
         "etag": headers.get("etag"),
         "last_modified": headers.get("last-modified"),
         "headers": None if page.body else json.dumps(headers, ensure_ascii=False),  # else the capture has them
         "error": page.error,
-        "body_sha256": hashlib.sha256(page.body).hexdigest() if page.body else None,
+        "body_sha256": hashlib.sha256(page.body).digest() if page.body else None,  # 32 bytes
         "body_size": len(page.body),
     }
 
 
-def capture_row(page: Page, row: dict, compressed: tuple[bytes, int | None]) -> list:
-    """The `captures` values of a fetch whose body is new for its URL: headers exactly as received,
-    the body as (zstd frame, dictionary id) from archive.bodies."""
-    return [page.url, page.final_url, page.fetched_at, page.status, json.dumps(page.headers, ensure_ascii=False),
-            row["body_sha256"], row["site"], compressed[1], compressed[0]]
+def capture_row(page: Page, row: dict, compressed: tuple[bytes, int | None], headers: str | bytes) -> list:
+    """The `captures` values of a fetch whose body is new for its URL (see compact_captures): headers as
+    archive.bodies packs them, the hash as 32 bytes, no final_url when it is the URL, the body as (frame, dict id)."""
+    final_url = None if page.final_url == page.url else page.final_url
+    return [page.url, final_url, page.fetched_at, page.status, headers, row["body_sha256"],
+            row["site"], compressed[1], compressed[0]]

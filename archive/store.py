@@ -41,7 +41,7 @@ class Archive(CrawlLog, PageWriter):
 
         "kept": the stored article is complete and this fetch is not, so the stored content stays.
         """
-        self.train_dictionaries()
+        self.train_dictionaries([capture])
         with write_transaction(self.db):
             return self.write(capture, record)
 
@@ -52,7 +52,7 @@ class Archive(CrawlLog, PageWriter):
         "error" visit (so a resumed crawl fetches it again), and the others still commit.
         """
         outcomes = []
-        self.train_dictionaries()
+        self.train_dictionaries([capture for capture, _ in items])
         with write_transaction(self.db):
             for capture, record in items:
                 self.conn.execute("SAVEPOINT article")
@@ -66,18 +66,24 @@ class Archive(CrawlLog, PageWriter):
                 self.conn.execute("RELEASE article")
         return outcomes
 
-    def train_dictionaries(self) -> None:
-        """Train the zstd dictionary of each site that has enough pages for one, in a transaction of its own.
+    def train_dictionaries(self, captures: list[ArticleCapture] = ()) -> None:
+        """Train the zstd dictionary of each site that has enough pages for one, and start the headers
+        dictionary of each site in ``captures`` that has none, each in a transaction of its own.
 
         Committed before any capture is compressed with it, so no stored body ever names a missing dictionary.
         """
-        for site in self.bodies.sites_to_train():
-            try:
+        firsts = {c.site: p.headers for c in captures for p in reversed(c.pages) if p.body}
+        try:
+            for site in self.bodies.sites_to_train():
                 with write_transaction(self.db):
                     self.bodies.train(site)
-            except sqlite3.Error:
-                self.bodies.forget()  # the cache may name a dictionary that was rolled back
-                raise
+            for site, headers in firsts.items():
+                if self.bodies.needs_headers_dictionary(site):
+                    with write_transaction(self.db):
+                        self.bodies.start_headers_dictionary(site, headers)
+        except sqlite3.Error:
+            self.bodies.forget()  # the cache may name a dictionary that was rolled back
+            raise
 
     def write(self, capture: ArticleCapture, record: dict | None) -> str:
         """Write one article inside the caller's transaction (no commit); its outcome as for save()."""

@@ -35,7 +35,7 @@ FINAL_URL_FIELD = "Folio-Final-URL"
 TRANSFER_HEADERS = {"transfer-encoding", "content-encoding"}
 
 CAPTURES_SQL = """
-select id, url, final_url, fetched_at, status, headers, body_zst, dict_id from captures
+select id, url, final_url, fetched_at, status, headers, site, body_zst, dict_id from captures
 where body_zst is not null {where} order by id
 """
 
@@ -71,6 +71,7 @@ def export_warc(db: Database, out: Path, *, site: str | None = None) -> Counter:
             bodies = Bodies(db.conn)
             for row in db.query(CAPTURES_SQL.format(where=where), params):
                 try:
+                    row["headers"] = bodies.headers(row["headers"], row["site"])
                     response = response_record(writer, row, bodies.decompress(row["body_zst"], row["dict_id"]))
                 except CorruptBody:
                     counts["corrupt"] += 1  # the others are still exported; the command says how many
@@ -86,7 +87,7 @@ def export_warc(db: Database, out: Path, *, site: str | None = None) -> Counter:
 
 
 def response_record(writer: WARCWriter, row: dict, body: bytes):
-    """A response record: the status line, every stored header, the exact stored ``body``."""
+    """A response record: the status line, every stored header (a dict, or JSON text), the exact stored ``body``."""
     status = row["status"] or 200
     try:
         reason = HTTPStatus(status).phrase
@@ -94,7 +95,7 @@ def response_record(writer: WARCWriter, row: dict, body: bytes):
         reason = ""
     # The reason phrase is not stored; the standard one for the status is written.
     headers = [(name, str(len(body)) if name.lower() == "content-length" else value)
-               for name, value in json.loads(row["headers"] or "{}").items() if name.lower() not in TRANSFER_HEADERS]
+               for name, value in _headers(row["headers"]).items() if name.lower() not in TRANSFER_HEADERS]
     if not any(name.lower() == "content-length" for name, _ in headers):
         headers.append(("Content-Length", str(len(body))))
     http_headers = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol="HTTP/1.1")
@@ -103,6 +104,10 @@ def response_record(writer: WARCWriter, row: dict, body: bytes):
         fields[FINAL_URL_FIELD] = row["final_url"]
     return writer.create_warc_record(row["url"], "response", payload=BytesIO(body), length=len(body),
                                      http_headers=http_headers, warc_headers_dict=fields)
+
+
+def _headers(stored: dict | str | None) -> dict:
+    return stored if isinstance(stored, dict) else json.loads(stored or "{}")
 
 
 def request_record(writer: WARCWriter, row: dict, response_id: str):

@@ -6,7 +6,6 @@ the body being identical, the store writes nothing.
 """
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 from pathlib import Path
@@ -44,7 +43,8 @@ class ArchiveCache:
             return None
         try:
             row = self.conn.execute(
-                "select pages.status, pages.final_url, captures.headers, captures.body_zst, captures.dict_id from pages "
+                "select pages.status, pages.final_url, captures.headers, captures.site, captures.body_zst, "
+                "captures.dict_id from pages "
                 "join captures on captures.id = pages.capture_id where pages.url = ? and pages.error is null "
                 "and captures.body_zst is not null", (request.url,),
             ).fetchone()
@@ -53,9 +53,9 @@ class ArchiveCache:
             return None
         if row is None:
             return None
-        status, final_url, headers, body_zst, dict_id = row
-        headers = Headers(json.loads(headers or "{}"))
+        status, final_url, headers, site, body_zst, dict_id = row
         try:
+            headers = Headers(self.bodies.headers(headers, site))
             body = self.bodies.decompress(body_zst, dict_id)
         except CorruptBody as exc:  # fetched again unconditionally, as a page never stored
             logger.warning("%s: the stored body is corrupt (%s); fetching it whole", request.url, exc)

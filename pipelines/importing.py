@@ -56,7 +56,7 @@ def import_responses(archive: Archive, responses: list[dict], *, profile: SitePr
 
 SIBLING_SQL = """
 select pages.url, pages.number, pages.status, pages.final_url, pages.fetched_at, pages.headers, pages.error,
-       captures.body_zst, captures.dict_id, captures.headers as capture_headers
+       captures.body_zst, captures.dict_id, captures.headers as capture_headers, captures.site as capture_site
 from pages join captures on captures.id = pages.capture_id
 where pages.number = 1 and pages.article_id is not null and pages.error is null and (pages.url like ? or pages.url like ?)
 order by pages.article_id limit ?

@@ -23,7 +23,8 @@ logger = logging.getLogger(__name__)
 
 PAGES_SQL = """
 select pages.url, pages.article_id, pages.site, pages.number, pages.status, pages.final_url, pages.fetched_at,
-       pages.headers, pages.error, captures.body_zst, captures.dict_id, captures.headers as capture_headers
+       pages.headers, pages.error, captures.body_zst, captures.dict_id, captures.headers as capture_headers,
+       captures.site as capture_site
 from pages left join captures on captures.id = pages.capture_id
 where pages.article_id = ?
 order by pages.number
@@ -84,10 +85,17 @@ def stored_captures(archive: Archive, site: str | None = None, counts: Counter |
 
 def _page(row: dict, bodies: Bodies) -> Page:
     return Page(
-        url=row["url"], number=row["number"], status=row["status"], final_url=row["final_url"],
-        fetched_at=row["fetched_at"], headers=json.loads(row["capture_headers"] or row["headers"] or "{}"),
+        url=row["url"], number=row["number"], status=row["status"], final_url=row["final_url"] or row["url"],
+        fetched_at=row["fetched_at"], headers=_headers(row, bodies),
         body=bodies.decompress(row["body_zst"], row["dict_id"]), error=row["error"],
     )
+
+
+def _headers(row: dict, bodies: Bodies) -> dict:
+    """The capture's headers (packed by archive.bodies), else those a page without a capture kept."""
+    if row["capture_headers"] is not None:
+        return bodies.headers(row["capture_headers"], row.get("capture_site"))
+    return json.loads(row["headers"] or "{}")
 
 
 def rebuild(archive: Archive, site: str | None = None) -> Counter:
@@ -115,7 +123,7 @@ def rebuild(archive: Archive, site: str | None = None) -> Counter:
 
 UNATTACHED_SQL = """
 select pages.url, pages.site, pages.final_url, pages.status, pages.fetched_at, pages.headers,
-       captures.body_zst, captures.dict_id, captures.headers as capture_headers
+       captures.body_zst, captures.dict_id, captures.headers as capture_headers, captures.site as capture_site
 from pages left join captures on captures.id = pages.capture_id
 where pages.article_id is null and pages.error is null {where}
 order by pages.site, pages.url

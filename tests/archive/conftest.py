@@ -182,11 +182,11 @@ def _rows(spec: dict) -> tuple[dict, list[dict]]:
         raw = f"<html><script>window.__pwned='raw'</script><p>{RAW_PAGE_MARKER}</p></html>".encode()
         pages.append({
             "url": url, "article_id": aid, "site": spec["site"], "number": number,
-            "status": 503 if failed else 200, "final_url": url, "fetched_at": "2024-04-06T06:00:01+00:00",
+            "status": 503 if failed else 200, "final_url": None, "fetched_at": "2024-04-06T06:00:01+00:00",
             "content_type": "text/html; charset=utf-8",
             "headers": json.dumps({"Content-Type": "text/html; charset=utf-8", "Server": "nginx"}),
             "error": "HTTP 503 Service Unavailable after 3 retries" if failed else None,
-            "body_sha256": None if failed else hashlib.sha256(raw).hexdigest(),
+            "body_sha256": None if failed else hashlib.sha256(raw).digest(),
             "body_size": None if failed else len(raw), "body": None if failed else raw,
         })
     return article, pages

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,8 @@ from sqlite_utils import Database
 from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
-from archive.bodies import TRAIN_AFTER
-from archive.rows import article_row
+from archive.bodies import TRAIN_AFTER, Bodies
+from archive.rows import UPSERT_VISIT, article_row
 from archive.schema import migrate, migrations
 from archive.store import Archive
 from archive.warc import export_warc, response_record
@@ -149,3 +150,93 @@ def test_the_unused_body_hash_index_goes(old_archive, tmp_path):
     assert "idx_captures_body_sha256" in {r[0] for r in Database(old_archive).execute(indexes)}
     Archive(path).close()
     assert "idx_captures_body_sha256" not in {r[0] for r in Database(path).execute(indexes)}
+
+
+@pytest.fixture(scope="module")
+def before_compaction(old_archive, tmp_path_factory) -> Path:
+    """The old archive migrated up to compact_captures: headers as JSON text, hashes in hex, every final_url."""
+    path = tmp_path_factory.mktemp("zstd") / "zstd.db"
+    path.write_bytes(old_archive.read_bytes())
+    db = Database(path)
+    migrations.apply(db, stop_before="compact_captures")
+    db.close()
+    return path
+
+
+def test_compacted_captures_export_the_same_warc_records(before_compaction, tmp_path):
+    db = Database(copy_of(before_compaction, tmp_path))
+    assert db.execute("select count(*) from captures where typeof(headers) = 'text' "
+                      "and typeof(body_sha256) = 'text' and final_url = url").fetchone()[0] == db["captures"].count
+    export_warc(db, tmp_path / "before.warc.gz")
+    articles = list(db.query("select * from articles order by id"))
+    migrate(db)
+    export_warc(db, tmp_path / "after.warc.gz")
+    before, after = warc_records(tmp_path / "before.warc.gz"), warc_records(tmp_path / "after.warc.gz")
+    assert [r for r in after if r[0] != "warcinfo"] == [r for r in before if r[0] != "warcinfo"]
+    assert len(after) == 2 * db["captures"].count + 1
+    # packed: every headers value a zstd frame, every hash its 32 bytes, no final_url repeating its URL
+    assert db.execute("select count(*) from captures where typeof(headers) = 'blob' and length(body_sha256) = 32 "
+                      "and final_url is null").fetchone()[0] == db["captures"].count
+    assert [r["site"] for r in db.query("select site from header_dicts")] == ["bulk"]
+    assert list(db.query("select * from articles order by id")) == articles
+
+
+def test_compacted_captures_rebuild_the_same_articles(before_compaction, tmp_path):
+    path = copy_of(before_compaction, tmp_path)
+    before = list(Database(path).query("select * from articles order by id"))
+    size = path.stat().st_size
+    archive = Archive(path)  # migrates
+    archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert path.stat().st_size < size  # the space the packed metadata freed went back to the file system
+    counts = rebuild(archive)
+    assert counts["unchanged"] == counts["rebuilt"] == ARTICLES
+    assert list(archive.db.query("select * from articles order by id")) == before
+    # compact_pages: each page's hash the 32 bytes of its capture's, no final_url repeating its URL
+    assert archive.db.execute("select count(*) from pages join captures on captures.id = pages.capture_id "
+                              "where pages.body_sha256 = captures.body_sha256 and length(pages.body_sha256) = 32 "
+                              "and pages.final_url is null").fetchone()[0] == archive.db["pages"].count
+    indexes = {r[0] for r in archive.db.execute("select name from sqlite_master where tbl_name = 'captures'")}
+    assert "idx_captures_url" in indexes and "idx_captures_url_fetched_at" not in indexes
+
+
+def test_new_captures_are_packed_from_the_first_and_a_redirect_keeps_its_final_url(tmp_path):
+    archive = Archive(tmp_path / "new.db")
+    router = Router(BASE, bulk_articles=2)
+    first, second = bulk_capture(router, 1), bulk_capture(router, 2)
+    second.pages[0].final_url = second.pages[0].url + "?from=redirect"
+    archive.save_many([(first, None), (second, None)])
+    rows = list(archive.db.query("select url, final_url, headers, site, body_sha256 from captures order by id"))
+    pages = [p for c in (first, second) for p in c.pages]
+    assert all(isinstance(r["headers"], bytes) for r in rows)
+    assert [archive.bodies.headers(r["headers"], r["site"]) for r in rows] == [p.headers for p in pages]
+    assert [r["body_sha256"] for r in rows] == [hashlib.sha256(p.body).digest() for p in pages]
+    assert [r["final_url"] for r in rows] == [None] * len(first.pages) + [second.pages[0].final_url] + \
+        [None] * (len(second.pages) - 1)
+    archive.save(first, None)  # the same bodies again: no new capture
+    assert archive.db["captures"].count == len(rows)
+
+
+def test_visits_are_keyed_by_url_without_a_second_copy_in_an_index(tmp_path):
+    db = Database(tmp_path / "visits.db")
+    migrations.apply(db, stop_before="visits_without_rowid")
+    visits = [{"url": f"https://x.example/{n}", "site": "x", "checked_at": f"2026-01-0{n}T00:00:00+00:00",
+               "outcome": outcome} for n, outcome in ((1, "new"), (2, "failed"), (3, "unchanged"))]
+    db["visits"].insert_all(visits)
+    migrate(db)
+    assert list(db.query("select * from visits order by url")) == visits
+    assert "without rowid" in db.execute("select sql from sqlite_master where name = 'visits'").fetchone()[0].lower()
+    assert not list(db.execute("select name from sqlite_master where type = 'index' and tbl_name = 'visits'"))
+    archive = Archive(tmp_path / "visits.db")
+    archive.conn.execute(UPSERT_VISIT, ["https://x.example/2", "x", "2026-01-09T00:00:00+00:00", "changed"])
+    assert archive.db.execute("select outcome from visits where url = 'https://x.example/2'").fetchone() == ("changed",)
+
+
+def test_a_reader_opened_before_the_sites_headers_dictionary_reads_headers_packed_after(tmp_path):
+    archive = Archive(tmp_path / "late.db")
+    reader = Bodies(sqlite3.connect(tmp_path / "late.db"))
+    assert reader.needs_headers_dictionary("bulk")  # this reader has looked and found none yet
+    capture = bulk_capture(Router(BASE, bulk_articles=1), 1)
+    archive.save(capture, None)
+    row = next(archive.db.query("select headers, site from captures order by id limit 1"))
+    assert isinstance(row["headers"], bytes)
+    assert reader.headers(row["headers"], row["site"]) == capture.pages[0].headers
