@@ -52,13 +52,13 @@ def annotate(extracted: list[dict], readable: list[dict]) -> dict:
     for block in extracted:
         words = _WORD.findall(block["text"])
         ours_words.append(words)
-        ours_grams.append(list(zip(words, words[1:], words[2:], words[3:])))
+        ours_grams.append(_shingles(words))
         if firsts:  # looked up run by run, never searched for in the whole text
             seen.update(run for i, word in enumerate(words) if word in firsts for n in (1, 2, 3)
                         if i + n <= len(words) and (run := tuple(words[i:i + n])) in wanted)
     # Counted in C (Counter over one flat iterable), not merged block by block in Python.
     ours = Counter(chain.from_iterable(ours_grams))
-    theirs_grams = [list(zip(words, words[1:], words[2:], words[3:])) for words in theirs_words]
+    theirs_grams = [_shingles(words) for words in theirs_words]
     theirs = Counter(chain.from_iterable(theirs_grams))
     new = 0
     for block, words, grams in zip(readable, theirs_words, theirs_grams):
@@ -77,6 +77,12 @@ def annotate(extracted: list[dict], readable: list[dict]) -> dict:
         "shared": [_mostly_in(grams, theirs) for grams in ours_grams],  # per trafilatura block
         "words": [tokens_length(words, block["text"]) for words, block in zip(ours_words, extracted)],
     }
+
+
+def _shingles(words: list[str]) -> list[int]:
+    """The 4-word shingles of a text as the hashes of their word tuples: ints, which the garbage collector
+    never walks (a page's thousands of kept tuples made it scan the heap again and again)."""
+    return list(map(hash, zip(words, words[1:], words[2:], words[3:])))
 
 
 def _mostly_in(grams: list[tuple], theirs: Counter) -> bool:
