@@ -80,12 +80,11 @@ def annotate(extracted: list[dict], readable: list[dict]) -> dict:
 
 
 def _shingles(words: list[str]) -> list[int]:
-    """The 4-word shingles of a text as the hashes of their word tuples: ints, which the garbage collector
-    never walks (a page's thousands of kept tuples made it scan the heap again and again)."""
+    """The 4-word shingles of a text as hashes of their word tuples (ints: smaller, and not walked by the GC)."""
     return list(map(hash, zip(words, words[1:], words[2:], words[3:])))
 
 
-def _mostly_in(grams: list[tuple], theirs: Counter) -> bool:
+def _mostly_in(grams: list[int], theirs: Counter) -> bool:
     """At least half of the block's shingles (``grams``) are in the other reading's text."""
     shingles = set(grams)
     return bool(shingles) and len(shingles & theirs.keys()) >= len(shingles) / 2
