@@ -61,8 +61,7 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
         "dates": _date_candidates(sel, profile, ld),
         "section": _select_text(sel, profile.section) or ld.get("articleSection") or _meta(sel, "article:section")
         or _breadcrumb(sel),
-        "language": next(iter(_strings("/html/@lang")(sel.root)), None) or _meta(sel, "og:locale")
-        or ld.get("inLanguage"),
+        "language": (_attribute_xpath("/html/@lang")(sel.root) or [None])[0] or _meta(sel, "og:locale") or ld.get("inLanguage"),
         "description": _meta(sel, "og:description") or _meta(sel, "description"),
         "modified": _modified_candidates(sel, ld),
         "references": references(sel),
@@ -138,7 +137,7 @@ def compiled(css: str) -> CSSSelector:
 
 def json_ld(sel: Selector) -> dict:
     """The first schema.org Article-like object of the page's JSON-LD, or {}."""
-    for raw in _strings("//script[@type='application/ld+json']/text()")(sel.root):
+    for raw in _attribute_xpath("//script[@type='application/ld+json']/text()")(sel.root):
         try:
             data = json.loads(_CDATA.sub("", raw))
         except ValueError:
@@ -235,7 +234,7 @@ def _select_lines(sel: Selector, css: str | None) -> list[str]:
 
 
 def _byline(sel: Selector) -> list[str]:
-    names = [_SPACE.sub(" ", n).strip() for n in _strings("//a[@rel='author']//text()")(sel.root)]
+    names = [_SPACE.sub(" ", n).strip() for n in _attribute_xpath("//a[@rel='author']//text()")(sel.root)]
     names = [n for n in names if n]
     if names:
         return list(dict.fromkeys(names))
@@ -244,7 +243,7 @@ def _byline(sel: Selector) -> list[str]:
 
 
 def _reviewed_line(sel: Selector) -> str | None:
-    if not _strings("contains(normalize-space(/), 'Reviewed by')")(sel.root):
+    if not _attribute_xpath("contains(normalize-space(/), 'Reviewed by')")(sel.root):
         return None  # one pass over the text instead of a normalize-space() of every element
     for text in sel.xpath("//*[not(self::script)][starts-with(normalize-space(.), 'Reviewed by')]"
                           "[not(.//*[starts-with(normalize-space(.), 'Reviewed by')])]").xpath("normalize-space(.)").getall():
@@ -254,7 +253,7 @@ def _reviewed_line(sel: Selector) -> str | None:
 
 
 def _breadcrumb(sel: Selector) -> str | None:
-    items = _strings("//*[contains(@class,'breadcrumb') or @aria-label='breadcrumb' or @aria-label='Breadcrumb']"
+    items = _attribute_xpath("//*[contains(@class,'breadcrumb') or @aria-label='breadcrumb' or @aria-label='Breadcrumb']"
                      "//a/text()")(sel.root)
     items = [_SPACE.sub(" ", i).strip() for i in items if i.strip()]
     items = [i for i in items if i.lower() not in ("home", "news")]
@@ -262,22 +261,22 @@ def _breadcrumb(sel: Selector) -> str | None:
 
 
 def _meta(sel: Selector, name: str) -> str | None:
-    values = _strings(f"//meta[@property='{name}' or @name='{name}']/@content")(sel.root)
+    values = _attribute_xpath(f"//meta[@property='{name}' or @name='{name}']/@content")(sel.root)
     value = values[0] if values else None
     return value.strip() if value and value.strip() else None
 
 
 def _first(sel: Selector, *xpaths: str) -> str | None:
     for xpath in xpaths:
-        values = _strings(xpath)(sel.root)
+        values = _attribute_xpath(xpath)(sel.root)
         if values and values[0].strip():
             return values[0].strip()
     return None
 
 
 @lru_cache(maxsize=128)
-def _strings(query: str) -> etree.XPath:
-    """A fixed query for strings or a test, compiled once per process (``sel.xpath`` compiles it on every call)."""
+def _attribute_xpath(query: str) -> etree.XPath:
+    """A fixed query for strings (attributes, text) or a test, compiled once per process (``sel.xpath`` is not)."""
     return etree.XPath(query, smart_strings=False)
 
 
