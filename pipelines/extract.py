@@ -61,7 +61,7 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
         "dates": _date_candidates(sel, profile, ld),
         "section": _select_text(sel, profile.section) or ld.get("articleSection") or _meta(sel, "article:section")
         or _breadcrumb(sel),
-        "language": sel.xpath("/html/@lang").get() or _meta(sel, "og:locale") or ld.get("inLanguage"),
+        "language": (_attribute_xpath("/html/@lang")(sel.root) or [None])[0] or _meta(sel, "og:locale") or ld.get("inLanguage"),
         "description": _meta(sel, "og:description") or _meta(sel, "description"),
         "modified": _modified_candidates(sel, ld),
         "references": references(sel),
@@ -137,7 +137,7 @@ def compiled(css: str) -> CSSSelector:
 
 def json_ld(sel: Selector) -> dict:
     """The first schema.org Article-like object of the page's JSON-LD, or {}."""
-    for raw in sel.xpath("//script[@type='application/ld+json']/text()").getall():
+    for raw in _attribute_xpath("//script[@type='application/ld+json']/text()")(sel.root):
         try:
             data = json.loads(_CDATA.sub("", raw))
         except ValueError:
@@ -185,21 +185,25 @@ def _modified_candidates(sel: Selector, ld: dict) -> list[list[str]]:
 
 _REFERENCE_HEADINGS = {"sources", "source", "references", "reference", "sources:", "references:", "citations",
                        "bibliography", "works cited"}
+_REFERENCE_NAMES = {h.rstrip(":") for h in _REFERENCE_HEADINGS}
+# Read with lxml directly: parsel would wrap every heading and sibling in a Selector and compile each query.
+_HEADINGS = etree.XPath("//h2|//h3|//h4|//h5|//p[count(*)=1 and (strong or b)]")
+_FOLLOWING = etree.XPath("following-sibling::*")
+_ITEMS = etree.XPath(".//li")
 
 
 def references(sel: Selector) -> list[str]:
     """The items of a "Sources" / "References" section: a list after such a heading, or its paragraphs."""
-    for heading in sel.xpath("//h2|//h3|//h4|//h5|//p[count(*)=1 and (strong or b)]"):
-        if _NORMALIZED(heading.root).casefold().rstrip(": ") + "" not in {
-                h.rstrip(":") for h in _REFERENCE_HEADINGS}:
+    for heading in _HEADINGS(sel.root):
+        if _NORMALIZED(heading).casefold().rstrip(": ") not in _REFERENCE_NAMES:
             continue
         items = []
-        for sibling in heading.xpath("following-sibling::*"):
-            tag = sibling.root.tag
+        for sibling in _FOLLOWING(heading):
+            tag = sibling.tag
             if tag in ("h1", "h2", "h3", "h4", "h5") or (items and tag not in ("p", "ul", "ol", "div")):
                 break
-            lines = sibling.xpath(".//li") if tag in ("ul", "ol") else [sibling]
-            items += [_SPACE.sub(" ", line.xpath("normalize-space(.)").get("")) for line in lines]
+            lines = _ITEMS(sibling) if tag in ("ul", "ol") else [sibling]
+            items += [_SPACE.sub(" ", _NORMALIZED(line)) for line in lines]
         items = [item for item in items if item]
         if items:
             return items
@@ -230,7 +234,7 @@ def _select_lines(sel: Selector, css: str | None) -> list[str]:
 
 
 def _byline(sel: Selector) -> list[str]:
-    names = [_SPACE.sub(" ", n).strip() for n in sel.xpath("//a[@rel='author']//text()").getall()]
+    names = [_SPACE.sub(" ", n).strip() for n in _attribute_xpath("//a[@rel='author']//text()")(sel.root)]
     names = [n for n in names if n]
     if names:
         return list(dict.fromkeys(names))
@@ -239,7 +243,7 @@ def _byline(sel: Selector) -> list[str]:
 
 
 def _reviewed_line(sel: Selector) -> str | None:
-    if sel.xpath("contains(normalize-space(/), 'Reviewed by')").get() != "1":
+    if not _attribute_xpath("contains(normalize-space(/), 'Reviewed by')")(sel.root):
         return None  # one pass over the text instead of a normalize-space() of every element
     for text in sel.xpath("//*[not(self::script)][starts-with(normalize-space(.), 'Reviewed by')]"
                           "[not(.//*[starts-with(normalize-space(.), 'Reviewed by')])]").xpath("normalize-space(.)").getall():
@@ -249,8 +253,8 @@ def _reviewed_line(sel: Selector) -> str | None:
 
 
 def _breadcrumb(sel: Selector) -> str | None:
-    items = sel.xpath("//*[contains(@class,'breadcrumb') or @aria-label='breadcrumb' or @aria-label='Breadcrumb']"
-                      "//a/text()").getall()
+    items = _attribute_xpath("//*[contains(@class,'breadcrumb') or @aria-label='breadcrumb' or @aria-label='Breadcrumb']"
+                     "//a/text()")(sel.root)
     items = [_SPACE.sub(" ", i).strip() for i in items if i.strip()]
     items = [i for i in items if i.lower() not in ("home", "news")]
     return items[-1] if items else None
@@ -272,7 +276,7 @@ def _first(sel: Selector, *xpaths: str) -> str | None:
 
 @lru_cache(maxsize=128)
 def _attribute_xpath(query: str) -> etree.XPath:
-    """A fixed query for attribute values, compiled once per process (``sel.xpath`` compiles it on every call)."""
+    """A fixed query for strings (attributes, text) or a test, compiled once per process (``sel.xpath`` is not)."""
     return etree.XPath(query, smart_strings=False)
 
 

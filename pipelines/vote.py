@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass
 
 from pipelines.words import tokens_length
@@ -47,37 +48,43 @@ def annotate(extracted: list[dict], readable: list[dict]) -> dict:
     theirs_words = [_WORD.findall(block["text"]) for block in readable]
     wanted = {tuple(words) for words in theirs_words if 0 < len(words) < 4}  # too short for a shingle
     firsts = {run[0] for run in wanted}  # runs are looked up only where one of them can start
-    ours, seen, ours_words, ours_grams = Counter(), set(), [], []
+    seen, ours_words, ours_grams = set(), [], []
     for block in extracted:
         words = _WORD.findall(block["text"])
         ours_words.append(words)
-        ours_grams.append(list(zip(words, words[1:], words[2:], words[3:])))
-        ours.update(ours_grams[-1])
+        ours_grams.append(_shingles(words))
         if firsts:  # looked up run by run, never searched for in the whole text
             seen.update(run for i, word in enumerate(words) if word in firsts for n in (1, 2, 3)
                         if i + n <= len(words) and (run := tuple(words[i:i + n])) in wanted)
-    theirs, new = Counter(), 0
-    for block, words in zip(readable, theirs_words):
-        counted = Counter(zip(words, words[1:], words[2:], words[3:]))
-        theirs.update(counted)
-        fresh = sum(count for key, count in counted.items() if key not in ours)
+    # Counted in C (Counter over one flat iterable), not merged block by block in Python.
+    ours = Counter(chain.from_iterable(ours_grams))
+    theirs_grams = [_shingles(words) for words in theirs_words]
+    theirs = Counter(chain.from_iterable(theirs_grams))
+    new = 0
+    for block, words, grams in zip(readable, theirs_words, theirs_grams):
+        fresh = len(grams) - sum(map(ours.__contains__, grams))
         new += fresh
-        block["novel"] = fresh / sum(counted.values()) if counted else float(tuple(words) not in seen)
-        block["words"] = tokens_length(words)
+        block["novel"] = fresh / len(grams) if grams else float(tuple(words) not in seen)
+        block["words"] = tokens_length(words, block["text"])
     common = ours.keys() & theirs.keys()  # sum((ours & theirs).values()), counted with C loops
     shared = sum(map(min, map(ours.__getitem__, common), map(theirs.__getitem__, common)))
     return {
-        "covers": shared / sum(ours.values()) if ours else 0.0,
-        "kept": shared / sum(theirs.values()) if theirs else 0.0,
-        "novel": new / sum(theirs.values()) if theirs else 0.0,
+        "covers": shared / ours.total() if ours else 0.0,
+        "kept": shared / theirs.total() if theirs else 0.0,
+        "novel": new / theirs.total() if theirs else 0.0,
         "chars": sum(len(block["text"]) for block in extracted),
         "overlap": bool(ours and theirs),
         "shared": [_mostly_in(grams, theirs) for grams in ours_grams],  # per trafilatura block
-        "words": [tokens_length(words) for words in ours_words],
+        "words": [tokens_length(words, block["text"]) for words, block in zip(ours_words, extracted)],
     }
 
 
-def _mostly_in(grams: list[tuple], theirs: Counter) -> bool:
+def _shingles(words: list[str]) -> list[int]:
+    """The 4-word shingles of a text as hashes of their word tuples (ints: smaller, and not walked by the GC)."""
+    return list(map(hash, zip(words, words[1:], words[2:], words[3:])))
+
+
+def _mostly_in(grams: list[int], theirs: Counter) -> bool:
     """At least half of the block's shingles (``grams``) are in the other reading's text."""
     shingles = set(grams)
     return bool(shingles) and len(shingles & theirs.keys()) >= len(shingles) / 2

@@ -14,8 +14,9 @@ def length_in_words(text: str) -> int:
     return tokens_length(_WORD.findall(text))
 
 
-def tokens_length(tokens: list[str]) -> int:
-    """The same count from ``\\w+`` tokens already found."""
-    if not _UNSPACED.search(" ".join(tokens)):  # most text has no unspaced script: one search, not one per token
+def tokens_length(tokens: list[str], text: str | None = None) -> int:
+    """The same count from ``\\w+`` tokens already found (``text``: where they were found, searched first)."""
+    # Most text has no unspaced script: one search of the text (or the joined tokens), not one per token.
+    if (text is not None and not _UNSPACED.search(text)) or not _UNSPACED.search(" ".join(tokens)):
         return len(tokens)
     return sum(len(_UNSPACED.findall(token)) or 1 for token in tokens)
