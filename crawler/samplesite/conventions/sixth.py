@@ -42,7 +42,8 @@ REFERENCES = ("Ashgrove P, Lind T. Habits and outcomes in adults. J Invented Med
               "Orrin K et al. A randomised trial in primary care. Invented Clin Rev. 2023;8:55-63.",
               "National Agency for Made-up Health. Guidance for patients. 2022.")
 LOCAL = {  # the European publisher per language
-    "tr": {"brand": "Şifa Postası", "cookie": "Sitemizde çerezler kullanılmaktadır. Detaylı bilgi için tıklayın.",
+    "tr": {"brand": "Şifa Postası",
+           "cookie": "Sitemizde çerezler kullanılmaktadır. Detaylı bilgi için tıklayın.",
            "by": "Yazan:", "ad": "Reklam", "related": "İlgili Haberler", "top": "Haberin devamı",
            "letter": "Günün sağlık haberleri her sabah e-postanızda.", "published": "Yayınlanma:",
            "updated": "Güncellenme:", "date": "{dd}.{mm}.{y} - {hm}"},
@@ -105,6 +106,7 @@ def _pick(names: tuple[str, ...], published: str) -> str:
 
 
 def read_time(published: str) -> str:
+    """"6 min read": the reading time the blog-like publishers print, fixed per article."""
     return f"{4 + int(published[-2:]) % 6} min read"
 
 
@@ -129,8 +131,8 @@ def lines(publisher: str, language: str, names: tuple[str, ...], published: str)
                 "date": f"Submitted by webeditor on {WEEKDAYS[day.weekday()][:3]}, {day:%m/%d/%Y} - 09:12",
                 "review": f"Clinical review: {_pick(REVIEWERS, published)}"}
     if publisher == "kinetic":
-        return {"byline": f"Written by {' & '.join(names)}", "date": f"{MONTHS[day.month - 1][:3]} {day.day}, {day.year}",
-                "read": read_time(published)}
+        return {"byline": f"Written by {' & '.join(names)}",
+                "date": f"{MONTHS[day.month - 1][:3]} {day.day}, {day.year}", "read": read_time(published)}
     titled = [f"{n}, {credential(n)}" if credential(n) in ("PhD", "MPH") else n for n in names]
     return {"byline": "By " + (titled[0] if len(titled) == 1 else ", ".join(titled[:-1]) + ", and " + titled[-1]),
             "date": f"{WEEKDAYS[day.weekday()]}, {day.day} {MONTHS[day.month - 1]} {day.year}, 9.12am",

@@ -1,4 +1,4 @@
-"""The sixth family's page templates: WordPress-like, Drupal-like, hashed-class divs, inline styles, a Turkish portal."""
+"""The sixth family's page templates: WordPress- and Drupal-like, hashed-class divs, inline styles, a Turkish portal."""
 from __future__ import annotations
 
 import json
@@ -12,7 +12,8 @@ from .sixth import CHROME, EUROPEAN, LOCAL, NAMES, REFERENCES, credential, lines
 def render(view) -> str:
     """The whole HTML page of a ``layout.View`` for a sixth-family publisher."""
     brand = LOCAL[view.language]["brand"] if view.publisher == EUROPEAN else NAMES[view.publisher]
-    suffix = f" - Sayfa {view.number}" if view.publisher == EUROPEAN and view.language == "tr" and view.number > 1 else ""
+    numbered = view.publisher == EUROPEAN and view.language == "tr" and view.number > 1
+    suffix = f" - Sayfa {view.number}" if numbered else ""
     head = [f'<meta charset="utf-8"><title>{escape(view.title)}{suffix} | {escape(brand)}</title>']
     head += [f'<link rel="{rel}" href="{escape(href)}">' for rel, href in view.head]
     if view.canonical:

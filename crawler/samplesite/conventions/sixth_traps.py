@@ -1,4 +1,4 @@
-"""The sixth family's own traps: up-next cards, paginated comments, zero-based listings, partial views, steps, series."""
+"""The sixth family's own traps: up-next links, paginated comments, zero-based listings, partial views, steps, series."""
 from __future__ import annotations
 
 import random
