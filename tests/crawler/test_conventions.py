@@ -135,6 +135,9 @@ def test_the_sixth_family_is_new_publishers_a_new_language_new_conventions_and_t
     assert "," in SIXTH.case("comma-id-1").page_urls[1]
     steps = SIXTH.case("numbered-steps-1")  # one page, yet ?step=N links serve the same article again
     assert len(steps.page_urls) == 1 and f"{steps.page_urls[0]}?step=2" in SIXTH.documents
+    paged = {urljoin(path, href) for path, html in SIXTH.documents.items() for href in _links(html, path)
+             if "page=" in href.lower() and "#" not in href}
+    assert paged and not paged - set(SIXTH.documents)  # every numbered link, relative ones too, is served
 
 
 def _links(html: str, path: str) -> set[str]:

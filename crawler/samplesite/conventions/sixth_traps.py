@@ -72,7 +72,9 @@ def _category_zero_page(rng, key, publisher, others, documents) -> list[Plan]:
     urls = [root, f"{root}?page=1", f"{root}?page=2"]
     for number, url in enumerate(urls, 1):
         documents[url] = _listing(others, number, urls)
-    plan.extra["sidebar"] = f'<div class="block-views"><h2>More in this topic</h2>{sixth_pagers.drupal(urls, 1)}</div>'
+    # The listing's own pager links "?page=N" relative to the listing; on the article they must name the listing.
+    pager = sixth_pagers.drupal(urls, 1).replace('href="?', f'href="{root}?')
+    plan.extra["sidebar"] = f'<div class="block-views"><h2>More in this topic</h2>{pager}</div>'
     plan.case = replace(plan.case, chrome=plan.case.chrome + ("More in this topic",))
     return [plan]
 
