@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from . import blind, fifth, fresh, heldout, layout, pagers, text
+from . import blind, fifth, fresh, heldout, layout, pagers, sixth, text
 
 ENGLISH = ("harbor", "northpeak", "vitalis", "kestrel", "larch")
 PER_CONVENTION = 3  # articles per convention: enough to vary publisher and page count, small for tests
@@ -98,6 +98,15 @@ FIFTH_CONVENTIONS = (
     Convention("next-fi", "sivu", "next", "article", language="fi"),
     Convention("opaque-read-on", "hex", "read-on", "nav", "Read on →"),
 )
+# Conventions only the sixth family uses, written without reading the pagination rules (sixth_pagers.py).
+SIXTH_CONVENTIONS = (
+    Convention("comma-id", "comma", "fraction"),
+    Convention("page-one-query", "page-one", "chevron", "article"),
+    Convention("zero-based-page", "zero-page", "drupal"),
+    Convention("part-subtitle", "subtitle", "part-of", "article"),
+    Convention("next-section", "section", "next-section", "article"),
+    Convention("next-tr", "sayfa", "next", "nav", language="tr"),
+)
 
 FAMILIES = {
     "dev": Family("dev", ENGLISH, "euro", "larch", ("vitalis", "harbor"), ("kestrel", "northpeak", "larch")),
@@ -114,6 +123,11 @@ FAMILIES = {
     "fifth": Family("fifth", fifth.ENGLISH, fifth.EUROPEAN, "wayfarer", ("cairn", "pellucid"), fifth.ENGLISH,
                     per_convention=2, more=FIFTH_CONVENTIONS,
                     more_traps=("pager-lookalike", "series-next", "id-neighbour")),
+    # CMS-shaped publishers, written without reading the rules and measured once, never tuned on (see sixth.py).
+    "sixth": Family("sixth", sixth.ENGLISH, sixth.EUROPEAN, "lowmoor", ("kinetic", "apothecary"), sixth.ENGLISH,
+                    per_convention=2, more=SIXTH_CONVENTIONS,
+                    more_traps=("up-next", "comment-chevrons", "category-zero-page", "one-page-partial",
+                                "numbered-steps", "series-neighbour")),
 }
 
 
@@ -167,6 +181,8 @@ def markers(plan: Plan, number: int) -> tuple[str, str]:
         return "", ""
     if case.publisher in fifth.PUBLISHERS:
         return fifth.markers(case.publisher, case.language, number, total)
+    if case.publisher in sixth.PUBLISHERS:
+        return sixth.markers(case.publisher, case.language, number, total)
     top = bottom = ""
     if case.language != "en":
         top = layout.LOCAL[case.language][1].format(n=number - 1) if number > 1 else ""
@@ -199,6 +215,9 @@ def chrome_of(publisher: str, language: str, title: str, authors: tuple[str, ...
     if publisher in fifth.PUBLISHERS:
         return [*fifth.chrome_lines(publisher, language, authors, published), title,
                 *([dek] if publisher in fifth.DEK else [])]
+    if publisher in sixth.PUBLISHERS:
+        return [*sixth.chrome_lines(publisher, language, authors, published), title,
+                *([dek] if publisher in sixth.DEK else [])]
     return [*layout.chrome_strings(publisher, language), title, layout.byline(authors), dek]
 
 
@@ -213,6 +232,8 @@ def new_plan(rng: random.Random, *, key: str, group: str, kind: str, publisher: 
         authors = blind.authors(rng)
     if publisher in fifth.PUBLISHERS:
         authors = fifth.authors(rng)
+    if publisher in sixth.PUBLISHERS:
+        authors = sixth.authors(rng)
     dek = text.sentence(rng, language, 8, 12)
     pages = tuple(text.page_text(rng, language) for _ in paths)
     case = Case(key=key, group=group, kind=kind, publisher=publisher, language=language, title=title,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
-from . import blind, fifth, fifth_pages, fresh, heldout
+from . import blind, fifth, fifth_pages, fresh, heldout, sixth, sixth_pages
 
 # What each publisher prints around every article: none of it may reach a stored body.
 CHROME = {
@@ -35,6 +35,8 @@ LOCAL = {  # the European publishers: name, "continued from page N", next, previ
     "pl": ("", "Ciąg dalszy ze strony {n}", "Następna strona", "Poprzednia strona", ""),
     # Only the fifth family writes Finnish.
     "fi": ("", "Jatkoa sivulta {n}", "Seuraava sivu", "Edellinen sivu", ""),
+    # Only the sixth family writes Turkish.
+    "tr": ("", "Önceki sayfadan devam", "Sonraki sayfa", "Önceki sayfa", ""),
 }
 MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 
@@ -84,6 +86,8 @@ def render(view: View) -> str:
         return blind.render(view)
     if view.publisher in fifth.PUBLISHERS:
         return fifth_pages.render(view)
+    if view.publisher in sixth.PUBLISHERS:
+        return sixth_pages.render(view)
     brand = LOCAL[view.language][0] if view.language != "en" else view.publisher.title()
     # Some publishers number the <title> of page 2+; others repeat page 1's.
     page = f" - Page {view.number}" if view.number > 1 and view.publisher in ("harbor", "kestrel") else ""

@@ -61,6 +61,11 @@ WORDS = {
         "enemmän hoito rokote tulokset ryhmä kysely sairaala lääkärit mitattu raportoitu osoittaa verrattuna "
         "lievä vakava kipu stressi tavat kävely sokeri suola vesi kahvi tasot aineisto vapaaehtoiset"
     ),
+    "tr": (
+        "hastalar araştırmacılar klinik çalışma uyku kalp çocuklar yetişkinler hafta aylar yıllar risk daha az "
+        "daha fazla tedavi aşı sonuçlar grup anket hastane doktorlar ölçüldü bildirildi gösteriyor karşılaştırıldı "
+        "hafif ağır ağrı stres alışkanlıklar yürüyüş şeker tuz su kahve düzeyler veriler gönüllüler"
+    ),
 }
 FIRST_NAMES = ("Ilse", "Corin", "Mabel", "Tobias", "Renata", "Osei", "Junia", "Harlan", "Petra", "Dario",
                "Wren", "Anouk", "Caspian", "Liora", "Bastien", "Noemi", "Elric", "Saoirse")
