@@ -55,7 +55,8 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
         return []
     for pattern in _LABELLED:
         match = pattern.match(text)
-        if match and not _REVIEW_LABEL.search(match.group("label")) and _people(match.group("names")):
+        if match and not _REVIEW_LABEL.search(match.group("label")) and _people(match.group("names")) \
+                and not _given_name(match.group("label"), text):
             return _people(match.group("names"))
     match = _BARE.match(text)
     if match is None or not (names := _people(match.group("names"))):
@@ -97,6 +98,15 @@ def reviewer_names(line: str) -> list[str]:
         if match and _CHECKER_WORD.search(match.group("label")):
             return _people(match.group("names"))
     return []
+
+
+def _given_name(label: str, text: str) -> bool:
+    """A short capitalized "label" that is the first name itself ("Aino Ó Dálaigh"): not a "by" word, no colon,
+    and the whole line reads as names without it."""
+    if label.endswith(":") or not label[:1].isupper() or _BY_WORD.fullmatch(label):
+        return False
+    match = _BARE.match(text)
+    return match is not None and bool(_people(match.group("names")))
 
 
 def wire_dateline(line: str) -> bool:
