@@ -53,7 +53,17 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
             everywhere = words <= SHORT_CHROME and (len(on_pages[key]) == len(pages) or bool(
                 printed and all(line_key(block["text"]) in lines for lines in printed)))
             numbered = words <= MARKER_WORDS and len(shapes.get(_DIGIT.sub("#", key), ())) >= 2
-            if everywhere or numbered or _edge_marker(key, index, position, len(blocks), len(pages)):
+            if everywhere or numbered:
+                found.add((index, position))
+    for index, blocks in enumerate(pages):
+        # A page's edge is where its own text starts and ends: the headline and credits every page repeats
+        # above a "continued from the previous page" line are not text, so they do not push it off the edge.
+        kept = [position for position in range(len(blocks)) if (index, position) not in found]
+        edges = {kept[0], kept[-1]} if kept else set()
+        for position in kept:
+            key = norm(blocks[position]["text"])
+            if _edge_marker(key, index, position, len(blocks), len(pages)) or (
+                    position in edges and _edge_marker(key, index, kept.index(position), len(kept), len(pages))):
                 found.add((index, position))
     return found
 
