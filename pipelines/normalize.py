@@ -140,6 +140,15 @@ def _parse_with_dateparser(raw: str, languages, timezone: str | None, order: str
     except ValueError:  # a page language dateparser does not know: the site's languages alone
         parser = _parser(tuple(languages[1:]), timezone or "UTC", order)
     data = parser.get_date_data(raw)
+    years = {int(y) for y in _YEAR.findall(raw)}
+    if years and (data.date_obj is None or data.date_obj.year not in years):
+        # A time dateparser misreads ("às 09h12") makes it drop the written date for today's: the date alone,
+        # up to its year, is what the line says; a parse that loses the written year is never kept.
+        cut = raw[:max(m.end() for m in _YEAR.finditer(raw))]
+        data = parser.get_date_data(cut) if cut != raw else data
+        if data.date_obj is None or data.date_obj.year not in years:
+            return None
+        raw = cut
     if data.date_obj is None:
         return None
     if data.period == "year":
