@@ -130,7 +130,7 @@ def reviewer_names(line: str) -> list[str]:
 def _given_name(label: str, text: str) -> bool:
     """A short capitalized "label" that is the first name itself ("Aino Ó Dálaigh"): not a "by" word, no colon,
     and the whole line reads as names without it."""
-    if label.endswith(":") or not label[:1].isupper() or _BY_WORD.fullmatch(label):
+    if label.endswith(":") or " " in label or not label[:1].isupper() or _BY_WORD.fullmatch(label):
         return False
     match = _BARE.match(text)
     return match is not None and bool(_people(match.group("names")))
