@@ -59,11 +59,12 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
         # A page's edge is where its own text starts and ends: the headline and credits every page repeats
         # above a "continued from the previous page" line are not text, so they do not push it off the edge.
         kept = [position for position in range(len(blocks)) if (index, position) not in found]
-        edges = {kept[0], kept[-1]} if kept else set()
+        far = len(blocks) + 3  # read as the very top (0) or the very bottom (far - 1) of a long page
         for position in kept:
             key = norm(blocks[position]["text"])
             if _edge_marker(key, index, position, len(blocks), len(pages)) or (
-                    position in edges and _edge_marker(key, index, kept.index(position), len(kept), len(pages))):
+                    position == kept[0] and _edge_marker(key, index, 0, far, len(pages))) or (
+                    position == kept[-1] and _edge_marker(key, index, far - 1, far, len(pages))):
                 found.add((index, position))
     return found
 
