@@ -32,7 +32,8 @@ _LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in
 _BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
 _SPLIT = re.compile(rf"\s*[,;]\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+")
 _NOT_A_PERSON = re.compile(r"\b(?:news|staff|health|team|desk|editor|editors|journal|magazine|times|daily|report|review|"
-                           r"reviewed|checked|published|updated|posted|read|more|stories|newsletter)\b|\d", re.I)
+                           r"reviewed|checked|published|updated|posted|read|more|stories|newsletter|"
+                           r"universit\w*|college|institut\w*)\b|\d", re.I)  # an affiliation is no person
 # Labels of lines that name people who did not write the text: reviewers, photographers, sources.
 # The review stems are multilingual (geprüft, relu, revisado/revisto, gecontroleerd, konsultacja, verificado):
 # a clinician who checked a text is printed with a label of the same shape as a writer's.

@@ -108,3 +108,8 @@ def test_a_continued_line_under_the_credits_every_page_repeats_is_chrome():
     assert (1, 3) in found  # the marker, below three lines every page prints
     assert (1, 4) not in found and (0, 3) not in found  # the text stays
     assert (1, 5) not in found  # a heading at the end of the last page points nowhere
+
+
+def test_an_affiliation_after_a_name_is_not_a_second_author():
+    assert byline_names("Prepared by Ann Woodlief, Virginia Commonwealth University") == []
+    assert byline_names("By Ann Woodlief and Tom Hale") == ["Ann Woodlief", "Tom Hale"]
