@@ -4,8 +4,9 @@ Old newspaper templates put the masthead, the story and the side rail in the cel
 Read as data, each row becomes one line of text: the headline, byline, story and ads glued into a
 single paragraph that nothing downstream can take apart. Readability's test (``_markDataTables``)
 tells the two apart by structure alone: a table with a header row, a caption or a summary holds
-data; one whose cells hold headings, paragraphs or further tables, or that is one row or one
-column wide, is a layout grid. Layout grids are rewritten as divs, so the body is chosen among
+data; one whose cells hold headings or further tables is a layout grid; past that, a large grid
+(ten rows, five columns) is data, and a small one whose cells hold paragraphs, or that is one row
+or one column wide, is layout. Layout grids are rewritten as divs, so the body is chosen among
 the cells like among any other boxes.
 """
 from __future__ import annotations
@@ -16,9 +17,8 @@ _DATA_MARKS = etree.XPath("boolean(caption | thead | tbody/tr/th | tr/th | colgr
 _ROWS = etree.XPath("tr | tbody/tr | thead/tr | tfoot/tr")
 _CELLS = etree.XPath("td | th")
 _BLOCKS_IN_CELLS = etree.XPath(
-    "count((tr | tbody/tr)/td/*[self::h1 or self::h2 or self::h3 or self::p or self::div or self::ul or self::ol"
-    " or self::table or self::article or self::section])")
-_NESTED = etree.XPath("boolean(.//table)")
+    "count((tr | tbody/tr)/td/*[self::p or self::div or self::ul or self::ol or self::article or self::section])")
+_NESTED = etree.XPath("boolean(.//table | (tr | tbody/tr)/td//*[self::h1 or self::h2 or self::h3])")
 _PARTS = {"table", "tbody", "thead", "tfoot", "tr", "td", "th"}
 
 
@@ -40,9 +40,11 @@ def is_layout_table(table) -> bool:
     if not rows:
         return False
     columns = max(len(_CELLS(row)) for row in rows)
-    if _NESTED(table) or _BLOCKS_IN_CELLS(table) > 1:
+    if _NESTED(table):  # a table or a headline inside a cell: a page drawn in boxes
         return True
-    return len(rows) == 1 or columns == 1
+    if len(rows) >= 10 or columns > 4:  # a grid this large is data even when its cells hold paragraphs
+        return False
+    return _BLOCKS_IN_CELLS(table) > 1 or len(rows) == 1 or columns == 1
 
 
 def _as_divs(table) -> None:

@@ -113,3 +113,9 @@ def test_a_continued_line_under_the_credits_every_page_repeats_is_chrome():
 def test_an_affiliation_after_a_name_is_not_a_second_author():
     assert byline_names("Prepared by Ann Woodlief, Virginia Commonwealth University") == []
     assert byline_names("By Ann Woodlief and Tom Hale") == ["Ann Woodlief", "Tom Hale"]
+
+
+def test_a_large_grid_is_data_even_when_its_cells_hold_paragraphs():
+    rows = "".join(f"<tr><td><p>Week {n}</p></td><td><p>{n * 3} cases</p></td></tr>" for n in range(1, 13))
+    assert not is_layout_table(lxml.html.fromstring(f"<table>{rows}</table>"))
+    assert is_layout_table(lxml.html.fromstring(f"<table><tr><td><h2>Health</h2></td></tr>{rows}</table>"))
