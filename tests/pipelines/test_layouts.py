@@ -119,3 +119,9 @@ def test_a_large_grid_is_data_even_when_its_cells_hold_paragraphs():
     rows = "".join(f"<tr><td><p>Week {n}</p></td><td><p>{n * 3} cases</p></td></tr>" for n in range(1, 13))
     assert not is_layout_table(lxml.html.fromstring(f"<table>{rows}</table>"))
     assert is_layout_table(lxml.html.fromstring(f"<table><tr><td><h2>Health</h2></td></tr>{rows}</table>"))
+
+
+def test_a_late_evening_time_moved_into_the_next_year_keeps_its_time():
+    assert parse_date("Dec 31, 2019 11:30 PM", languages=("en",), timezone="America/New_York").startswith(
+        "2019-12-31T23:30")
+    assert parse_date("Dec 31, 2019 11:30 PM EST", languages=("en",)).startswith("2020-01-01T04:30")
