@@ -32,7 +32,8 @@ _LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in
 _BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
 _SPLIT = re.compile(rf"\s*[,;]\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+")
 _NOT_A_PERSON = re.compile(r"\b(?:news|staff|health|team|desk|editor|editors|journal|magazine|times|daily|report|review|"
-                           r"reviewed|checked|published|updated|posted|read|more|stories|newsletter)\b|\d", re.I)
+                           r"reviewed|checked|published|updated|posted|read|more|stories|newsletter|"
+                           r"universit\w*|college|institut\w*)\b|\d", re.I)  # an affiliation is no person
 # Labels of lines that name people who did not write the text: reviewers, photographers, sources.
 # The review stems are multilingual (geprüft, relu, revisado/revisto, gecontroleerd, konsultacja, verificado):
 # a clinician who checked a text is printed with a label of the same shape as a writer's.
@@ -55,7 +56,8 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
         return []
     for pattern in _LABELLED:
         match = pattern.match(text)
-        if match and not _REVIEW_LABEL.search(match.group("label")) and _people(match.group("names")):
+        if match and not _REVIEW_LABEL.search(match.group("label")) and _people(match.group("names")) \
+                and not _given_name(match.group("label"), text):
             return _people(match.group("names"))
     match = _BARE.match(text)
     if match is None or not (names := _people(match.group("names"))):
@@ -86,6 +88,33 @@ def credited_names(line: str) -> list[str]:
     return []
 
 
+# A credit written as a sentence: "This article was written by A and B for the Bulletin.", "Reporting for this story
+# by A.", or names first: "A and B wrote this report." Names are read lazily (the shortest run of capitalized words
+# that the rest of the sentence can follow in lowercase), so "for the Cairn Bulletin" never joins the last name.
+_LAZY_NAME = rf"{_CAP}(?:\s+(?:(?!{_CONJUNCTION}\s)[a-zà-ÿ]{{1,3}}\s+){{0,2}}{_CAP}){{1,3}}?"
+_LAZY_NAMES = rf"(?P<names>{_LAZY_NAME}(?:(?:\s*[,;]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_LAZY_NAME})*?)"
+_SENTENCE_END = rf"(?P<tail>\s+(?!{_CONJUNCTION}\s)[a-zà-ÿ].*|\s*[.!]?)$"
+_CREDIT_SENTENCE = re.compile(rf"^(?P<label>(?:[\w’'-]+\s+){{1,8}}?){_BY_WORD.pattern}\s+{_LAZY_NAMES}{_SENTENCE_END}")
+_NAMES_FIRST = re.compile(rf"^{_LAZY_NAMES}(?P<tail>\s+(?!{_CONJUNCTION}\s)[a-zà-ÿ].*)$")
+# The past tense of "write" where it is not a form of the writer words above (wrote, schrieb, schreef, escribió,
+# escreveu, kirjoitti, skrev): a names-first credit says who wrote in a verb, and verbs are a closed class.
+_WROTE = re.compile(r"\b(?:wrote|schrieb|schreef|escribi|escreve|kirjoitt|skrev)", re.I)
+
+
+def sentence_credit(line: str) -> list[str]:
+    """The writers a credit sentence names ("This article was written by A and B for X."), else []."""
+    text = _SPACE.sub(" ", line or "").strip()
+    if not text or len(text.split()) > LONGEST:
+        return []
+    match = _CREDIT_SENTENCE.match(text)
+    if match:  # the writer word on either side of the names ("wurde von A geschrieben")
+        said = f"{match.group('label')} {match.group('tail') or ''}"
+        return _people(match.group("names")) if _WRITER_WORD.search(said) and not _REVIEW_LABEL.search(said) else []
+    match = _NAMES_FIRST.match(text)
+    verb = match.group("tail").split()[0] if match else ""  # names, then at once the verb: "A and B wrote ..."
+    return _people(match.group("names")) if verb and (_WROTE.match(verb) or _WRITER_WORD.match(verb)) else []
+
+
 _CHECKER_WORD = re.compile(r"review|check|prüf|relu|revis|contr[oô]l|konsult|consult|verifi|sprawdz", re.I)
 
 
@@ -97,6 +126,15 @@ def reviewer_names(line: str) -> list[str]:
         if match and _CHECKER_WORD.search(match.group("label")):
             return _people(match.group("names"))
     return []
+
+
+def _given_name(label: str, text: str) -> bool:
+    """A short capitalized "label" that is the first name itself ("Aino Ó Dálaigh"): not a "by" word, no colon,
+    and the whole line reads as names without it."""
+    if label.endswith(":") or " " in label or not label[:1].isupper() or _BY_WORD.fullmatch(label):
+        return False
+    match = _BARE.match(text)
+    return match is not None and bool(_people(match.group("names")))
 
 
 def wire_dateline(line: str) -> bool:

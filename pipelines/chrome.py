@@ -53,7 +53,18 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
             everywhere = words <= SHORT_CHROME and (len(on_pages[key]) == len(pages) or bool(
                 printed and all(line_key(block["text"]) in lines for lines in printed)))
             numbered = words <= MARKER_WORDS and len(shapes.get(_DIGIT.sub("#", key), ())) >= 2
-            if everywhere or numbered or _edge_marker(key, index, position, len(blocks), len(pages)):
+            if everywhere or numbered:
+                found.add((index, position))
+    for index, blocks in enumerate(pages):
+        # A page's edge is where its own text starts and ends: the headline and credits every page repeats
+        # above a "continued from the previous page" line are not text, so they do not push it off the edge.
+        kept = [position for position in range(len(blocks)) if (index, position) not in found]
+        far = len(blocks) + 3  # read as the very top (0) or the very bottom (far - 1) of a long page
+        for position in kept:
+            key = norm(blocks[position]["text"])
+            if _edge_marker(key, index, position, len(blocks), len(pages)) or (
+                    position == kept[0] and _edge_marker(key, index, 0, far, len(pages))) or (
+                    position == kept[-1] and _edge_marker(key, index, far - 1, far, len(pages))):
                 found.add((index, position))
     return found
 

@@ -28,6 +28,7 @@ except ImportError:  # another trafilatura layout: bare_extraction does the same
     _STAGES = False
 
 from pipelines.readable import readable_blocks
+from pipelines.tables import unwrap_layout_tables
 from pipelines.vote import VOTE, Vote, annotate, choose
 
 _SPACE = re.compile(r"\s+")
@@ -159,6 +160,7 @@ def visible_tree(page_html: str):
                 element.tag in _CODE or element.get("hidden") is not None or element.get("aria-hidden") == "true"
                 or _HIDING_STYLE.search(element.get("style") or "")):
             element.drop_tree()
+    unwrap_layout_tables(tree)  # a layout grid's cells are boxes, not data: each row would read as one paragraph
     return tree
 
 

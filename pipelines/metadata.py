@@ -13,7 +13,7 @@ import lxml.html
 from lxml import etree
 from parsel import Selector
 
-from pipelines.bylines import byline_names, credited_names, head_lines, tail_lines, wire_dateline
+from pipelines.bylines import byline_names, credited_names, head_lines, sentence_credit, tail_lines, wire_dateline
 
 _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
 _HIERARCHY = re.compile(r" [\\/>»] ")
@@ -151,8 +151,10 @@ def byline_from_page(sel: Selector) -> list[str]:
             if 0 < len(text) < 100 and not _elsewhere(element) and not wire_dateline(text):
                 return [text]
     # No marked byline: a line of names under the headline, else a credit after the text ("Written by A, with B").
+    tail = tail_lines(root, _aside)
     return next(([line] for line in head_lines(root) if byline_names(line)), []) or \
-        next(([line] for line in tail_lines(root, _aside) if credited_names(line)), [])
+        next(([line] for line in tail if credited_names(line)), []) or \
+        next((names for line in tail if (names := sentence_credit(line))), [])  # its names: no label to strip
 
 
 def _names_author(element) -> bool:

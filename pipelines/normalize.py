@@ -5,7 +5,7 @@ import hashlib
 import html
 import json
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -140,6 +140,15 @@ def _parse_with_dateparser(raw: str, languages, timezone: str | None, order: str
     except ValueError:  # a page language dateparser does not know: the site's languages alone
         parser = _parser(tuple(languages[1:]), timezone or "UTC", order)
     data = parser.get_date_data(raw)
+    years = {int(y) for y in _YEAR.findall(raw)}
+    if years and not _keeps_year(data.date_obj, years):
+        # A time dateparser misreads ("às 09h12") makes it drop the written date for today's: the date alone,
+        # up to its year, is what the line says; a parse that loses the written year is never kept.
+        cut = raw[:max(m.end() for m in _YEAR.finditer(raw))]
+        data = parser.get_date_data(cut) if cut != raw else data
+        if not _keeps_year(data.date_obj, years):
+            return None
+        raw = cut
     if data.date_obj is None:
         return None
     if data.period == "year":
@@ -149,6 +158,11 @@ def _parse_with_dateparser(raw: str, languages, timezone: str | None, order: str
     if _TIME_OF_DAY.search(raw):
         return data.date_obj.isoformat()
     return data.date_obj.date().isoformat()
+
+
+def _keeps_year(value: datetime | None, years: set[int]) -> bool:
+    """The parsed date is in a year the text writes (a day either side: a late-evening time moved across zones)."""
+    return value is not None and any((value + timedelta(days=shift)).year in years for shift in (-1, 0, 1))
 
 
 def published(article: dict, *, languages=("en",), timezone: str | None = None,
