@@ -27,7 +27,8 @@ CHROME = {  # what each English publisher prints on every page besides bylines, 
     "stclair": ("Visitor alert: masks are required in all patient care areas until further notice.",
                 "Find a Doctor", "Locations", "Pay My Bill", "Newsroom", "Media contact:",
                 "Rosalind M. Achebe, Director of Media Relations, 555-0142",
-                "About St. Clair Health: a nonprofit system of four hospitals and 60 clinics serving the Tri-County region.",
+                "About St. Clair Health: a nonprofit system of four hospitals and 60 clinics serving the "
+                "Tri-County region.",
                 "More news from St. Clair"),
     "ncdp": ("An official website of the National Centre for Disease Prevention", "Skip directly to site content",
              "Related conditions", "Was this page helpful?", "Thank you for your feedback.", "Print page",
@@ -37,7 +38,8 @@ CHROME = {  # what each English publisher prints on every page besides bylines, 
                  "More long reads"),
     "wktv": ("WEATHER ALERT: Winter storm warning in effect until 6 PM Thursday.", "WATCH LIVE",
              "Video transcript", "Report a typo", "Trending on WKTV 7",
-             "Copyright 2024 WKTV. All rights reserved. This material may not be published, broadcast, rewritten or redistributed."),
+             "Copyright 2024 WKTV. All rights reserved. This material may not be published, broadcast, "
+             "rewritten or redistributed."),
 }
 CONDITIONS = ("Influenza", "Measles", "Whooping cough", "Heat-related illness", "Lyme disease", "Food poisoning")
 DIVISIONS = ("Division of Respiratory Diseases", "Office of Environmental Health", "Immunization Program",
@@ -121,7 +123,8 @@ def lines(publisher: str, language: str, names: tuple[str, ...], published: str)
         return {"byline": byline, "date": f"FOR IMMEDIATE RELEASE | {MONTHS[day.month - 1]} {day.day}, {day.year}"}
     if publisher == "ncdp":
         reviewed = day + timedelta(days=9)
-        return {"byline": f"Content source: {names[0]}", "date": f"Published {day.day} {MONTHS[day.month - 1]} {day.year}",
+        return {"byline": f"Content source: {names[0]}",
+                "date": f"Published {day.day} {MONTHS[day.month - 1]} {day.year}",
                 "reviewed": f"Page last reviewed: {reviewed.day} {MONTHS[reviewed.month - 1]} {reviewed.year}"}
     if publisher == "longhand":
         issue = date(day.year + (day.month == 12), day.month % 12 + 1, 1)

@@ -84,7 +84,9 @@ def page_form(paths: list[str], current: int, **_: str) -> str:
     form = (f'<form method="get" action="{escape(action)}" class="goto"><label for="PageNum">Go to page</label> '
             f'<input id="PageNum" name="PageNum" type="number" min="1" max="{total}" value="{current}"> '
             f'of {total} <button type="submit">Go</button></form>')
-    link = f'<p class="goto-next">{_a(paths[current], f"Continue to page {current + 1}")}</p>' if current < total else ""
+    link = ""
+    if current < total:
+        link = f'<p class="goto-next">{_a(paths[current], f"Continue to page {current + 1}")}</p>'
     return form + link
 
 

@@ -43,7 +43,8 @@ def _search_results(rng, key, publisher, others, documents) -> list[Plan]:
     first = mine[:2]
     links = "".join(f'<li><a href="{escape(c.page_urls[0])}">{escape(c.title)}</a></li>' for c in first)
     plan.extra["sidebar"] = (f'<div class="site-search"><h2>Results for “{escape(query)}”</h2><ul>{links}</ul>'
-                             f'<p class="search-pages">Results page 1 of 3 · <a href="{escape(urls[1])}">Page 2</a></p></div>')
+                             f'<p class="search-pages">Results page 1 of 3 · '
+                             f'<a href="{escape(urls[1])}">Page 2</a></p></div>')
     plan.case = replace(plan.case, chrome=plan.case.chrome + ("Results page 1 of 3",))
     return [plan]
 
@@ -55,7 +56,8 @@ def _older_posts(rng, key, publisher, others, documents) -> list[Plan]:
     mine = [o.case for o in others if o.case.publisher == publisher]
     for number, url in enumerate(urls, 1):
         older = f'<a class="older" href="{escape(urls[number])}">Older posts</a>' if number < 3 else ""
-        documents[url] = _listing(f"Health blog - page {number}", mine[number::3][:4], f'<div class="blog-nav">{older}</div>')
+        pager = f'<div class="blog-nav">{older}</div>'
+        documents[url] = _listing(f"Health blog - page {number}", mine[number::3][:4], pager)
     label = "Older posts" if _serial(key) == 1 else "← Older posts"
     plan.extra["html"] = f'<div class="blog-nav"><a class="older" href="{escape(urls[1])}">{escape(label)}</a></div>'
     return [plan]
@@ -92,7 +94,8 @@ def _translation(rng, key, publisher, others, documents) -> list[Plan]:
     view.head.append(("alternate", case.page_urls[0]))
     documents[target] = layout.render(view)
     label = "Español" if _serial(key) == 1 else "Leer en español"
-    plan.extra["html"] = f'<p class="translations">Also available in: <a href="{escape(target)}" hreflang="es">{label}</a></p>'
+    plan.extra["html"] = (f'<p class="translations">Also available in: '
+                          f'<a href="{escape(target)}" hreflang="es">{label}</a></p>')
     plan.case = replace(plan.case, chrome=plan.case.chrome + ("Also available in:",))
     return [plan]
 
@@ -106,7 +109,8 @@ def _next_titled(rng, key, publisher, others, documents) -> list[Plan]:
     if _serial(key) == 1:
         first.extra["html"] = f'<p class="next-story"><a href="{href}">Next: {title}</a></p>'
     else:
-        first.extra["html"] = f'<div class="read-next"><span>Next:</span> <a href="{href}" rel="next">{title} →</a></div>'
+        first.extra["html"] = (f'<div class="read-next"><span>Next:</span> '
+                               f'<a href="{href}" rel="next">{title} →</a></div>')
     return [first, second]
 
 
