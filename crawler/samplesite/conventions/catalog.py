@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from . import blind, fifth, fresh, heldout, layout, pagers, sixth, text
+from . import blind, fifth, fresh, heldout, layout, pagers, seventh, sixth, text
 
 ENGLISH = ("harbor", "northpeak", "vitalis", "kestrel", "larch")
 PER_CONVENTION = 3  # articles per convention: enough to vary publisher and page count, small for tests
@@ -107,6 +107,16 @@ SIXTH_CONVENTIONS = (
     Convention("next-section", "section", "next-section", "article"),
     Convention("next-tr", "sayfa", "next", "nav", language="tr"),
 )
+# Conventions only the seventh family uses, written without reading the pagination rules (seventh_pagers.py).
+SEVENTH_CONVENTIONS = (
+    Convention("article-page-amp", "article-page", "paged-query"),
+    Convention("p-number-path", "p-path", "sentence", "article"),
+    Convention("page-folder-index", "page-dir", "dir-numbers"),
+    Convention("uppercase-htm", "upper-htm", "table-pager", "article"),
+    Convention("contents-only", "toc", "contents", "top"),
+    Convention("form-and-link", "aspx", "page-form", "article"),
+    Convention("next-id", "halaman", "next", "article", language="id"),
+)
 
 FAMILIES = {
     "dev": Family("dev", ENGLISH, "euro", "larch", ("vitalis", "harbor"), ("kestrel", "northpeak", "larch")),
@@ -128,6 +138,10 @@ FAMILIES = {
                     per_convention=2, more=SIXTH_CONVENTIONS,
                     more_traps=("up-next", "comment-chevrons", "category-zero-page", "one-page-partial",
                                 "numbered-steps", "series-neighbour")),
+    # Newsroom, agency, magazine and TV publishers, written without reading the rules, measured once (seventh.py).
+    "seventh": Family("seventh", seventh.ENGLISH, seventh.EUROPEAN, "longhand", ("wktv", "ncdp"), seventh.ENGLISH,
+                      per_convention=2, more=SEVENTH_CONVENTIONS,
+                      more_traps=("search-results", "older-posts", "series-parts", "translation", "next-titled")),
 }
 
 
@@ -183,6 +197,8 @@ def markers(plan: Plan, number: int) -> tuple[str, str]:
         return fifth.markers(case.publisher, case.language, number, total)
     if case.publisher in sixth.PUBLISHERS:
         return sixth.markers(case.publisher, case.language, number, total)
+    if case.publisher in seventh.PUBLISHERS:
+        return seventh.markers(case.publisher, case.language, number, total)
     top = bottom = ""
     if case.language != "en":
         top = layout.LOCAL[case.language][1].format(n=number - 1) if number > 1 else ""
@@ -218,6 +234,9 @@ def chrome_of(publisher: str, language: str, title: str, authors: tuple[str, ...
     if publisher in sixth.PUBLISHERS:
         return [*sixth.chrome_lines(publisher, language, authors, published), title,
                 *([dek] if publisher in sixth.DEK else [])]
+    if publisher in seventh.PUBLISHERS:
+        return [*seventh.chrome_lines(publisher, language, authors, published), title,
+                *([dek] if publisher in seventh.DEK else [])]
     return [*layout.chrome_strings(publisher, language), title, layout.byline(authors), dek]
 
 
@@ -234,6 +253,8 @@ def new_plan(rng: random.Random, *, key: str, group: str, kind: str, publisher: 
         authors = fifth.authors(rng)
     if publisher in sixth.PUBLISHERS:
         authors = sixth.authors(rng)
+    if publisher in seventh.PUBLISHERS:
+        authors = seventh.authors(rng, publisher)
     dek = text.sentence(rng, language, 8, 12)
     pages = tuple(text.page_text(rng, language) for _ in paths)
     case = Case(key=key, group=group, kind=kind, publisher=publisher, language=language, title=title,

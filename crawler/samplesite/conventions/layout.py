@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
-from . import blind, fifth, fifth_pages, fresh, heldout, sixth, sixth_pages
+from . import blind, fifth, fifth_pages, fresh, heldout, seventh, seventh_pages, sixth, sixth_pages
 
 # What each publisher prints around every article: none of it may reach a stored body.
 CHROME = {
@@ -37,6 +37,8 @@ LOCAL = {  # the European publishers: name, "continued from page N", next, previ
     "fi": ("", "Jatkoa sivulta {n}", "Seuraava sivu", "Edellinen sivu", ""),
     # Only the sixth family writes Turkish.
     "tr": ("", "Önceki sayfadan devam", "Sonraki sayfa", "Önceki sayfa", ""),
+    # Only the seventh family writes Indonesian.
+    "id": ("", "Lanjutan dari halaman {n}", "Halaman berikutnya", "Halaman sebelumnya", ""),
 }
 MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 
@@ -88,6 +90,8 @@ def render(view: View) -> str:
         return fifth_pages.render(view)
     if view.publisher in sixth.PUBLISHERS:
         return sixth_pages.render(view)
+    if view.publisher in seventh.PUBLISHERS:
+        return seventh_pages.render(view)
     brand = LOCAL[view.language][0] if view.language != "en" else view.publisher.title()
     # Some publishers number the <title> of page 2+; others repeat page 1's.
     page = f" - Page {view.number}" if view.number > 1 and view.publisher in ("harbor", "kestrel") else ""

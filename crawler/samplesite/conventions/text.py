@@ -66,6 +66,11 @@ WORDS = {
         "daha fazla tedavi aşı sonuçlar grup anket hastane doktorlar ölçüldü bildirildi gösteriyor karşılaştırıldı "
         "hafif ağır ağrı stres alışkanlıklar yürüyüş şeker tuz su kahve düzeyler veriler gönüllüler"
     ),
+    "id": (
+        "pasien peneliti klinik uji tidur jantung anak-anak orang dewasa minggu bulan tahun risiko lebih sedikit "
+        "lebih banyak pengobatan vaksin hasil kelompok survei rumah sakit dokter diukur dilaporkan menunjukkan "
+        "dibandingkan ringan berat nyeri stres kebiasaan berjalan gula garam air kopi kadar data relawan"
+    ),
 }
 FIRST_NAMES = ("Ilse", "Corin", "Mabel", "Tobias", "Renata", "Osei", "Junia", "Harlan", "Petra", "Dario",
                "Wren", "Anouk", "Caspian", "Liora", "Bastien", "Noemi", "Elric", "Saoirse")
