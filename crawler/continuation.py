@@ -149,7 +149,7 @@ def numbered_links(anchors: list[tuple]) -> dict[int, str]:
         label = None if text.isdigit() else _LABELLED.match(text)
         number = int(text) if text.isdigit() else int(label.group(1)) if label else 0
         chosen = found if text.isdigit() else labelled
-        if 1 <= number <= 50 and number not in chosen and not _NOT_A_PAGE.search(target) and _place(anchor) != "noise":
+        if 1 <= number <= 50 and number not in chosen and not _NOT_A_PAGE.search(target) and place(anchor) != "noise":
             chosen[number] = target.split("#", 1)[0]
     return {**labelled, **found}
 
@@ -197,8 +197,8 @@ def _score(anchor, text: str, target: str, url: str) -> dict | None:
     back = None if step else url_step(target, url)
     if back and max(back) <= 1000:
         score -= 60  # page 1, linked from a later page
-    place = _place(anchor)
-    if place == "pager" and score >= 0:
+    where = place(anchor)
+    if where == "pager" and score >= 0:
         # Whatever its words or URL say, a link in the page's own pager that is not an earlier page is worth
         # one fetch: the page it leads to verifies itself or is rejected (and pages already read are skipped).
         score, why = score + 30, why + ["in a pager"]
@@ -210,10 +210,9 @@ def _score(anchor, text: str, target: str, url: str) -> dict | None:
         score -= 40
     if _NOT_A_PAGE.search(target) or _NOT_A_PAGE.search(text):
         score -= 60
-    if score >= PROPOSE - 10 and place == "noise":
+    if score >= PROPOSE - 10 and where == "noise":
         score -= 30
-    kind = "number" if step else "text"
-    return {"url": target.split("#", 1)[0], "score": score, "kind": kind, "why": ", ".join(why)}
+    return {"url": target.split("#", 1)[0], "score": score, "kind": "number" if step else "text", "why": ", ".join(why)}
 
 
 def _step_score(step: tuple[int, int] | None, text: str) -> tuple[int, list[str]]:
@@ -229,6 +228,11 @@ def _step_score(step: tuple[int, int] | None, text: str) -> tuple[int, list[str]
             return 50, ["URL is this one plus one page", "page number"]
         return 40, ["URL is this one plus one page"]
     return (5, ["a later page number"]) if text.isdigit() else (0, [])
+
+
+def is_direction(text: str) -> bool:
+    """Whether a link says "next" or "previous" rather than naming a page."""
+    return bool(_NEXT_WORD.search(text) or _PREV_WORD.search(text))
 
 
 def _keep(found: dict, candidate: dict) -> None:
@@ -256,7 +260,7 @@ def _bounded(anchors: list[tuple]) -> list[tuple]:
     return anchors[:half] + anchors[-half:]
 
 
-def _place(anchor) -> str:
+def place(anchor) -> str:
     """Where a link sits: "pager" (a pagination widget), "noise" (related, footer, sidebar boxes) or ""."""
     for level, ancestor in enumerate(anchor.iterancestors()):
         if level >= 6:
@@ -295,5 +299,4 @@ def _tail(url: str) -> str:
 
 
 def _head(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
+    return "{0}://{1}".format(*urlsplit(url))

@@ -1,0 +1,112 @@
+"""A page's own list of the article's pages, read by position rather than by what its items say.
+
+Pagers name their pages in many ways (numbers, roman numerals, spelled ordinals, chapter titles, the options
+of a drop-down whose values are URLs). What they share is their shape: sibling items in one container, one
+of them marked as the page being read (not a link, ``selected``, ``aria-current`` or a "current" class), the
+others links. When the marked item's position is the page's number in the article, the item after it is the
+next page, whatever it says. A list read this way only proposes: the fetched page still has to prove itself.
+"""
+from __future__ import annotations
+
+import re
+
+from crawler.continuation import is_direction, place
+from crawler.pagination import text_of
+
+_CURRENT = re.compile(r"(?<![\w-])(?:current|active|is-active|is-current|selected)(?![\w-])", re.I)
+_WORD = re.compile(r"\w")
+ITEM_WORDS = 8  # an item of a page list is a label, not a sentence
+LOOSE_WORDS = 4  # words a list container may print outside its items ("Part", "Jump to", "Page")
+MAX_ITEMS = 50
+MAX_LISTS = 4
+
+
+def page_lists(anchors: list[tuple]) -> list[dict]:
+    """Lists of sibling links with one item marked current: {"at": its position, "urls": [url or None, ...]}.
+
+    ``anchors``: (element, URL, text) of the page's same-site links and URL options, outside related, footer
+    and comment boxes.
+    """
+    linked = {anchor: (target.split("#", 1)[0], text) for anchor, target, text in anchors if place(anchor) != "noise"}
+    found, seen = [], set()
+    for anchor in linked:
+        container = _container(anchor)
+        if container is None or container in seen:
+            continue
+        seen.add(container)
+        listed = _read(container, linked)
+        if listed:
+            found.append(listed)
+            if len(found) >= MAX_LISTS:
+                break
+    return found
+
+
+def listed_page(report: dict, number: int, wanted: int) -> str | None:
+    """The URL of page ``wanted`` as the page lists of page ``number`` (whose report this is) name it, or None."""
+    for listed in report.get("lists", ()):
+        if listed["at"] == number and wanted <= len(listed["urls"]) and listed["urls"][wanted - 1]:
+            return listed["urls"][wanted - 1]
+    return None
+
+
+def _container(anchor):
+    """The element whose children are the list's items: a link's parent, or the list around its ``<li>``."""
+    item = anchor
+    if anchor.tag == "option":
+        parent = anchor.getparent()
+        return parent.getparent() if parent is not None and parent.tag == "optgroup" else parent
+    parent = item.getparent()
+    while parent is not None and parent.tag in ("li", "span", "strong", "b", "em", "dd", "td") and len(parent) == 1:
+        item, parent = parent, parent.getparent()
+    return parent
+
+
+def _read(container, linked: dict) -> dict | None:
+    """The container as a page list, or None when it is not one (prose around it, no single current item)."""
+    loose = (container.text or "") + "".join(child.tail or "" for child in container)
+    if sum(bool(_WORD.search(word)) for word in loose.split()) > LOOSE_WORDS or len(container) > MAX_ITEMS:
+        return None
+    items, current, plain = [], [], []
+    for child in container:
+        if not isinstance(child.tag, str):
+            continue
+        kind, url, text = _item(child, linked)
+        if kind == "bad":
+            return None
+        if kind == "none" or is_direction(text):
+            continue  # a "Next" or "Previous" link repeats a page of the list
+        if _marked(child):
+            current.append(len(items))
+        elif kind == "plain":
+            plain.append(len(items))
+        items.append(url)
+    at = current if current else plain
+    if len(at) != 1 or items[at[0]] is not None or not any(items) or len(set(filter(None, items))) < sum(map(bool, items)):
+        return None  # a current item that links elsewhere is a menu's section, not this page
+    return {"at": at[0] + 1, "urls": items}
+
+
+def _item(child, linked: dict) -> tuple[str, str | None, str]:
+    """("link", URL, text), ("plain", None, text) for an unlinked label, ("other", ...) for a link to this page
+    or elsewhere (the current item only when marked), ("none", ...) or ("bad", ...)."""
+    inside = [linked[a] for a in child.iter("a", "option") if a in linked]
+    if len(inside) > 1:
+        return "bad", None, ""
+    if inside:
+        return "link", inside[0][0], inside[0][1]
+    text = " ".join(text_of(child).split())
+    if any(a.get("href") for a in child.iter("a")):
+        return "other", None, text
+    if not _WORD.search(text):
+        return "none", None, text  # a separator, an empty dot, an ellipsis
+    return ("plain" if len(text.split()) <= ITEM_WORDS else "bad"), None, text
+
+
+def _marked(child) -> bool:
+    """Whether the page marks this item as itself."""
+    for element in child.iter():
+        if element.get("aria-current") not in (None, "false") or "selected" in element.attrib or \
+                _CURRENT.search(element.get("class") or ""):
+            return True
+    return False
