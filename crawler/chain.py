@@ -153,6 +153,31 @@ def missing_url(capture: ArticleCapture, rules: Rules) -> str | None:
     return named or next((u for u in capture.known_pages if u not in _tried(capture)), None) or unsettled(capture, rules)
 
 
+def stored_shortfall(capture: ArticleCapture, extracted: list[dict], *, links: bool = True) -> str | None:
+    """Why stored pages fall short of their article with no crawl to ask, or None: a page not analysed, fewer
+    pages than page 1 announces, or (``links``) a pager or page list naming a page after the last one stored.
+
+    What a crawl fetched and rejected is not stored: where its verdict is known, pass ``links=False`` and keep
+    it, since a link it settled by fetching would count here as a page not stored.
+    """
+    ok = [p for p in capture.pages if p.ok]
+    if len(extracted) != len(ok) or not all(e.get("report") for e in extracted):
+        return "short: a stored page was not analysed"
+    read = [e["report"] for e in extracted]
+    if read[0].get("profile"):
+        return None  # a profile's selector alone says where an article goes on
+    if len(capture.pages) < (read[0].get("expected") or 0):
+        return f"short: page 1 announces {read[0]['expected']} pages, {len(capture.pages)} stored"
+    if not links:
+        return None
+    stored = {p.url for p in capture.pages} | {p.final_url for p in capture.pages if p.final_url}
+    for page, extract in zip(ok, extracted):
+        page.extract = page.extract or extract
+    wanted = len(capture.pages) + 1
+    named = [r.get("numbered", {}).get(wanted) for r in (read[0], read[-1])] + _listed(capture)
+    return next((f"short: {url} is named as page {wanted} and not stored" for url in named if url and url not in stored), None)
+
+
 def _listed(capture: ArticleCapture) -> list[str]:
     """The URLs the page lists of the pages read name after the last page read (in the list of page 1 or of
     the last page: each list counted where its current item is that page's number)."""
