@@ -9,6 +9,7 @@ next page, whatever it says. A list read this way only proposes: the fetched pag
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from crawler.continuation import is_direction, place
 from crawler.pagination import text_of
@@ -21,7 +22,7 @@ MAX_ITEMS = 50
 MAX_LISTS = 4
 
 
-def page_lists(anchors: list[tuple]) -> list[dict]:
+def page_lists(anchors: list[tuple], url: str) -> list[dict]:
     """Lists of sibling links with one item marked current: {"at": its position, "urls": [url or None, ...]}.
 
     ``anchors``: (element, URL, text) of the page's same-site links and URL options, outside related, footer
@@ -34,7 +35,7 @@ def page_lists(anchors: list[tuple]) -> list[dict]:
         if container is None or container in seen:
             continue
         seen.add(container)
-        listed = _read(container, linked)
+        listed = _read(container, linked, url.split("#", 1)[0])
         if listed:
             found.append(listed)
             if len(found) >= MAX_LISTS:
@@ -62,7 +63,7 @@ def _container(anchor):
     return parent
 
 
-def _read(container, linked: dict) -> dict | None:
+def _read(container, linked: dict, here: str) -> dict | None:
     """The container as a page list, or None when it is not one (prose around it, no single current item)."""
     loose = (container.text or "") + "".join(child.tail or "" for child in container)
     if sum(bool(_WORD.search(word)) for word in loose.split()) > LOOSE_WORDS or len(container) > MAX_ITEMS:
@@ -71,12 +72,12 @@ def _read(container, linked: dict) -> dict | None:
     for child in container:
         if not isinstance(child.tag, str):
             continue
-        kind, url, text = _item(child, linked)
+        kind, url, text = _item(child, linked, here)
         if kind == "bad":
             return None
         if kind == "none" or is_direction(text):
             continue  # a "Next" or "Previous" link repeats a page of the list
-        if _marked(child):
+        if kind == "self" or _marked(child):
             current.append(len(items))
         elif kind == "plain":
             plain.append(len(items))
@@ -87,17 +88,18 @@ def _read(container, linked: dict) -> dict | None:
     return {"at": at[0] + 1, "urls": items}
 
 
-def _item(child, linked: dict) -> tuple[str, str | None, str]:
-    """("link", URL, text), ("plain", None, text) for an unlinked label, ("other", ...) for a link to this page
-    or elsewhere (the current item only when marked), ("none", ...) or ("bad", ...)."""
+def _item(child, linked: dict, here: str) -> tuple[str, str | None, str]:
+    """("link", URL, text), ("plain", None, text) for an unlinked label, ("self", ...) for a link to this very
+    page, ("other", ...) for one elsewhere (current only when marked), ("none", ...) or ("bad", ...)."""
     inside = [linked[a] for a in child.iter("a", "option") if a in linked]
     if len(inside) > 1:
         return "bad", None, ""
     if inside:
         return "link", inside[0][0], inside[0][1]
     text = " ".join(text_of(child).split())
-    if any(a.get("href") for a in child.iter("a")):
-        return "other", None, text
+    hrefs = [urljoin(here, a.get("href")).split("#", 1)[0] for a in child.iter("a") if a.get("href")]
+    if hrefs:
+        return ("self" if here in hrefs else "other"), None, text
     if not _WORD.search(text):
         return "none", None, text  # a separator, an empty dot, an ellipsis
     return ("plain" if len(text.split()) <= ITEM_WORDS else "bad"), None, text

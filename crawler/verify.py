@@ -49,7 +49,7 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
                                            selector_urls=selector_urls),
         "expected": continuation.expected_pages([text[:20000]], anchors, url),
         "numbered": continuation.numbered_links(anchors + options),
-        "lists": page_lists(anchors + options),
+        "lists": page_lists(anchors + options, url),
         "profile": selector_urls is not None,
         "single_views": continuation.single_views(anchors, url),
         "dek": dek(root, page.get("description")),

@@ -21,7 +21,7 @@ CHAPTERS = ["Alku", "Hoito ja lepo", "Lopuksi"]
 
 def lists_of(html: str, url: str = "http://127.0.0.1/uni.html") -> list[dict]:
     response = HtmlResponse(url=url, body=html.encode(), encoding="utf-8")
-    return page_lists(with_text(page_anchors(response, url) + page_options(response, url)))
+    return page_lists(with_text(page_anchors(response, url) + page_options(response, url)), url)
 
 
 def spelled(current: int) -> str:
@@ -42,6 +42,12 @@ def test_the_item_after_the_current_one_is_named_by_position():
     assert found == [{"at": 1, "urls": [None, "http://127.0.0.1/k7731.html", "http://127.0.0.1/k1204.html"]}]
     assert listed_page({"lists": found}, 1, 2) == "http://127.0.0.1/k7731.html"
     assert listed_page({"lists": found}, 2, 3) is None  # the list says this page is page 1, not page 2
+
+
+def test_an_unmarked_link_to_the_page_itself_is_its_current_item():
+    items = "".join(f'<li><a href="{name}">{c}</a></li>' for name, c in zip(NAMES, CHAPTERS))
+    found = lists_of(article_html(TITLE, PARAGRAPHS[1], f"<ol>{items}</ol>"), "http://127.0.0.1/k7731.html")
+    assert listed_page({"lists": found}, 2, 3) == "http://127.0.0.1/k1204.html"
 
 
 def test_options_whose_values_are_urls_form_a_list_and_other_options_do_not():
