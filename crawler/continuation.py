@@ -254,10 +254,8 @@ def _examined(anchors: list[tuple]) -> list[tuple]:
 
 def _bounded(anchors: list[tuple]) -> list[tuple]:
     """At most MAX_ANCHORS links: the first and last ones, where pagers sit, when a page has too many."""
-    if len(anchors) <= MAX_ANCHORS:
-        return anchors
     half = MAX_ANCHORS // 2
-    return anchors[:half] + anchors[-half:]
+    return anchors if len(anchors) <= MAX_ANCHORS else anchors[:half] + anchors[-half:]
 
 
 def place(anchor) -> str:

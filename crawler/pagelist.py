@@ -9,17 +9,20 @@ next page, whatever it says. A list read this way only proposes: the fetched pag
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from itertools import islice
+from urllib.parse import urljoin, urlsplit
 
 from crawler.continuation import is_direction, place
 from crawler.pagination import text_of
 
 _CURRENT = re.compile(r"(?<![\w-])(?:current|active|is-active|is-current|selected)(?![\w-])", re.I)
 _WORD = re.compile(r"\w")
+_DIGIT = re.compile(r"\d")
 ITEM_WORDS = 8  # an item of a page list is a label, not a sentence
 LOOSE_WORDS = 4  # words a list container may print outside its items ("Part", "Jump to", "Page")
 MAX_ITEMS = 50
 MAX_LISTS = 4
+MARKED_DEPTH = 8
 
 
 def page_lists(anchors: list[tuple], url: str) -> list[dict]:
@@ -68,46 +71,63 @@ def _read(container, linked: dict, here: str) -> dict | None:
     loose = (container.text or "") + "".join(child.tail or "" for child in container)
     if sum(bool(_WORD.search(word)) for word in loose.split()) > LOOSE_WORDS or len(container) > MAX_ITEMS:
         return None
-    items, current, plain = [], [], []
+    items, current, plain, texts = [], [], [], []
     for child in container:
         if not isinstance(child.tag, str):
             continue
         kind, url, text = _item(child, linked, here)
         if kind == "bad":
             return None
-        if kind == "none" or is_direction(text):
-            continue  # a "Next" or "Previous" link repeats a page of the list
+        if kind == "none" or is_direction(text) or text.endswith(":"):
+            continue  # a "Next" or "Previous" link repeats a page of the list; "READ MORE:" introduces one
         if kind == "self" or _marked(child):
             current.append(len(items))
+        elif kind == "other":
+            return None  # a page list links no other site, and marks its own page
         elif kind == "plain":
             plain.append(len(items))
         items.append(url)
-    at = current if current else plain
+        texts.append(text)
+    at = current or plain
     if len(at) != 1 or items[at[0]] is not None or not any(items) or len(set(filter(None, items))) < sum(map(bool, items)):
         return None  # a current item that links elsewhere is a menu's section, not this page
+    if len({_section(url) for url in items if url}) > 1:
+        return None  # the pages of one article sit in one section of the site; a menu's links spread over several
+    if not current and (len(items) < 3 or len({bool(_DIGIT.search(t)) for t in texts}) > 1):
+        return None  # an unmarked label is the current page only among peers ("I · II · III"), not "By" + a name
     return {"at": at[0] + 1, "urls": items}
 
 
 def _item(child, linked: dict, here: str) -> tuple[str, str | None, str]:
     """("link", URL, text), ("plain", None, text) for an unlinked label, ("self", ...) for a link to this very
     page, ("other", ...) for one elsewhere (current only when marked), ("none", ...) or ("bad", ...)."""
-    inside = [linked[a] for a in child.iter("a", "option") if a in linked]
+    inside = list(islice((linked[a] for a in child.iter("a", "option") if a in linked), 2))
     if len(inside) > 1:
         return "bad", None, ""
     if inside:
         return "link", inside[0][0], inside[0][1]
     text = " ".join(text_of(child).split())
-    hrefs = [urljoin(here, a.get("href")).split("#", 1)[0] for a in child.iter("a") if a.get("href")]
+    if len(text.split(None, ITEM_WORDS)) > ITEM_WORDS:
+        return "bad", None, text  # an item of a page list is a label, not a sentence
+    # A fragment ("#main", "Skip to content") is a place on this page, not this page as a page of a list.
+    hrefs = [urljoin(here, a.get("href")).split("#", 1)[0] for a in islice(child.iter("a"), 2)
+             if a.get("href") and not a.get("href").startswith("#")]
     if hrefs:
         return ("self" if here in hrefs else "other"), None, text
     if not _WORD.search(text):
         return "none", None, text  # a separator, an empty dot, an ellipsis
-    return ("plain" if len(text.split()) <= ITEM_WORDS else "bad"), None, text
+    return "plain", None, text
+
+
+def _section(url: str) -> str:
+    """The first folder of a URL's path ("" for a file at the site's root)."""
+    parts = urlsplit(url).path.strip("/").split("/")
+    return parts[0] if len(parts) > 1 else ""
 
 
 def _marked(child) -> bool:
     """Whether the page marks this item as itself."""
-    for element in child.iter():
+    for element in islice(child.iter(), MARKED_DEPTH):  # a label's own few elements, not a whole subtree
         if element.get("aria-current") not in (None, "false") or "selected" in element.attrib or \
                 _CURRENT.search(element.get("class") or ""):
             return True

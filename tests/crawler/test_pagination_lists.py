@@ -53,8 +53,9 @@ def test_an_unmarked_link_to_the_page_itself_is_its_current_item():
 def test_options_whose_values_are_urls_form_a_list_and_other_options_do_not():
     found = lists_of(article_html(TITLE, PARAGRAPHS[1], dropdown(1)), "http://127.0.0.1/k7731.html")
     assert found == [{"at": 2, "urls": ["http://127.0.0.1/uni.html", None, "http://127.0.0.1/k1204.html"]}]
-    sorting = '<select><option value="new" selected>Uusin</option><option value="old">Vanhin</option></select>'
-    assert lists_of(article_html(TITLE, PARAGRAPHS[0], sorting)) == []
+    for values in (("new", "old"), ("1", "0.5")):  # a sort order, an opacity: values not written as URLs
+        sorting = f'<select><option value="{values[0]}" selected>A</option><option value="{values[1]}">B</option></select>'
+        assert lists_of(article_html(TITLE, PARAGRAPHS[0], sorting)) == []
 
 
 @pytest.mark.parametrize("html", [
@@ -64,6 +65,21 @@ def test_options_whose_values_are_urls_form_a_list_and_other_options_do_not():
     '<p><a href="/">Etusivu</a> › <a href="terveys/">Terveys</a> › <span>Flunssa</span></p>',
     # running text: a link in a paragraph is no list, whatever is emphasised beside it
     '<p>Lue myös <em>tärkeä</em> juttu aiheesta, jonka kirjoitimme viime viikolla <a href="k5150.html">täällä</a>.</p>',
+    # a teaser: a caption and one headline
+    '<p><strong>READ MORE:</strong> <a href="k5150.html">Why knees ache in the cold</a></p>',
+    '<p><strong>Lue myös</strong> <a href="k5150.html">Miksi polvet särkevät pakkasella</a></p>',
+    # tabs: the current tab is marked, but the tabs lead to different sections of the site
+    '<ul><li><a class="tab selected">Uusimmat</a></li><li><a href="/jutut">Kaikki</a></li>'
+    '<li><a href="/sarjat/visat">Visat</a></li><li><a href="/videot">Videot</a></li></ul>',
+    # account links: a status text among links to several sections
+    '<ul><li>Et ole kirjautunut</li><li><a href="/wiki/Keskustelu">Keskustelu</a></li>'
+    '<li><a href="/w/index.php?title=Luo">Luo tunnus</a></li><li><a href="/w/index.php?title=Kirjaudu">Kirjaudu</a></li></ul>',
+    # a follow box: a page list links no other site
+    '<span><strong>Seuraa</strong> <a href="toimittaja/">Toimittaja</a> <a href="https://social.example/t">Somessa</a></span>',
+    # a skip link is a place on this page, not this page in a list
+    '<div><a href="#main">Siirry sisältöön</a> <a href="/">Etusivu</a></div>',
+    # a date beside tags: not peers of one list
+    '<p><time>4.3.2025</time> · <a href="/aiheet/uni">uni</a> <a href="/aiheet/flunssa">flunssa</a></p>',
     # a related box: no current item, and its place says what it is
     '<ul class="related"><li>Lue myös</li><li><a href="k5150.html">Toinen juttu</a></li></ul>',
 ])
