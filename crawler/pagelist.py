@@ -110,8 +110,8 @@ def _item(child, linked: dict, here: str) -> tuple[str, str | None, str]:
     if len(text.split(None, ITEM_WORDS)) > ITEM_WORDS:
         return "bad", None, text  # an item of a page list is a label, not a sentence
     # A fragment ("#main", "Skip to content") is a place on this page, not this page as a page of a list.
-    hrefs = [urljoin(here, a.get("href")).split("#", 1)[0] for a in islice(child.iter("a"), 2)
-             if a.get("href") and not a.get("href").startswith("#")]
+    links = [a.get("href") for a in islice(child.iter("a"), 2)] + ([child.get("value")] if child.tag == "option" else [])
+    hrefs = [urljoin(here, href).split("#", 1)[0] for href in links if href and not href.startswith("#")]
     if hrefs:
         return ("self" if here in hrefs else "other"), None, text
     if not _WORD.search(text):

@@ -50,6 +50,12 @@ def test_an_unmarked_link_to_the_page_itself_is_its_current_item():
     assert listed_page({"lists": found}, 2, 3) == "http://127.0.0.1/k1204.html"
 
 
+def test_an_option_whose_value_is_the_page_itself_is_its_current_item():
+    options = "".join(f'<option value="{name}">{c}</option>' for name, c in zip(NAMES[:2], CHAPTERS))
+    found = lists_of(article_html(TITLE, PARAGRAPHS[0], f"<select>{options}</select>"))
+    assert listed_page({"lists": found}, 1, 2) == "http://127.0.0.1/k7731.html"
+
+
 def test_options_whose_values_are_urls_form_a_list_and_other_options_do_not():
     found = lists_of(article_html(TITLE, PARAGRAPHS[1], dropdown(1)), "http://127.0.0.1/k7731.html")
     assert found == [{"at": 2, "urls": ["http://127.0.0.1/uni.html", None, "http://127.0.0.1/k1204.html"]}]
