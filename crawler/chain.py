@@ -175,7 +175,8 @@ def stored_shortfall(capture: ArticleCapture, extracted: list[dict], *, links: b
         page.extract = page.extract or extract
     wanted = len(capture.pages) + 1
     named = [r.get("numbered", {}).get(wanted) for r in (read[0], read[-1])] + _listed(capture)
-    return next((f"short: {url} is named as page {wanted} and not stored" for url in named if url and url not in stored), None)
+    missing = next((url for url in named if url and url not in stored), None)
+    return f"short: {missing} is named as page {wanted} and not stored" if missing else None
 
 
 def _listed(capture: ArticleCapture) -> list[str]:

@@ -89,9 +89,10 @@ def _read(container, linked: dict, here: str) -> dict | None:
         items.append(url)
         texts.append(text)
     at = current or plain
-    if len(at) != 1 or items[at[0]] is not None or not any(items) or len(set(filter(None, items))) < sum(map(bool, items)):
+    linked_urls = [url for url in items if url]
+    if len(at) != 1 or items[at[0]] is not None or not linked_urls or len(set(linked_urls)) < len(linked_urls):
         return None  # a current item that links elsewhere is a menu's section, not this page
-    if len({_section(url) for url in items if url}) > 1:
+    if len({_section(url) for url in linked_urls}) > 1:
         return None  # the pages of one article sit in one section of the site; a menu's links spread over several
     if not current and (len(items) < 3 or len({bool(_DIGIT.search(t)) for t in texts}) > 1):
         return None  # an unmarked label is the current page only among peers ("I · II · III"), not "By" + a name
@@ -110,7 +111,8 @@ def _item(child, linked: dict, here: str) -> tuple[str, str | None, str]:
     if len(text.split(None, ITEM_WORDS)) > ITEM_WORDS:
         return "bad", None, text  # an item of a page list is a label, not a sentence
     # A fragment ("#main", "Skip to content") is a place on this page, not this page as a page of a list.
-    links = [a.get("href") for a in islice(child.iter("a"), 2)] + ([child.get("value")] if child.tag == "option" else [])
+    links = [a.get("href") for a in islice(child.iter("a"), 2)]
+    links += [child.get("value")] if child.tag == "option" else []
     hrefs = [urljoin(here, href).split("#", 1)[0] for href in links if href and not href.startswith("#")]
     if hrefs:
         return ("self" if here in hrefs else "other"), None, text
