@@ -44,9 +44,6 @@ _SINGLE_HREF = re.compile(r"[?&](?:pagewanted|page|view|pg)=(?:all|single|full)\
                           re.I)
 _PRINT_TEXT = re.compile(r"^(?:print(?:er[- ]friendly)?(?: (?:this|the))?(?: (?:article|page|story|version|view))?"
                          r"|amp(?: version)?)$", re.I)
-# "Page 2 of 5" / "Step 1 of 5" / "Seite 1 von 4": how many pages the article has.
-_OF_N = re.compile(r"\b(?:page|step|part|seite|página|pagina|slide)\s+(\d{1,2})\s*(?:of|/|von|de|sur|van)\s*(\d{1,2})\b",
-                   re.I)
 _PAGE_WORD = re.compile(r"^(?:page|seite|página|pagina|blz|step|pg\.?)\s*(\d{1,2})\b", re.I)
 # A label of one to three words without digits, then a number: how a pager link names its page in any language.
 _LABELLED = re.compile(r"^(?:[^\d\s]+\s+){1,3}(\d{1,2})$")
@@ -154,21 +151,6 @@ def numbered_links(anchors: list[tuple]) -> dict[int, str]:
     return {**labelled, **found}
 
 
-def expected_pages(text_lines: list[str], anchors: list[tuple], url: str) -> int | None:
-    """How many pages the article announces: "page 1 of N", else the highest numbered link of its pager."""
-    for line in text_lines:
-        match = _OF_N.search(line)
-        if match and 1 <= int(match.group(1)) <= int(match.group(2)) <= 50:
-            return int(match.group(2))
-    highest = None
-    for anchor, target, text in _examined(anchors):
-        if text.isdigit() and 1 < int(text) <= 50:
-            step = url_step(url, target)
-            if step and step[1] == int(text) or step and step[0] == int(text):
-                highest = max(highest or 0, int(text))
-    return highest
-
-
 def link_text(anchor) -> str:
     """What a link says: its text, else its aria-label, title or image alt (icon-only arrows)."""
     text = " ".join(text_of(anchor).split())[:120]
@@ -263,13 +245,20 @@ def place(anchor) -> str:
     for level, ancestor in enumerate(anchor.iterancestors()):
         if level >= 6:
             break
-        attributes = ancestor.attrib
-        kind = _marker_kind(" ".join((attributes.get("class", ""), attributes.get("id", ""),
-                                      attributes.get("aria-label", "")))) if attributes else ""
-        kind = kind or ("noise" if ancestor.tag in ("footer", "aside") else "")
+        kind = _own_kind(ancestor) or ("noise" if ancestor.tag in ("footer", "aside") else "")
         if kind:
             return "" if kind == "pagerish" else kind
     return ""
+
+
+def is_noise(element) -> bool:
+    """Whether an element's own class, id or aria-label names a related, footer, sidebar or comment box."""
+    return _own_kind(element) == "noise"
+
+
+def _own_kind(element) -> str:
+    marks = element.attrib
+    return _marker_kind(f"{marks.get('class', '')} {marks.get('id', '')} {marks.get('aria-label', '')}") if marks else ""
 
 
 @lru_cache(maxsize=4096)

@@ -1,10 +1,11 @@
-"""A page's own list of the article's pages, read by position rather than by what its items say.
+"""What a page says of its article's pages: its page list, read by position, and the count it announces.
 
 Pagers name their pages in many ways (numbers, roman numerals, spelled ordinals, chapter titles, the options
 of a drop-down whose values are URLs). What they share is their shape: sibling items in one container, one
 of them marked as the page being read (not a link, ``selected``, ``aria-current`` or a "current" class), the
 others links. When the marked item's position is the page's number in the article, the item after it is the
 next page, whatever it says. A list read this way only proposes: the fetched page still has to prove itself.
+A count ("Part 1 of 3") is read outside asides, footers and related boxes, where it would count something else.
 """
 from __future__ import annotations
 
@@ -12,17 +13,21 @@ import re
 from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
-from crawler.continuation import is_direction, place
+from crawler.continuation import is_direction, is_noise, place, url_step
 from crawler.pagination import text_of
 
 _CURRENT = re.compile(r"(?<![\w-])(?:current|active|is-active|is-current|selected)(?![\w-])", re.I)
 _WORD = re.compile(r"\w")
 _DIGIT = re.compile(r"\d")
+# "Page 2 of 5" / "Step 1 of 5" / "Seite 1 von 4": how many pages the article has.
+_OF_N = re.compile(r"\b(?:page|step|part|seite|página|pagina|slide)\s+(\d{1,2})\s*(?:of|/|von|de|sur|van)\s*(\d{1,2})\b",
+                   re.I)
 ITEM_WORDS = 8  # an item of a page list is a label, not a sentence
 LOOSE_WORDS = 4  # words a list container may print outside its items ("Part", "Jump to", "Page")
 MAX_ITEMS = 50
 MAX_LISTS = 4
 MARKED_DEPTH = 8
+MAX_COUNTED = 4000  # elements looked at for boxes whose text does not count the article's pages
 
 
 def page_lists(anchors: list[tuple], url: str) -> list[dict]:
@@ -52,6 +57,35 @@ def listed_page(report: dict, number: int, wanted: int) -> str | None:
         if listed["at"] == number and wanted <= len(listed["urls"]) and listed["urls"][wanted - 1]:
             return listed["urls"][wanted - 1]
     return None
+
+
+def expected_pages(text_lines: list[str], anchors: list[tuple], url: str) -> int | None:
+    """How many pages the article announces: "page 1 of N", else the highest numbered link of its pager."""
+    for line in text_lines:
+        match = _OF_N.search(line)
+        if match and 1 <= int(match.group(1)) <= int(match.group(2)) <= 50:
+            return int(match.group(2))
+    highest = None
+    for _, target, text in anchors:  # (element, URL, text), as continuation.with_text gives them
+        if text.isdigit() and 1 < int(text) <= 50:
+            step = url_step(url, target)
+            if step and step[1] == int(text) or step and step[0] == int(text):
+                highest = max(highest or 0, int(text))
+    return highest
+
+
+def counted_text(root, text: str) -> str:
+    """The page's text without its asides, footers and related boxes: a "Part 1 of 2" printed there counts a
+    series or a listing, not this article's pages."""
+    if root is None:
+        return text
+    for count, element in enumerate(root.iter()):
+        if count >= MAX_COUNTED:
+            break
+        if isinstance(element.tag, str) and (element.tag in ("aside", "footer") or is_noise(element)):
+            boxed = " ".join(text_of(element).split())
+            text = text.replace(boxed, " ") if boxed else text
+    return text
 
 
 def _container(anchor):

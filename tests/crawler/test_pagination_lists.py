@@ -122,3 +122,17 @@ def test_a_list_item_that_is_another_article_merges_nothing_and_settles_the_list
     article, requested = crawled(tmp_path, NAMES[0])
     assert article["page_count"] == 1 and article["complete"] == 1 and "different story" not in article["body_text"]
     assert requested[:2] == ["/uni.html", "/k7731.html"] and len(requested) <= 3  # within page count + 2
+
+
+@pytest.mark.parametrize(("box", "expected"), [
+    ("<p>Sarja: Talven taudit · Part 1 of 2</p>", 2),  # in the article: its own count
+    ("<aside><p>Sarja: Talven taudit · Part 1 of 2</p></aside>", None),  # a series' count beside it
+    ('<div class="related-series"><p>Part 1 of 2</p></div>', None),
+])
+def test_a_count_in_an_aside_or_related_box_is_not_the_articles_page_count(box, expected):
+    from crawler.sites import SiteProfile
+    from pipelines.extract import extract_page
+
+    url = "http://127.0.0.1/uni.html"
+    report = extract_page(article_html(TITLE, PARAGRAPHS[0], box).encode(), url, SiteProfile.generic([url]))["report"]
+    assert report["expected"] == expected
