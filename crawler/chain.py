@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from crawler.continuation import next_step, url_step
 from crawler.items import ArticleCapture
+from crawler.pagelist import listed_page
 from crawler.verify import NEW_TEXT_MIN, TEMPLATE_MIN, covers, identity_reason, template_share, verify
 
 STRONG = 70  # a candidate this sure is a page of the article even when its fetch fails (it is then missing)
@@ -47,6 +48,9 @@ def proposals(capture: ArticleCapture, report: dict, rules: Rules) -> list[dict]
     numbered = report.get("numbered", {}).get(len(capture.pages) + 1)
     if numbered:
         _add(found, numbered, 45, "numbered", f"page number {len(capture.pages) + 1} in a pager")
+    listed = listed_page(report, len(capture.pages), len(capture.pages) + 1)
+    if listed:
+        _add(found, listed, 40, "listed", "the item after this page in its page list")
     predicted = next_step(urls[0], urls[1], urls[-1]) if len(urls) >= 2 else None
     if predicted:
         expected = capture.expected_pages or 0
@@ -134,7 +138,7 @@ def unsettled(capture: ArticleCapture, rules: Rules) -> str | None:
     pages = len(capture.pages)
     # The next number only: a pager whose next number leads elsewhere is not the article's, and a stray "Top 5"
     # link is no page list.
-    numbered = [r.get("numbered", {}).get(pages + 1) for r in (read[0], read[-1])]
+    numbered = [r.get("numbered", {}).get(pages + 1) for r in (read[0], read[-1])] + _listed(capture)
     forward = [c["url"] for c in read[-1]["candidates"] if c["score"] >= rules.propose and c["url"] not in done]
     host = urlsplit(capture.url).hostname
     return next((url for url in numbered + forward[:1]
@@ -145,8 +149,42 @@ def missing_url(capture: ArticleCapture, rules: Rules) -> str | None:
     """The URL of the first announced page not read, when the pages read name it."""
     first = capture.pages[0].extract if capture.pages and capture.pages[0].extract else {}
     wanted = len(capture.pages) + 1
-    named = (first.get("report") or {}).get("numbered", {}).get(wanted)
+    named = (first.get("report") or {}).get("numbered", {}).get(wanted) or next(iter(_listed(capture)), None)
     return named or next((u for u in capture.known_pages if u not in _tried(capture)), None) or unsettled(capture, rules)
+
+
+def stored_shortfall(capture: ArticleCapture, extracted: list[dict], *, links: bool = True) -> str | None:
+    """Why stored pages fall short of their article with no crawl to ask, or None: a page not analysed, fewer
+    pages than page 1 announces, or (``links``) a pager or page list naming a page after the last one stored.
+
+    What a crawl fetched and rejected is not stored: where its verdict is known, pass ``links=False`` and keep
+    it, since a link it settled by fetching would count here as a page not stored.
+    """
+    ok = [p for p in capture.pages if p.ok]
+    if len(extracted) != len(ok) or not all(e.get("report") for e in extracted):
+        return "short: a stored page was not analysed"
+    read = [e["report"] for e in extracted]
+    if read[0].get("profile"):
+        return None  # a profile's selector alone says where an article goes on
+    if len(capture.pages) < (read[0].get("expected") or 0):
+        return f"short: page 1 announces {read[0]['expected']} pages, {len(capture.pages)} stored"
+    if not links:
+        return None
+    stored = {p.url for p in capture.pages} | {p.final_url for p in capture.pages if p.final_url}
+    for page, extract in zip(ok, extracted):
+        page.extract = page.extract or extract
+    wanted = len(capture.pages) + 1
+    named = [r.get("numbered", {}).get(wanted) for r in (read[0], read[-1])] + _listed(capture)
+    missing = next((url for url in named if url and url not in stored), None)
+    return f"short: {missing} is named as page {wanted} and not stored" if missing else None
+
+
+def _listed(capture: ArticleCapture) -> list[str]:
+    """The URLs the page lists of the pages read name after the last page read (in the list of page 1 or of
+    the last page: each list counted where its current item is that page's number)."""
+    numbered = [(n, p.extract["report"]) for n, p in enumerate(capture.pages, 1) if p.ok and p.extract]
+    ends = numbered[:1] + numbered[-1:]
+    return [url for n, report in ends if (url := listed_page(report, n, len(capture.pages) + 1))]
 
 
 def _add(found: list[dict], url: str, score: int, kind: str, why: str) -> None:

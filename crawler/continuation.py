@@ -44,9 +44,6 @@ _SINGLE_HREF = re.compile(r"[?&](?:pagewanted|page|view|pg)=(?:all|single|full)\
                           re.I)
 _PRINT_TEXT = re.compile(r"^(?:print(?:er[- ]friendly)?(?: (?:this|the))?(?: (?:article|page|story|version|view))?"
                          r"|amp(?: version)?)$", re.I)
-# "Page 2 of 5" / "Step 1 of 5" / "Seite 1 von 4": how many pages the article has.
-_OF_N = re.compile(r"\b(?:page|step|part|seite|página|pagina|slide)\s+(\d{1,2})\s*(?:of|/|von|de|sur|van)\s*(\d{1,2})\b",
-                   re.I)
 _PAGE_WORD = re.compile(r"^(?:page|seite|página|pagina|blz|step|pg\.?)\s*(\d{1,2})\b", re.I)
 # A label of one to three words without digits, then a number: how a pager link names its page in any language.
 _LABELLED = re.compile(r"^(?:[^\d\s]+\s+){1,3}(\d{1,2})$")
@@ -149,24 +146,9 @@ def numbered_links(anchors: list[tuple]) -> dict[int, str]:
         label = None if text.isdigit() else _LABELLED.match(text)
         number = int(text) if text.isdigit() else int(label.group(1)) if label else 0
         chosen = found if text.isdigit() else labelled
-        if 1 <= number <= 50 and number not in chosen and not _NOT_A_PAGE.search(target) and _place(anchor) != "noise":
+        if 1 <= number <= 50 and number not in chosen and not _NOT_A_PAGE.search(target) and place(anchor) != "noise":
             chosen[number] = target.split("#", 1)[0]
     return {**labelled, **found}
-
-
-def expected_pages(text_lines: list[str], anchors: list[tuple], url: str) -> int | None:
-    """How many pages the article announces: "page 1 of N", else the highest numbered link of its pager."""
-    for line in text_lines:
-        match = _OF_N.search(line)
-        if match and 1 <= int(match.group(1)) <= int(match.group(2)) <= 50:
-            return int(match.group(2))
-    highest = None
-    for anchor, target, text in _examined(anchors):
-        if text.isdigit() and 1 < int(text) <= 50:
-            step = url_step(url, target)
-            if step and step[1] == int(text) or step and step[0] == int(text):
-                highest = max(highest or 0, int(text))
-    return highest
 
 
 def link_text(anchor) -> str:
@@ -197,8 +179,8 @@ def _score(anchor, text: str, target: str, url: str) -> dict | None:
     back = None if step else url_step(target, url)
     if back and max(back) <= 1000:
         score -= 60  # page 1, linked from a later page
-    place = _place(anchor)
-    if place == "pager" and score >= 0:
+    where = place(anchor)
+    if where == "pager" and score >= 0:
         # Whatever its words or URL say, a link in the page's own pager that is not an earlier page is worth
         # one fetch: the page it leads to verifies itself or is rejected (and pages already read are skipped).
         score, why = score + 30, why + ["in a pager"]
@@ -210,10 +192,9 @@ def _score(anchor, text: str, target: str, url: str) -> dict | None:
         score -= 40
     if _NOT_A_PAGE.search(target) or _NOT_A_PAGE.search(text):
         score -= 60
-    if score >= PROPOSE - 10 and place == "noise":
+    if score >= PROPOSE - 10 and where == "noise":
         score -= 30
-    kind = "number" if step else "text"
-    return {"url": target.split("#", 1)[0], "score": score, "kind": kind, "why": ", ".join(why)}
+    return {"url": target.split("#", 1)[0], "score": score, "kind": "number" if step else "text", "why": ", ".join(why)}
 
 
 def _step_score(step: tuple[int, int] | None, text: str) -> tuple[int, list[str]]:
@@ -229,6 +210,11 @@ def _step_score(step: tuple[int, int] | None, text: str) -> tuple[int, list[str]
             return 50, ["URL is this one plus one page", "page number"]
         return 40, ["URL is this one plus one page"]
     return (5, ["a later page number"]) if text.isdigit() else (0, [])
+
+
+def is_direction(text: str) -> bool:
+    """Whether a link says "next" or "previous" rather than naming a page."""
+    return bool(_NEXT_WORD.search(text) or _PREV_WORD.search(text))
 
 
 def _keep(found: dict, candidate: dict) -> None:
@@ -250,24 +236,29 @@ def _examined(anchors: list[tuple]) -> list[tuple]:
 
 def _bounded(anchors: list[tuple]) -> list[tuple]:
     """At most MAX_ANCHORS links: the first and last ones, where pagers sit, when a page has too many."""
-    if len(anchors) <= MAX_ANCHORS:
-        return anchors
     half = MAX_ANCHORS // 2
-    return anchors[:half] + anchors[-half:]
+    return anchors if len(anchors) <= MAX_ANCHORS else anchors[:half] + anchors[-half:]
 
 
-def _place(anchor) -> str:
+def place(anchor) -> str:
     """Where a link sits: "pager" (a pagination widget), "noise" (related, footer, sidebar boxes) or ""."""
     for level, ancestor in enumerate(anchor.iterancestors()):
         if level >= 6:
             break
-        attributes = ancestor.attrib
-        kind = _marker_kind(" ".join((attributes.get("class", ""), attributes.get("id", ""),
-                                      attributes.get("aria-label", "")))) if attributes else ""
-        kind = kind or ("noise" if ancestor.tag in ("footer", "aside") else "")
+        kind = _own_kind(ancestor) or ("noise" if ancestor.tag in ("footer", "aside") else "")
         if kind:
             return "" if kind == "pagerish" else kind
     return ""
+
+
+def is_noise(element) -> bool:
+    """Whether an element's own class, id or aria-label names a related, footer, sidebar or comment box."""
+    return _own_kind(element) == "noise"
+
+
+def _own_kind(element) -> str:
+    marks = element.attrib
+    return _marker_kind(f"{marks.get('class', '')} {marks.get('id', '')} {marks.get('aria-label', '')}") if marks else ""
 
 
 @lru_cache(maxsize=4096)
@@ -295,5 +286,4 @@ def _tail(url: str) -> str:
 
 
 def _head(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
+    return "{0}://{1}".format(*urlsplit(url))

@@ -74,6 +74,22 @@ def page_anchors(sel: Selector, url: str) -> list[tuple]:
     return list(_same_site_links(sel, url, _base_url(sel, url)))
 
 
+def page_options(sel: Selector, url: str) -> list[tuple]:
+    """(option element, absolute URL) of each drop-down option whose value is a URL of the same host.
+
+    A "jump to page" drop-down names its pages only there; a value not written as a URL ("2", "0.5", "en") is no link.
+    """
+    root = sel.selector.root if hasattr(sel, "selector") else sel.root
+    host, here, base = _host(url), _strip_fragment(url), _base_url(sel, url)
+    found = []
+    for option in root.iter("option"):
+        value = (option.get("value") or "").strip()
+        target = _resolve(base, value) if re.search(r"[/?]|\.[a-z]{2,5}$", value, re.I) else None
+        if target and _host(target) == host and _strip_fragment(target) != here:
+            found.append((option, target))
+    return found[:MAX_LINKS]
+
+
 def find_next_page(sel: Selector, url: str, selector: str | None = None, *, anchors: list | None = None,
                    listing: bool | None = None) -> str | None:
     """The absolute URL of the page after ``url``, or None when this is the last page.

@@ -11,7 +11,8 @@ import re
 import zlib
 
 from crawler import continuation
-from crawler.pagination import looks_like_listing, rel_next_hrefs, resolve_link, text_of
+from crawler.pagelist import counted_text, expected_pages, page_lists
+from crawler.pagination import looks_like_listing, page_options, rel_next_hrefs, resolve_link, text_of
 from pipelines.bylines import head_lines
 
 _SPACE = re.compile(r"\s+")
@@ -36,7 +37,8 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
     root = sel.root
     rel_next = [resolve_link(sel, url, href) for href in rel_next_hrefs(sel)]
     text = " ".join(text_of(root).split()) if root is not None else ""
-    anchors = continuation.with_text(anchors)  # each link's text read once for the four readers below
+    anchors = continuation.with_text(anchors)  # each link's text read once for the readers below
+    options = continuation.with_text(page_options(sel, url)) if root is not None else []
     return {
         "identity": identity(sel, ld, meta, page),
         "template": template(root),
@@ -45,8 +47,9 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
         "listing": looks_like_listing(sel) if listing is None else listing,
         "candidates": continuation.propose(anchors, url, rel_next=[u for u in rel_next if u and u != url],
                                            selector_urls=selector_urls),
-        "expected": continuation.expected_pages([text[:20000]], anchors, url),
-        "numbered": continuation.numbered_links(anchors),
+        "expected": expected_pages([counted_text(root, text)[:20000]], anchors, url),
+        "numbered": continuation.numbered_links(anchors + options),
+        "lists": page_lists(anchors + options, url),
         "profile": selector_urls is not None,
         "single_views": continuation.single_views(anchors, url),
         "dek": dek(root, page.get("description")),

@@ -32,7 +32,10 @@ def process_pages(pages: list[tuple[bytes, str]], profile: SiteProfile | None = 
             page.number = len(capture.pages) + 1
             capture.pages.append(page)
     capture.extracted = extract_capture(capture, profile)
-    record = normalize(assemble_capture(capture), languages=profile.date_languages, timezone=profile.timezone)
+    article = assemble_capture(capture)
+    # As in a crawl, pages that name a page after the last one given are not the whole article.
+    article["complete"] = article["complete"] and not chain.stored_shortfall(capture, capture.extracted)
+    record = normalize(article, languages=profile.date_languages, timezone=profile.timezone)
     record["rejected_pages"] = [{"url": r["url"], "reason": r["reason"]} for r in capture.rejected]
     return record
 

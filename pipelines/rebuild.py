@@ -12,7 +12,7 @@ from collections import Counter
 
 from archive.bodies import Bodies, CorruptBody
 from archive.store import Archive, write_transaction
-from crawler import sites
+from crawler import chain, sites
 from crawler.items import ArticleCapture, Page
 from crawler.sites import SiteProfile
 from pipelines.extract import extract_capture
@@ -42,14 +42,21 @@ def profile_for(slug: str, urls: list[str]) -> SiteProfile:
         return SiteProfile.generic(urls)
 
 
-def article_record(capture: ArticleCapture, profile: SiteProfile, extracted: list[dict] | None = None) -> dict | None:
+def article_record(capture: ArticleCapture, profile: SiteProfile, extracted: list[dict] | None = None, *,
+                   crawled: bool | None = None) -> dict | None:
     """Extract, Reassemble and Normalize one capture, as the crawl's pipelines do; None when it holds no article.
 
-    ``extracted``: the capture's usable pages already run through extract_page, in order. Mirrors
-    Store.process_item: a capture with no title and no text stores its pages but no article.
+    ``extracted``: the capture's usable pages already run through extract_page, in order; ``crawled``: whether
+    the crawl that stored them called the article complete (None when unknown). Mirrors Store.process_item: a
+    capture with no title and no text stores its pages but no article.
     """
     capture.extracted = extract_capture(capture, profile) if extracted is None else extracted
     capture.article = assemble_capture(capture)
+    # No fetch can settle what the crawl left open (a chain stopped by a failed page analysis, a link forward
+    # not verified), and what the crawl settled by fetching is not stored: its verdict stands where known, and
+    # the stored pages themselves (an announced count, a page list naming a page not stored) are checked.
+    short = chain.stored_shortfall(capture, capture.extracted, links=crawled is None)
+    capture.article["complete"] = capture.article["complete"] and crawled is not False and not short
     record = normalize(capture.article, languages=profile.date_languages, timezone=profile.timezone)
     capture.article = record
     if not capture.extracted or not (record.get("title") or record.get("body_text")):
@@ -83,6 +90,12 @@ def stored_captures(archive: Archive, site: str | None = None, counts: Counter |
         yield key, capture
 
 
+def _crawled(archive: Archive, key: str) -> bool | None:
+    """Whether the stored article was called complete when its pages were fetched; None when none is stored."""
+    row = next(archive.db.query("select complete from articles where id = ?", [key]), None)
+    return None if row is None or row["complete"] is None else bool(row["complete"])
+
+
 def _page(row: dict, bodies: Bodies) -> Page:
     return Page(
         url=row["url"], number=row["number"], status=row["status"], final_url=row["final_url"] or row["url"],
@@ -110,7 +123,7 @@ def rebuild(archive: Archive, site: str | None = None) -> Counter:
             profiles[capture.site] = profile_for(capture.site, [p.url for p in capture.pages])
         extracted = extract_capture(capture, profiles[capture.site])
         siblings.attach(capture, extracted)
-        record = article_record(capture, profiles[capture.site], extracted)
+        record = article_record(capture, profiles[capture.site], extracted, crawled=_crawled(archive, key))
         if record is None:
             counts["no article"] += 1
             continue
