@@ -142,12 +142,23 @@ def json_ld(sel: Selector) -> dict:
             data = json.loads(_CDATA.sub("", raw))
         except ValueError:
             continue
-        for node in _ld_nodes(data):
+        nodes = list(_ld_nodes(data))
+        for node in nodes:
             kind = node.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
             if any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds):
-                return node
+                return _with_people(node, {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)})
     return {}
+
+
+def _with_people(node: dict, by_id: dict) -> dict:
+    """The article node with authors given only by "@id" replaced by the graph's nodes of those ids."""
+    authors = node.get("author")
+    listed = authors if isinstance(authors, list) else [authors]
+    if not any(isinstance(a, dict) and "name" not in a and a.get("@id") in by_id for a in listed):
+        return node
+    found = [by_id.get(a.get("@id"), a) if isinstance(a, dict) and "name" not in a else a for a in listed]
+    return {**node, "author": found}
 
 
 def _ld_nodes(data):
