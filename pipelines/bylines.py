@@ -219,10 +219,11 @@ def head_lines(root) -> list[str]:
             continue
         if len(found) >= HEAD_LINES:
             break
-        if len(text.split()) > (PROSE if not found else PROSE_WORDS) and not (found and byline_names(text)):
+        parts = [_SPACE.sub(" ", c.text_content()).strip() for c in element if c.tag in _SPLITTABLE]
+        if len(text.split()) > (PROSE if not found else PROSE_WORDS) and \
+                not (found and any(byline_names(line) for line in (text, *parts[:3]))):
             break  # a long first line may be a standfirst; a long later one is the text, unless it names people
         found.append(text)
-        parts = [_SPACE.sub(" ", c.text_content()).strip() for c in element if c.tag in _SPLITTABLE]
         if len([p for p in parts if p]) >= 2:
             found.extend(p for p in parts if p and p != text)
     return found
