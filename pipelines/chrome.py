@@ -16,6 +16,11 @@ _LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S)
 # Words of page-position markers: what points from one page to another, in the languages of the sites read.
 _MARKER = re.compile(r"\b(?:continu\w*|page|pages|seite|página|pagina|blz|next|previous|suite|fortsetzung|viene|"
                      r"vervolg|continuação|weiter|step|schritt|étape|paso|stap|passo)\b", re.I)
+# A copyright notice: the sign, or the legal formula in the languages of the sites read (a closed phrase, as
+# short as a signature). People marking pages leave these out wherever a site prints them.
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+                        r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|"
+                        r"alle rechten voorbehouden|tüm hakları saklıdır|wszelkie prawa zastrzeżone", re.I)
 SHORT_CHROME = 25  # words: a block this short printed on every page of an article is chrome, not text
 MARKER_WORDS = 8  # words: the longest page-position marker ("Story continues on page 2")
 
@@ -150,3 +155,10 @@ def _later_page_edges(pages: list[list[dict]], found: set[tuple[int, int]]) -> s
     edge = {k for k in edge if k and length_in_words(k) <= MARKER_WORDS}
     return {(index, n) for index, blocks in enumerate(pages) for n, block in enumerate(blocks)
             if norm(block["text"]) in edge and (index, n) not in found}
+
+
+def copyright_lines(blocks: list[dict]) -> set[int]:
+    """Positions of short copyright notices among the last blocks of an article's last page: the site's footer."""
+    start = max(0, len(blocks) - 3)
+    return {n for n in range(start, len(blocks))
+            if length_in_words(blocks[n]["text"]) <= SHORT_CHROME and _COPYRIGHT.search(blocks[n]["text"])}

@@ -157,3 +157,13 @@ def test_a_footer_line_glued_to_a_pager_goes_when_every_page_prints_the_line():
     pages[1]["blocks"][-1] = {"tag": "p", "text": "Ask your doctor about the new shot. Share", "html": ""}
     merged, _ = merge_blocks(pages, set())
     assert merged[-1]["text"] == "Ask your doctor about the new shot. Share"
+
+
+def test_a_copyright_line_at_the_end_of_a_one_page_article_goes():
+    for footer in ("Example Health Inc. All rights reserved.", "© 2024 Beispiel Verlag", "Tüm hakları saklıdır."):
+        merged, _ = merge_blocks([extract("u1", blocks("One.", LEAD, footer))], set())
+        assert [b["text"] for b in merged] == ["One.", LEAD]
+    # A paragraph of the text that speaks of copyright is long, or not at the end: it stays.
+    about = "Who holds the copyright on a patient's own scans is a question courts have not settled yet."
+    merged, _ = merge_blocks([extract("u1", blocks(about, LEAD, TWO, "Four.", "Five."))], set())
+    assert merged[0]["text"] == about
