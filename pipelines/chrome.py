@@ -94,6 +94,7 @@ def template_chrome(blocks: list[dict], template: set[int]) -> set[int]:
         return set()
     found = {n for n, b in enumerate(blocks) if length_in_words(b["text"]) <= SHORT_CHROME and (
         line_key(b["text"]) in template or shape_key(b["text"]) in template or _labelled_link(b, template))}
+    found |= _box_lists(blocks, found)
     grown = True
     while grown:
         grown = False
@@ -102,6 +103,21 @@ def template_chrome(blocks: list[dict], template: set[int]) -> set[int]:
                 found.add(n)
                 grown = True
     return found
+
+
+def _box_lists(blocks: list[dict], found: set[int]) -> set[int]:
+    """The items of a list under a heading the site prints on other articles, when some of them are printed
+    there too: a box the site fills from a pool of lines (tips, takeaways), each article showing a few."""
+    more: set[int] = set()
+    for n, block in enumerate(blocks):
+        if n not in found or not block["tag"].startswith("h"):
+            continue
+        end = n + 1
+        while end < len(blocks) and blocks[end]["tag"] == "li" and length_in_words(blocks[end]["text"]) <= SHORT_CHROME:
+            end += 1
+        if found & set(range(n + 1, end)):
+            more |= set(range(n + 1, end))
+    return more
 
 
 def _labelled_link(block: dict, template: set[int]) -> bool:

@@ -167,3 +167,16 @@ def test_a_copyright_line_at_the_end_of_a_one_page_article_goes():
     about = "Who holds the copyright on a patient's own scans is a question courts have not settled yet."
     merged, _ = merge_blocks([extract("u1", blocks(about, LEAD, TWO, "Four.", "Five."))], set())
     assert merged[0]["text"] == about
+
+
+def test_a_box_list_under_a_site_heading_goes_whole_when_the_site_prints_some_of_its_items_elsewhere():
+    from crawler.verify import line_key
+    box = blocks("Key takeaways", tag="h2") + blocks("Talk to your doctor first.", "Sleep and activity go together.",
+                                                     tag="li")
+    template = {line_key("Key takeaways"), line_key("Talk to your doctor first.")}
+    merged, _ = merge_blocks([extract("u1", box + blocks(LEAD, TWO))], set(), template=template)
+    assert [b["text"] for b in merged] == [LEAD, TWO]
+    # A list of the article's own under the same heading, none of its items printed elsewhere, stays.
+    own = box[:1] + blocks("Drink water at night.", "Walk after dinner.", tag="li")
+    merged, _ = merge_blocks([extract("u1", own + blocks(LEAD, TWO))], set(), template=template)
+    assert [b["text"] for b in merged] == ["Drink water at night.", "Walk after dinner.", LEAD, TWO]
