@@ -22,7 +22,7 @@ from crawler.sites import SiteProfile
 from pipelines.decode import decode_body
 from pipelines.workers import WorkerStep
 from pipelines.generic import generic_blocks, visible_tree
-from pipelines.metadata import authors_from_meta, byline_from_page, date_from_page, headline, meta_values
+from pipelines.metadata import authors_from_meta, byline_from_page, date_from_page, headline, meta_values, with_people
 
 logger = logging.getLogger(__name__)
 
@@ -147,18 +147,8 @@ def json_ld(sel: Selector) -> dict:
             kind = node.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
             if any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds):
-                return _with_people(node, {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)})
+                return with_people(node, nodes)
     return {}
-
-
-def _with_people(node: dict, by_id: dict) -> dict:
-    """The article node with authors given only by "@id" replaced by the graph's nodes of those ids."""
-    authors = node.get("author")
-    listed = authors if isinstance(authors, list) else [authors]
-    if not any(isinstance(a, dict) and "name" not in a and a.get("@id") in by_id for a in listed):
-        return node
-    found = [by_id.get(a.get("@id"), a) if isinstance(a, dict) and "name" not in a else a for a in listed]
-    return {**node, "author": found}
 
 
 def _ld_nodes(data):

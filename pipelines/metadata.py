@@ -134,6 +134,17 @@ def authors_from_meta(ld: dict, meta: dict[str, str]) -> list[str]:
     return []
 
 
+def with_people(node: dict, nodes: list[dict]) -> dict:
+    """The article node with authors given only by "@id" replaced by the graph's nodes of those ids."""
+    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
+    authors = node.get("author")
+    listed = authors if isinstance(authors, list) else [authors]
+    if not any(isinstance(a, dict) and "name" not in a and a.get("@id") in by_id for a in listed):
+        return node
+    found = [by_id.get(a.get("@id"), a) if isinstance(a, dict) and "name" not in a else a for a in listed]
+    return {**node, "author": found}
+
+
 def byline_from_page(sel: Selector) -> list[str]:
     """The first short byline element (rel=author, itemprop=author, a byline/author class or id), as one line.
 
