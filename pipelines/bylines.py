@@ -15,18 +15,26 @@ from lxml import etree
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
-_CAP = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
+# Capital and small letters of the Latin scripts, Latin Extended-A and -B included: "Şahin", "Łukasz", "Čapek"
+# open with capitals that A-Z and À-Þ do not hold, and Python's re has no \p{Lu}.
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+_LOWER = "a-zß-öø-ÿ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.islower())
+_CAP = rf"[{_UPPER}][\w’'.-]*"
 # A name: a capitalized word, then one to three more, each possibly after one or two short lowercase particles.
 # Conjunctions joining the last two names, in the languages of the sites read (a closed class of words).
 # "A, with B" credits a second writer: "with" joins names as "and" does (mit, avec, con, com, met).
 _CONJUNCTION = r"(?:and|und|et|y|e|en|och|og|ja|i|és|ve|oraz|with|mit|avec|con|com|met|&)"
-_NAME = rf"{_CAP}(?:\s+(?:(?!{_CONJUNCTION}\s)[a-zà-ÿ]{{1,3}}\s+){{0,2}}{_CAP}){{1,3}}"
+_NAME = rf"{_CAP}(?:\s+(?:(?!{_CONJUNCTION}\s)[{_LOWER}]{{1,3}}\s+){{0,2}}{_CAP}){{1,3}}"
 # A label: up to four words ending in a lowercase one ("Words by", "Ein Beitrag von") or a colon ("Text:"),
 # or one short capitalized word ("By", "Von", "Di", "Door").
 # A label with a colon may pair two forms of a word ("Autorin/Autor:"); French sets a space before it ("Auteur :").
-_LABELS = (rf"(?:[\w’'-]+\s+){{0,3}}?(?!{_CONJUNCTION}\s)(?:[a-zà-ÿ][\w’'-]*|[\w’'/-]+\s?:)", r"[A-ZÀ-Þ][a-zà-ÿ]{0,3}:?")
+_LABELS = (rf"(?:[\w’'-]+\s+){{0,3}}?(?!{_CONJUNCTION}\s)(?:[{_LOWER}][\w’'-]*|[\w’'/-]+\s?:)", rf"[{_UPPER}][{_LOWER}]{{0,3}}:?")
+# A degree after a name ("A, MD", "B, PhD", "C, M.D."): a short word of two or more capitals, maybe with a few
+# small letters or stops between them. It is the writer's title, not a name of its own.
+_DEGREE = r"(?:[A-Z][a-z]{0,4}\.?(?:[A-Z][a-z]?\.?){1,4})(?![\w’'-])"
+_CREDITED = rf"{_NAME}(?:\s*,\s*{_DEGREE})*"
 # Names are listed with commas or semicolons ("Reporting by A; B"), the last two often joined by a conjunction.
-_NAMES = rf"(?P<names>{_NAME}(?:(?:\s*[,;]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_NAME})*)"
+_NAMES = rf"(?P<names>{_CREDITED}(?:(?:\s*[,;]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_CREDITED})*)"
 _TAIL = r"(?P<tail>\s*[|·•]\s*.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3})?"
 _LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in _LABELS]
 _BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
@@ -58,9 +66,9 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
         match = pattern.match(text)
         if match and not _REVIEW_LABEL.search(match.group("label")) and _people(match.group("names")) \
                 and not _given_name(match.group("label"), text):
-            return _people(match.group("names"))
+            return _people(match.group("names")) + _listed_on(match.group("tail"))
     match = _BARE.match(text)
-    if match is None or not (names := _people(match.group("names"))):
+    if match is None or not (names := _people(match.group("names")) + _listed_on(match.group("tail"))):
         return []
     tail = (match.group("tail") or "").strip()
     affiliated = bool(tail) and tail[0].islower() and not tail.endswith(".")
@@ -91,7 +99,7 @@ def credited_names(line: str) -> list[str]:
 # A credit written as a sentence: "This article was written by A and B for the Bulletin.", "Reporting for this story
 # by A.", or names first: "A and B wrote this report." Names are read lazily (the shortest run of capitalized words
 # that the rest of the sentence can follow in lowercase), so "for the Cairn Bulletin" never joins the last name.
-_LAZY_NAME = rf"{_CAP}(?:\s+(?:(?!{_CONJUNCTION}\s)[a-zà-ÿ]{{1,3}}\s+){{0,2}}{_CAP}){{1,3}}?"
+_LAZY_NAME = rf"{_CAP}(?:\s+(?:(?!{_CONJUNCTION}\s)[{_LOWER}]{{1,3}}\s+){{0,2}}{_CAP}){{1,3}}?"
 _LAZY_NAMES = rf"(?P<names>{_LAZY_NAME}(?:(?:\s*[,;]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_LAZY_NAME})*?)"
 _SENTENCE_END = rf"(?P<tail>\s+(?!{_CONJUNCTION}\s)[a-zà-ÿ].*|\s*[.!]?)$"
 _CREDIT_SENTENCE = re.compile(rf"^(?P<label>(?:[\w’'-]+\s+){{1,8}}?){_BY_WORD.pattern}\s+{_LAZY_NAMES}{_SENTENCE_END}")
@@ -124,8 +132,23 @@ def reviewer_names(line: str) -> list[str]:
     for pattern in _LABELLED if text and len(text.split()) <= LONGEST else ():
         match = pattern.match(text)
         if match and _CHECKER_WORD.search(match.group("label")):
-            return _people(match.group("names"))
+            return _people(match.group("names"), titled=True)
     return []
+
+
+_ONLY_NAMES = re.compile(rf"{_NAMES}")
+_DOT = re.compile(r"\s*[|·•]\s*")
+
+
+def _listed_on(tail: str | None) -> list[str]:
+    """Names set after a dot or bar ("A • B • C"): each piece that is wholly names is one more writer; the first
+    piece that is not ("5 min read", a date) ends them."""
+    found: list[str] = []
+    for piece in _DOT.split(tail or "")[1:] if _DOT.match(tail or "") else ():
+        if not _ONLY_NAMES.fullmatch(piece) or not (names := _people(piece)):
+            break
+        found += names
+    return found
 
 
 def _given_name(label: str, text: str) -> bool:
@@ -142,14 +165,26 @@ def wire_dateline(line: str) -> bool:
     return bool(_WIRE_DATELINE.match(_SPACE.sub(" ", line or "").strip()))
 
 
-def _people(text: str) -> list[str]:
+def _people(text: str, *, titled: bool = False) -> list[str]:
     """The names of a names group, or [] when one of them is not a person's."""
-    names = _names(text)
+    names = _names(text, titled=titled)
     return names if names and not any(_NOT_A_PERSON.search(n) for n in names) else []
 
 
-def _names(text: str) -> list[str]:
-    return [n.strip() for n in _SPLIT.split(text) if n.strip()]
+# A title before a name ("Dr. A", "Prof. B"): the person is named without it, as without a degree after it.
+_HONORIFIC = re.compile(r"^(?:Dr|Dra|Prof|Mr|Mrs|Ms|Mx)\.?\s+(?=\S+\s)")
+
+
+def _names(text: str, *, titled: bool = False) -> list[str]:
+    """The names of a names group; ``titled`` keeps a reviewer's titles and degrees ("Dr A", "B, MD") with them."""
+    names: list[str] = []
+    for part in (n.strip() for n in _SPLIT.split(text)):
+        if part and re.fullmatch(_DEGREE, part):
+            if titled and names:
+                names[-1] = f"{names[-1]}, {part}"
+        elif part:
+            names.append(part if titled else _HONORIFIC.sub("", part))
+    return names
 
 
 HEAD_LINES = 8  # short texts read after the headline: a dek, a byline, a dateline, a reading time
@@ -184,10 +219,11 @@ def head_lines(root) -> list[str]:
             continue
         if len(found) >= HEAD_LINES:
             break
-        if len(text.split()) > (PROSE if not found else PROSE_WORDS) and not (found and byline_names(text)):
+        parts = [_SPACE.sub(" ", c.text_content()).strip() for c in element if c.tag in _SPLITTABLE]
+        if len(text.split()) > (PROSE if not found else PROSE_WORDS) and \
+                not (found and any(byline_names(line) for line in (text, *parts[:3]))):
             break  # a long first line may be a standfirst; a long later one is the text, unless it names people
         found.append(text)
-        parts = [_SPACE.sub(" ", c.text_content()).strip() for c in element if c.tag in _SPLITTABLE]
         if len([p for p in parts if p]) >= 2:
             found.extend(p for p in parts if p and p != text)
     return found

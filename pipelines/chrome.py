@@ -16,6 +16,11 @@ _LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S)
 # Words of page-position markers: what points from one page to another, in the languages of the sites read.
 _MARKER = re.compile(r"\b(?:continu\w*|page|pages|seite|página|pagina|blz|next|previous|suite|fortsetzung|viene|"
                      r"vervolg|continuação|weiter|step|schritt|étape|paso|stap|passo)\b", re.I)
+# A copyright notice: the sign, or the legal formula in the languages of the sites read (a closed phrase, as
+# short as a signature). People marking pages leave these out wherever a site prints them.
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+                        r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|"
+                        r"alle rechten voorbehouden|tüm hakları saklıdır|wszelkie prawa zastrzeżone", re.I)
 SHORT_CHROME = 25  # words: a block this short printed on every page of an article is chrome, not text
 MARKER_WORDS = 8  # words: the longest page-position marker ("Story continues on page 2")
 
@@ -51,10 +56,11 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
             key = norm(block["text"])
             words = length_in_words(key)
             everywhere = words <= SHORT_CHROME and (len(on_pages[key]) == len(pages) or bool(
-                printed and all(line_key(block["text"]) in lines for lines in printed)))
+                printed and any(all(line_key(t) in lines for lines in printed) for t in _readings(block))))
             numbered = words <= MARKER_WORDS and len(shapes.get(_DIGIT.sub("#", key), ())) >= 2
             if everywhere or numbered:
                 found.add((index, position))
+    found |= _later_page_edges(pages, found)
     for index, blocks in enumerate(pages):
         # A page's edge is where its own text starts and ends: the headline and credits every page repeats
         # above a "continued from the previous page" line are not text, so they do not push it off the edge.
@@ -69,6 +75,15 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
     return found
 
 
+def _readings(block: dict) -> list[str]:
+    """A block's text, and what is left of it without a few words at either end: a pager's words glued to the
+    line under it ("‹ Prev Next › Example Inc. All rights reserved.") leave that line, which the other pages
+    print on its own. The line left must be most of the block: a stray word every page prints is no proof."""
+    words = block["text"].split()
+    cut = range(1, min(MARKER_WORDS, len(words) // 2) + 1)
+    return [block["text"], *(" ".join(words[n:]) for n in cut), *(" ".join(words[:-n]) for n in cut)]
+
+
 def template_chrome(blocks: list[dict], template: set[int]) -> set[int]:
     """Positions of blocks another article of the site prints too, and of the links boxed with them.
 
@@ -79,6 +94,7 @@ def template_chrome(blocks: list[dict], template: set[int]) -> set[int]:
         return set()
     found = {n for n, b in enumerate(blocks) if length_in_words(b["text"]) <= SHORT_CHROME and (
         line_key(b["text"]) in template or shape_key(b["text"]) in template or _labelled_link(b, template))}
+    found |= _box_lists(blocks, found)
     grown = True
     while grown:
         grown = False
@@ -87,6 +103,21 @@ def template_chrome(blocks: list[dict], template: set[int]) -> set[int]:
                 found.add(n)
                 grown = True
     return found
+
+
+def _box_lists(blocks: list[dict], found: set[int]) -> set[int]:
+    """The items of a list under a heading the site prints on other articles, when some of them are printed
+    there too: a box the site fills from a pool of lines (tips, takeaways), each article showing a few."""
+    more: set[int] = set()
+    for n, block in enumerate(blocks):
+        if n not in found or not block["tag"].startswith("h"):
+            continue
+        end = n + 1
+        while end < len(blocks) and blocks[end]["tag"] == "li" and length_in_words(blocks[end]["text"]) <= SHORT_CHROME:
+            end += 1
+        if found & set(range(n + 1, end)):
+            more |= set(range(n + 1, end))
+    return more
 
 
 def _labelled_link(block: dict, template: set[int]) -> bool:
@@ -116,3 +147,34 @@ def _edge_marker(key: str, index: int, position: int, count: int, pages: int) ->
     neighbours = {index, index + 2} & set(range(1, pages + 1))  # page numbers are 1-based, index is 0-based
     return bool(numbers & neighbours and _MARKER.search(key)) or bool(
         not numbers and _MARKER.search(key) and (index < pages - 1 and position >= count - 2 or index and position < 3))
+
+
+def _later_page_edges(pages: list[list[dict]], found: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Short blocks at the top of every page but the first, or at the foot of every page but the last.
+
+    That is where a site prints its "continued" lines ("Lees verder", "Haberin devamı"), in whatever words:
+    one such line is indistinguishable from a short paragraph, but the same line at the same edge of two or
+    more pages, and never on the page it points away from, is the template's.
+    """
+    if len(pages) < 3:
+        return set()
+    tops: dict[str, set[int]] = {}
+    feet: dict[str, set[int]] = {}
+    for index, blocks in enumerate(pages):
+        kept = [n for n in range(len(blocks)) if (index, n) not in found]
+        for n in kept[:2]:
+            tops.setdefault(norm(blocks[n]["text"]), set()).add(index)
+        for n in kept[-2:]:
+            feet.setdefault(norm(blocks[n]["text"]), set()).add(index)
+    later, earlier = set(range(1, len(pages))), set(range(len(pages) - 1))
+    edge = {k for k, on in tops.items() if on == later} | {k for k, on in feet.items() if on == earlier}
+    edge = {k for k in edge if k and length_in_words(k) <= MARKER_WORDS}
+    return {(index, n) for index, blocks in enumerate(pages) for n, block in enumerate(blocks)
+            if norm(block["text"]) in edge and (index, n) not in found}
+
+
+def copyright_lines(blocks: list[dict]) -> set[int]:
+    """Positions of short copyright notices among the last blocks of an article's last page: the site's footer."""
+    start = max(0, len(blocks) - 3)
+    return {n for n in range(start, len(blocks))
+            if length_in_words(blocks[n]["text"]) <= SHORT_CHROME and _COPYRIGHT.search(blocks[n]["text"])}

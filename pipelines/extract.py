@@ -22,7 +22,7 @@ from crawler.sites import SiteProfile
 from pipelines.decode import decode_body
 from pipelines.workers import WorkerStep
 from pipelines.generic import generic_blocks, visible_tree
-from pipelines.metadata import authors_from_meta, byline_from_page, date_from_page, headline, meta_values
+from pipelines.metadata import authors_from_meta, byline_from_page, date_from_page, headline, meta_values, with_people
 
 logger = logging.getLogger(__name__)
 
@@ -142,11 +142,12 @@ def json_ld(sel: Selector) -> dict:
             data = json.loads(_CDATA.sub("", raw))
         except ValueError:
             continue
-        for node in _ld_nodes(data):
+        nodes = list(_ld_nodes(data))
+        for node in nodes:
             kind = node.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
             if any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds):
-                return node
+                return with_people(node, nodes)
     return {}
 
 

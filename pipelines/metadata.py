@@ -134,6 +134,17 @@ def authors_from_meta(ld: dict, meta: dict[str, str]) -> list[str]:
     return []
 
 
+def with_people(node: dict, nodes: list[dict]) -> dict:
+    """The article node with authors given only by "@id" replaced by the graph's nodes of those ids."""
+    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
+    authors = node.get("author")
+    listed = authors if isinstance(authors, list) else [authors]
+    if not any(isinstance(a, dict) and "name" not in a and a.get("@id") in by_id for a in listed):
+        return node
+    found = [by_id.get(a.get("@id"), a) if isinstance(a, dict) and "name" not in a else a for a in listed]
+    return {**node, "author": found}
+
+
 def byline_from_page(sel: Selector) -> list[str]:
     """The first short byline element (rel=author, itemprop=author, a byline/author class or id), as one line.
 
@@ -149,12 +160,25 @@ def byline_from_page(sel: Selector) -> list[str]:
             # string(), not text_content(): a tree parsed as XML (an XHTML page) has plain lxml elements.
             text = " ".join(inner.xpath("string()").split())
             if 0 < len(text) < 100 and not _elsewhere(element) and not wire_dateline(text):
-                return [text]
+                return _microdata_people(inner) or [text]
     # No marked byline: a line of names under the headline, else a credit after the text ("Written by A, with B").
     tail = tail_lines(root, _aside)
-    return next(([line] for line in head_lines(root) if byline_names(line)), []) or \
-        next(([line] for line in tail if credited_names(line)), []) or \
+    # A box's line and its parts' lines both read as bylines; the one naming the most writers is whole.
+    lines = [(len(names), -n, line) for n, line in enumerate(head_lines(root)) if (names := byline_names(line))]
+    if lines:
+        return [max(lines)[2]]
+    return next(([line] for line in tail if credited_names(line)), []) or \
         next((names for line in tail if (names := sentence_credit(line))), [])  # its names: no label to strip
+
+
+def _microdata_people(first) -> list[str]:
+    """Every schema.org author item beside ``first`` when it is one ("itemprop=author itemscope"): one item per
+    person, so a list of items is a list of writers, each read by its own itemprop=name where it has one."""
+    if "author" not in (first.get("itemprop") or "") or first.get("itemscope") is None:
+        return []
+    items = [e for e in first.getparent().iterchildren() if "author" in (e.get("itemprop") or "")]
+    named = (next(iter(e.xpath(".//*[@itemprop='name']")), e) for e in items)
+    return [t for t in (" ".join(n.xpath("string()").split()) for n in named) if t]
 
 
 def _names_author(element) -> bool:

@@ -43,7 +43,7 @@ _ABBREVIATION_STOP = re.compile(r"(?<=[^\W\d_]{3})\.(?=\s+\d)")
 
 
 def clean_names(lines: list[str]) -> list[str]:
-    """Person names from byline lines: no "By", no publisher line, credentials kept with their name."""
+    """Person names from byline lines: no "By", no publisher line, no degrees after a name."""
     names: list[str] = []
     # A line that reads as label-then-names ("View all posts by Ann Lee", "Di A e B") gives its names as they are.
     lines = [name for x in lines for name in (byline_names(x) or [x])]
@@ -56,9 +56,9 @@ def clean_names(lines: list[str]) -> list[str]:
             part = part.strip(" .,")
             if not part:
                 continue
-            if _CREDENTIAL.match(part) and names:
-                names[-1] = f"{names[-1]}, {part}"
-            elif (_AGENCY.match(part) or not _NOT_A_NAME.search(part)) and len(part.split()) <= 5:
+            if _CREDENTIAL.match(part):
+                continue  # a degree is the writer's title, not a writer: the byline reader drops it too
+            if (_AGENCY.match(part) or not _NOT_A_NAME.search(part)) and len(part.split()) <= 5:
                 names.append(part)
     return list(dict.fromkeys(names))
 

@@ -73,3 +73,30 @@ def test_a_long_byline_under_the_dek_is_a_head_line_not_the_text():
     assert head[1] == credits.replace("&amp;", "&") and head[2] == "Last updated 9 Feb. 2020"
     assert standfirst(head, _dated) == head[0]
     assert len(head) == 3  # the text itself still ends the head
+
+
+@pytest.mark.parametrize("line,names", [
+    ("Escrito por Kenji Şahin • Tancredi Aldridge", ["Kenji Şahin", "Tancredi Aldridge"]),  # Ş is a capital too
+    ("Verfasst von Łucja Dvořák • Ana Čapek • Ida Lind", ["Łucja Dvořák", "Ana Čapek", "Ida Lind"]),
+    ("By Ann Lee · 5 min read", ["Ann Lee"]),  # what follows a dot and is no name ends the names
+    ("By Ida Fair, PhD, Rob Alder, and Flo Penn, PhD", ["Ida Fair", "Rob Alder", "Flo Penn"]),
+    ("Dr. Ann Lee, MD; Bo Chen, RN", ["Ann Lee", "Bo Chen"]),
+    ("By Ann McKay, Bob Lee", ["Ann McKay", "Bob Lee"]),  # a capital inside a surname is no degree
+])
+def test_writers_in_any_latin_script_with_degrees_and_dots(line, names):
+    assert byline_names(line) == names
+
+
+def test_a_reviewer_keeps_the_titles_printed_with_the_name():
+    from pipelines.bylines import reviewer_names
+    assert reviewer_names("Medically reviewed by Dr Ewa Lis, MD") == ["Dr Ewa Lis, MD"]
+
+
+def test_a_long_credits_box_under_the_standfirst_is_read_by_its_parts():
+    # The box's whole text is longer than a line of credits, but its first part is a byline: the line above is the dek.
+    html = ("<html><body><h1>Coffee and Sleep Habits</h1><p>What a new study of night shifts says about coffee.</p>"
+            "<div><span>By Ida Fair, PhD, Rob Alder, and Flo Penn, PhD</span><br><span>Tuesday, 20 August 2024, "
+            "9.12am</span><br><span>Fact checked by Rosalind Achterberg</span></div><p>" + "Text " * 30 + "</p></body></html>")
+    head = head_lines(lxml.html.fromstring(html))
+    assert "By Ida Fair, PhD, Rob Alder, and Flo Penn, PhD" in head
+    assert standfirst(head, _dated) == "What a new study of night shifts says about coffee."

@@ -193,3 +193,15 @@ def test_a_byline_in_a_related_articles_box_is_not_the_author():
             "<article><p class='byline'>By Ana Ruiz</p><p>Clinics across the region reported the first cases "
             "of the season three weeks earlier than usual, doctors said.</p></article></body></html>")
     assert process_pages([(page.encode(), URL)])["authors"] == ["Ana Ruiz"]
+
+
+def test_authors_given_by_id_in_a_json_ld_graph_and_as_microdata_items():
+    graph = ('{"@context": "https://schema.org", "@graph": [{"@type": "Article", "headline": "Sleep and Coffee Habits",'
+             ' "author": [{"@id": "#p1"}, {"@id": "#p2"}]}, {"@type": "Person", "@id": "#p1", "name": "Ann Lee"},'
+             ' {"@type": "Person", "@id": "#p2", "name": "Bo Chen"}]}')
+    html = f'<html><head><script type="application/ld+json">{graph}</script></head><body><h1>Sleep</h1></body></html>'
+    assert extract_page(html, URL)["byline"] == ["Ann Lee", "Bo Chen"]
+    people = "; ".join(f'<span itemprop="author" itemscope itemtype="https://schema.org/Person">Dr. '
+                       f'<span itemprop="name">{n}</span>, MD</span>' for n in ("Ann Lee", "Bo Chen"))
+    html = f'<html><body><article><h1>Sleep and Coffee Habits</h1><div class="authors">{people}</div></article></body></html>'
+    assert extract_page(html, URL)["byline"] == ["Ann Lee", "Bo Chen"]

@@ -9,7 +9,7 @@ from pipelines.normalize import clean_names, clean_reviewer, content_hash, datel
     [
         (["By Kelli  Miller", "WebMD Health News"], ["Kelli Miller"]),
         (["By Ana Ortiz and Tom Reyes"], ["Ana Ortiz", "Tom Reyes"]),
-        (["By Jane Roe, MD"], ["Jane Roe, MD"]),
+        (["By Jane Roe, MD"], ["Jane Roe"]),
         (["Staff Writer"], []),
         (["Lee Park, Sam Hill & Ola Nord"], ["Lee Park", "Sam Hill", "Ola Nord"]),
         (["By Lee Park | Daily Health News"], ["Lee Park"]),

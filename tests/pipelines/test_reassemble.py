@@ -127,3 +127,56 @@ def test_on_a_teaser_page_the_standfirst_is_all_the_text_and_stays():
             "<div class='paywall'><p>Subscribe to read on.</p></div></article></body></html>")
     article = reassemble([extract_page(page, "http://x/a")])
     assert dek in [b["text"] for b in article["blocks"]] and not article.get("subtitle")
+
+
+def test_a_continued_line_at_the_top_of_every_later_page_goes_whatever_its_words():
+    # "Lees verder" names no page and holds no marker word: it is told by where it stands on each page.
+    pages = [extract("u1", blocks("One.", LEAD)),
+             extract("u2", blocks("Lees verder", "Two.", TWO)),
+             extract("u3", blocks("Lees verder", "Three.", "Four."))]
+    merged, _ = merge_blocks(pages, set())
+    assert [b["text"] for b in merged] == ["One.", LEAD, "Two.", TWO, "Three.", "Four."]
+
+
+def test_a_short_line_on_one_later_page_only_stays():
+    pages = [extract("u1", blocks("One.", LEAD)), extract("u2", blocks("Lees verder", "Two.")),
+             extract("u3", blocks("Three.", "Four."))]
+    merged, _ = merge_blocks(pages, set())
+    assert "Lees verder" in [b["text"] for b in merged]
+
+
+def test_a_footer_line_glued_to_a_pager_goes_when_every_page_prints_the_line():
+    from crawler.verify import line_key
+    footer = "Example Health Inc. All rights reserved."
+    printed = {"lines": [line_key(footer), line_key("Share")]}
+    pages = [extract("u1", blocks("One.", LEAD), report=printed),
+             extract("u2", blocks("Two.", TWO, f"‹ Prev Next › {footer}"), report=printed)]
+    merged, _ = merge_blocks(pages, set())
+    assert [b["text"] for b in merged] == ["One.", LEAD, "Two.", TWO]
+    # A sentence ending in a stray word every page prints is no footer: the printed part must be most of it.
+    pages[1]["blocks"][-1] = {"tag": "p", "text": "Ask your doctor about the new shot. Share", "html": ""}
+    merged, _ = merge_blocks(pages, set())
+    assert merged[-1]["text"] == "Ask your doctor about the new shot. Share"
+
+
+def test_a_copyright_line_at_the_end_of_a_one_page_article_goes():
+    for footer in ("Example Health Inc. All rights reserved.", "© 2024 Beispiel Verlag", "Tüm hakları saklıdır."):
+        merged, _ = merge_blocks([extract("u1", blocks("One.", LEAD, footer))], set())
+        assert [b["text"] for b in merged] == ["One.", LEAD]
+    # A paragraph of the text that speaks of copyright is long, or not at the end: it stays.
+    about = "Who holds the copyright on a patient's own scans is a question courts have not settled yet."
+    merged, _ = merge_blocks([extract("u1", blocks(about, LEAD, TWO, "Four.", "Five."))], set())
+    assert merged[0]["text"] == about
+
+
+def test_a_box_list_under_a_site_heading_goes_whole_when_the_site_prints_some_of_its_items_elsewhere():
+    from crawler.verify import line_key
+    box = blocks("Key takeaways", tag="h2") + blocks("Talk to your doctor first.", "Sleep and activity go together.",
+                                                     tag="li")
+    template = {line_key("Key takeaways"), line_key("Talk to your doctor first.")}
+    merged, _ = merge_blocks([extract("u1", box + blocks(LEAD, TWO))], set(), template=template)
+    assert [b["text"] for b in merged] == [LEAD, TWO]
+    # A list of the article's own under the same heading, none of its items printed elsewhere, stays.
+    own = box[:1] + blocks("Drink water at night.", "Walk after dinner.", tag="li")
+    merged, _ = merge_blocks([extract("u1", own + blocks(LEAD, TWO))], set(), template=template)
+    assert [b["text"] for b in merged] == ["Drink water at night.", "Walk after dinner.", LEAD, TWO]
