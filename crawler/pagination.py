@@ -26,6 +26,7 @@ _NOT_A_PAGE = re.compile(
 )
 _REL_NEXT = etree.XPath("//link[@rel='next']/@href | //a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]"
                         "/@href", smart_strings=False)
+_REL_PAGES = etree.XPath("//link[@rel='next' or @rel='prev']/@href", smart_strings=False)
 _BASE_HREF = etree.XPath("//base/@href", smart_strings=False)  # compiled once: read several times per page
 MAX_LINKS = 3000  # links of a page resolved and scored, at most
 _ARROWS = " \t\n›»→>‹«←<|"
@@ -75,20 +76,23 @@ def page_anchors(sel: Selector, url: str) -> list[tuple]:
 
 
 def find_next_page(sel: Selector, url: str, selector: str | None = None, *, anchors: list | None = None,
-                   listing: bool | None = None) -> str | None:
+                   listing: bool | None = None, rel_next: list[str] | None = None) -> str | None:
     """The absolute URL of the page after ``url``, or None when this is the last page.
 
-    ``listing``: ``looks_like_listing(sel)`` when the caller has it already."""
-    base = _base_url(sel, url)
+    ``listing``: ``looks_like_listing(sel)`` and ``rel_next``: ``rel_next_hrefs(sel)``, when the caller has them."""
     if selector:
-        for href in sel.css(selector).xpath("@href").getall():
+        hrefs = sel.css(selector).xpath("@href").getall()
+        base = _base_url(sel, url) if hrefs else url  # the <base> lookup walks the tree: only for an href
+        for href in hrefs:
             target = _resolve(base, href)
             if target and _strip_fragment(target) != _strip_fragment(url):
                 return target
         return None
     if looks_like_listing(sel) if listing is None else listing:
         return None  # a listing's "Next" leads to more articles, not more of one article
-    for href in rel_next_hrefs(sel):
+    hrefs = rel_next_hrefs(sel) if rel_next is None else rel_next
+    base = _base_url(sel, url) if hrefs or anchors is None else url
+    for href in hrefs:
         target = _resolve(base, href)
         if target and _same_host(target, url) and _strip_fragment(target) != _strip_fragment(url):
             return target
@@ -101,14 +105,14 @@ def find_next_page(sel: Selector, url: str, selector: str | None = None, *, anch
 def find_page_links(sel: Selector, url: str, selector: str | None = None, *,
                     anchors: list | None = None) -> list[PageLink]:
     """Every other page of this article that the page links to, in page order."""
-    base = _base_url(sel, url)
     key, here = article_key(url), page_number(url)
     found: dict[str, PageLink] = {}
-    if anchors is None:
-        anchors = _same_site_links(sel, url, base)  # a link to another host is never the same article
-    hrefs = sel.xpath("//link[@rel='next' or @rel='prev']/@href").getall()
+    hrefs = _REL_PAGES(sel.selector.root if hasattr(sel, "selector") else sel.root)
     if selector:
         hrefs += sel.css(selector).xpath("@href").getall()
+    base = _base_url(sel, url) if hrefs or anchors is None else url  # the <base> lookup walks the tree
+    if anchors is None:
+        anchors = _same_site_links(sel, url, base)  # a link to another host is never the same article
     targets = {_strip_fragment(target) for _, target in anchors}
     targets.update(_strip_fragment(target) for target in (_resolve(base, href) for href in hrefs) if target)
     for target in targets:

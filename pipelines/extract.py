@@ -15,7 +15,8 @@ from parsel import Selector
 
 from crawler.items import ArticleCapture
 from crawler.pagination import (
-    find_next_page, find_page_links, looks_like_listing, page_anchors, selected_links, single_page_url, text_of,
+    find_next_page, find_page_links, looks_like_listing, page_anchors, rel_next_hrefs, selected_links, single_page_url,
+    text_of,
 )
 from crawler.verify import page_report
 from crawler.sites import SiteProfile
@@ -39,8 +40,11 @@ _NORMALIZED = etree.XPath("normalize-space(.)", smart_strings=False)  # per head
 _CDATA = re.compile(r"^\s*<!\[CDATA\[|\]\]>\s*$")  # some pages wrap their JSON-LD in a CDATA section
 
 
-def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None, headers: dict | None = None) -> dict:
-    """Everything Folio reads from one page, as plain data (no normalization yet)."""
+def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None, headers: dict | None = None,
+                 *, continuation: bool = True) -> dict:
+    """Everything Folio reads from one page, as plain data (no normalization yet).
+
+    ``continuation=False``: the page is read on its own, so its report holds only what reassembly reads."""
     profile = profile or SiteProfile.generic()
     text = decode_body(html, headers) if isinstance(html, bytes) else html
     # Without a body selector the page is parsed once, hidden parts and code dropped, for metadata and body.
@@ -50,6 +54,7 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
     meta = meta_values(sel)
     anchors = page_anchors(sel, url)  # the tree is only read from here on, so the anchors stay valid
     listing = looks_like_listing(sel)  # read by next-page detection and the page report
+    rel_next = rel_next_hrefs(sel)  # likewise
     page = {
         "url": url,
         "canonical_url": _first(sel, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"),
@@ -66,13 +71,14 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
         "modified": _modified_candidates(sel, ld),
         "references": references(sel),
         "blocks": body_blocks(text, url, profile, tree=tree),
-        "next_page_url": find_next_page(sel, url, profile.next_page, anchors=anchors, listing=listing),
+        "next_page_url": find_next_page(sel, url, profile.next_page, anchors=anchors, listing=listing,
+                                       rel_next=rel_next),
         "single_page_url": single_page_url(sel, url, anchors=anchors),
         "page_urls": [link.url for link in find_page_links(sel, url, profile.next_page, anchors=anchors)],
     }
     selector_urls = selected_links(sel, url, profile.next_page) if profile.next_page else None
     page["report"] = page_report(sel, url, page, anchors=anchors, ld=ld, meta=meta, selector_urls=selector_urls,
-                                 listing=listing)
+                                 listing=listing, rel_next=rel_next, reading_only=not continuation)
     if page["references"]:  # sources are their own field, not body text
         listed = {_SPACE.sub(" ", r) for r in page["references"]} | _REFERENCE_HEADINGS
         page["blocks"] = [b for b in page["blocks"] if b["text"] not in listed and b["text"].casefold() not in listed]
