@@ -225,7 +225,7 @@ def _same_site_links(sel: Selector, url: str, base: str):
             href = anchor.get("data-href") or anchor.get("data-url")  # a script pager names its server page here
         target = _resolve(base, href) if href else None
         # The substring test is a cheap necessary condition: most links of a page go to other hosts.
-        if target and host in target.lower() and _host(target) == host and _strip_fragment(target) != here:
+        if target and host in target.lower() and _has_host(target, host) and _strip_fragment(target) != here:
             yield anchor, target
 
 
@@ -236,6 +236,16 @@ def _text(element) -> str:
 def text_of(element) -> str:
     """The element's text, as ``text_content()`` reads it (the same libxml2 walk), at half its cost per call."""
     return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
+def _has_host(target: str, host: str) -> bool:
+    """``_host(target) == host``, read off the URL's start when it plainly is "http(s)://host/..." (most links)."""
+    start = target.find("://") + 3
+    end = start + len(host)
+    if start > 2 and target[:start - 3].lower() in ("http", "https") and target[start:end].lower() == host \
+            and (len(target) == end or target[end] in "/?#"):
+        return True  # urlsplit's netloc is this host as written: its hostname is the host
+    return _host(target) == host
 
 
 @lru_cache(maxsize=8192)
