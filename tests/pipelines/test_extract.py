@@ -193,3 +193,11 @@ def test_a_byline_in_a_related_articles_box_is_not_the_author():
             "<article><p class='byline'>By Ana Ruiz</p><p>Clinics across the region reported the first cases "
             "of the season three weeks earlier than usual, doctors said.</p></article></body></html>")
     assert process_pages([(page.encode(), URL)])["authors"] == ["Ana Ruiz"]
+
+
+def test_a_page_read_on_its_own_reports_what_reassembly_reads_and_the_same():
+    full = extract_page(PAGE, URL)
+    alone = extract_page(PAGE, URL, continuation=False)
+    assert set(alone["report"]) == {"dek", "head", "profile"}
+    assert alone["report"] == {key: full["report"][key] for key in alone["report"]}
+    assert {k: v for k, v in alone.items() if k != "report"} == {k: v for k, v in full.items() if k != "report"}
