@@ -26,7 +26,9 @@ _NOT_A_PAGE = re.compile(
 )
 _REL_NEXT = etree.XPath("//link[@rel='next']/@href | //a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]"
                         "/@href", smart_strings=False)
+_REL_PAGES = etree.XPath("//link[@rel='next' or @rel='prev']/@href", smart_strings=False)
 _BASE_HREF = etree.XPath("//base/@href", smart_strings=False)  # compiled once: read several times per page
+_UNSAFE = re.compile("[\t\r\n]")
 MAX_LINKS = 3000  # links of a page resolved and scored, at most
 _ARROWS = " \t\n›»→>‹«←<|"
 # Containers whose links are never the article's own pagination.
@@ -45,7 +47,7 @@ class PageLink:
 def page_number(url: str) -> int:
     """The page number a URL names (``?page=3``, ``/slug/3/``, ``_3``), 1 when it names none."""
     parts = urlsplit(url)
-    for key, value in parse_qsl(parts.query):
+    for key, value in parse_qsl(parts.query) if parts.query else ():  # most URLs have no query to parse
         if key.lower() in PAGE_PARAMS and value.isdigit():
             return int(value)
     match = _PATH_NUMBER.search(parts.path)
@@ -57,13 +59,27 @@ def page_number(url: str) -> int:
 def article_key(url: str) -> str:
     """The URL with page numbering and fragment removed: equal for every page of one article."""
     parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k.lower() not in PAGE_PARAMS]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k.lower() not in PAGE_PARAMS] \
+        if parts.query else []  # most URLs have no query to parse
     path = parts.path
     match = _PATH_NUMBER.search(path)
     if match and 1 < int(match.group(1) or match.group(2)) < 200:
         path = path[: match.start()] + path[match.end():]
     path = path.rstrip("/") or "/"
-    return urlunsplit((parts.scheme, (parts.hostname or "").lower(), path, urlencode(query), ""))
+    return urlunsplit((parts.scheme, (parts.hostname or "").lower(), path, urlencode(query) if query else "", ""))
+
+
+def same_article_test(url: str):
+    """A test of whether a URL's ``article_key`` is ``url``'s, that rules most links out with a substring test."""
+    key = article_key(url)
+    path = urlsplit(key).path
+    folder = path[: path.rfind("/") + 1]  # every page of the article has this in its path (number and "/" cut last)
+
+    def same(target: str) -> bool:
+        if len(folder) > 1 and folder not in target and not _UNSAFE.search(target):  # urlsplit drops \t\r\n
+            return False
+        return article_key(target) == key
+    return same
 
 
 def page_anchors(sel: Selector, url: str) -> list[tuple]:
@@ -91,20 +107,23 @@ def page_options(sel: Selector, url: str) -> list[tuple]:
 
 
 def find_next_page(sel: Selector, url: str, selector: str | None = None, *, anchors: list | None = None,
-                   listing: bool | None = None) -> str | None:
+                   listing: bool | None = None, rel_next: list[str] | None = None) -> str | None:
     """The absolute URL of the page after ``url``, or None when this is the last page.
 
-    ``listing``: ``looks_like_listing(sel)`` when the caller has it already."""
-    base = _base_url(sel, url)
+    ``listing``: ``looks_like_listing(sel)`` and ``rel_next``: ``rel_next_hrefs(sel)``, when the caller has them."""
     if selector:
-        for href in sel.css(selector).xpath("@href").getall():
+        hrefs = sel.css(selector).xpath("@href").getall()
+        base = _base_url(sel, url) if hrefs else url  # the <base> lookup walks the tree: only for an href
+        for href in hrefs:
             target = _resolve(base, href)
             if target and _strip_fragment(target) != _strip_fragment(url):
                 return target
         return None
     if looks_like_listing(sel) if listing is None else listing:
         return None  # a listing's "Next" leads to more articles, not more of one article
-    for href in rel_next_hrefs(sel):
+    hrefs = rel_next_hrefs(sel) if rel_next is None else rel_next
+    base = _base_url(sel, url) if hrefs or anchors is None else url
+    for href in hrefs:
         target = _resolve(base, href)
         if target and _same_host(target, url) and _strip_fragment(target) != _strip_fragment(url):
             return target
@@ -117,18 +136,18 @@ def find_next_page(sel: Selector, url: str, selector: str | None = None, *, anch
 def find_page_links(sel: Selector, url: str, selector: str | None = None, *,
                     anchors: list | None = None) -> list[PageLink]:
     """Every other page of this article that the page links to, in page order."""
-    base = _base_url(sel, url)
-    key, here = article_key(url), page_number(url)
+    same, here = same_article_test(url), page_number(url)
     found: dict[str, PageLink] = {}
-    if anchors is None:
-        anchors = _same_site_links(sel, url, base)  # a link to another host is never the same article
-    hrefs = sel.xpath("//link[@rel='next' or @rel='prev']/@href").getall()
+    hrefs = _REL_PAGES(sel.selector.root if hasattr(sel, "selector") else sel.root)
     if selector:
         hrefs += sel.css(selector).xpath("@href").getall()
+    base = _base_url(sel, url) if hrefs or anchors is None else url  # the <base> lookup walks the tree
+    if anchors is None:
+        anchors = _same_site_links(sel, url, base)  # a link to another host is never the same article
     targets = {_strip_fragment(target) for _, target in anchors}
     targets.update(_strip_fragment(target) for target in (_resolve(base, href) for href in hrefs) if target)
     for target in targets:
-        if target in found or article_key(target) != key:
+        if target in found or not same(target):
             continue
         number = page_number(target)
         if number != here:
@@ -163,14 +182,14 @@ def looks_like_listing(sel: Selector) -> bool:
 
 def _scored_links(anchors: list, url: str):
     """Yield (score, url) for each link that could be the next page."""
-    key, here = article_key(url), page_number(url)
+    same, here = same_article_test(url), page_number(url)
     wanted = str(here + 1)
     for anchor, target in anchors:
         if wanted not in target:
             continue  # it cannot name page here+1, so it cannot score the 50 a next page needs
         text = _text(anchor) or anchor.get("title", "") or anchor.get("aria-label", "")
         score = 0
-        same_article = article_key(target) == key
+        same_article = same(target)
         number = page_number(target)
         if _NEXT_TEXT.search(text.strip(_ARROWS) or text):
             score += 40
@@ -222,7 +241,7 @@ def _same_site_links(sel: Selector, url: str, base: str):
             href = anchor.get("data-href") or anchor.get("data-url")  # a script pager names its server page here
         target = _resolve(base, href) if href else None
         # The substring test is a cheap necessary condition: most links of a page go to other hosts.
-        if target and host in target.lower() and _host(target) == host and _strip_fragment(target) != here:
+        if target and host in target.lower() and _has_host(target, host) and _strip_fragment(target) != here:
             yield anchor, target
 
 
@@ -233,6 +252,16 @@ def _text(element) -> str:
 def text_of(element) -> str:
     """The element's text, as ``text_content()`` reads it (the same libxml2 walk), at half its cost per call."""
     return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
+def _has_host(target: str, host: str) -> bool:
+    """``_host(target) == host``, read off the URL's start when it plainly is "http(s)://host/..." (most links)."""
+    start = target.find("://") + 3
+    end = start + len(host)
+    if start > 2 and target[:start - 3].lower() in ("http", "https") and target[start:end].lower() == host \
+            and (len(target) == end or target[end] in "/?#"):
+        return True  # urlsplit's netloc is this host as written: its hostname is the host
+    return _host(target) == host
 
 
 @lru_cache(maxsize=8192)
@@ -280,6 +309,8 @@ _SINGLE_TEXT = re.compile(r"\b(?:(?:view|read|show)\s+(?:as\s+)?(?:a\s+)?(?:sing
                           r"view all(?: pages)?|show full article)\b", re.I)
 _SINGLE_HREF = re.compile(r"[?&](?:pagewanted|page|view)=(?:all|single)\b|[?&](?:single|singlepage|fullpage)=(?:1|true)", re.I)
 _PRINT = re.compile(r"\bprint(?:er[- ]friendly)?\b|[?&]print=|/print/", re.I)
+_VIEW_TEXT = re.compile(f"(?:{_SINGLE_TEXT.pattern})|(?:{_PRINT.pattern})", re.I)  # either one matches
+_VIEW_HREF = re.compile(f"(?:{_SINGLE_HREF.pattern})|(?:{_PRINT.pattern})", re.I)
 
 
 def single_page_url(sel: Selector, url: str, *, anchors: list | None = None) -> str | None:
@@ -287,6 +318,8 @@ def single_page_url(sel: Selector, url: str, *, anchors: list | None = None) -> 
     printable = None
     for anchor, target in anchors if anchors is not None else _same_site_links(sel, url, _base_url(sel, url)):
         text = _text(anchor) or anchor.get("title", "")
+        if not _VIEW_TEXT.search(text) and not _VIEW_HREF.search(target):
+            continue  # one search each for the two below: most links are neither
         if _SINGLE_TEXT.search(text) or _SINGLE_HREF.search(target):
             return _strip_fragment(target)
         if printable is None and (_PRINT.search(text) or _PRINT.search(target)) and "javascript" not in target:

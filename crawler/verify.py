@@ -32,10 +32,16 @@ _LINE_TAGS = ("p", "div", "span", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a",
 
 
 def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dict, selector_urls,
-                listing: bool | None = None) -> dict:
-    """The continuation evidence of one parsed page (plain data: it crosses process boundaries)."""
+                listing: bool | None = None, rel_next: list[str] | None = None, reading_only: bool = False) -> dict:
+    """The continuation evidence of one parsed page (plain data: it crosses process boundaries).
+
+    ``rel_next``: ``rel_next_hrefs(sel)`` when the caller has it; ``reading_only``: only the keys reassembly
+    reads (dek, head, profile), for a page that no next page will be checked against."""
     root = sel.root
-    rel_next = [resolve_link(sel, url, href) for href in rel_next_hrefs(sel)]
+    if reading_only:
+        return {"profile": selector_urls is not None, "dek": dek(root, page.get("description")),
+                "head": head_lines(root)}
+    rel_next = [resolve_link(sel, url, href) for href in (rel_next_hrefs(sel) if rel_next is None else rel_next)]
     text = " ".join(text_of(root).split()) if root is not None else ""
     anchors = continuation.with_text(anchors)  # each link's text read once for the readers below
     options = continuation.with_text(page_options(sel, url)) if root is not None else []

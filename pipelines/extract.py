@@ -15,7 +15,8 @@ from parsel import Selector
 
 from crawler.items import ArticleCapture
 from crawler.pagination import (
-    find_next_page, find_page_links, looks_like_listing, page_anchors, selected_links, single_page_url, text_of,
+    find_next_page, find_page_links, looks_like_listing, page_anchors, rel_next_hrefs, selected_links, single_page_url,
+    text_of,
 )
 from crawler.verify import page_report
 from crawler.sites import SiteProfile
@@ -36,11 +37,16 @@ GENERIC_REMOVE = (
 )
 _SPACE = re.compile(r"\s+")
 _NORMALIZED = etree.XPath("normalize-space(.)", smart_strings=False)  # per heading: compiled once
+_META_ELEMENTS = etree.XPath("//meta")
+_DATE_NAMES = ("date", "pubdate", "publish-date", "DC.date.issued", "parsely-pub-date")
 _CDATA = re.compile(r"^\s*<!\[CDATA\[|\]\]>\s*$")  # some pages wrap their JSON-LD in a CDATA section
 
 
-def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None, headers: dict | None = None) -> dict:
-    """Everything Folio reads from one page, as plain data (no normalization yet)."""
+def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None, headers: dict | None = None,
+                 *, continuation: bool = True) -> dict:
+    """Everything Folio reads from one page, as plain data (no normalization yet).
+
+    ``continuation=False``: the page is read on its own, so its report holds only what reassembly reads."""
     profile = profile or SiteProfile.generic()
     text = decode_body(html, headers) if isinstance(html, bytes) else html
     # Without a body selector the page is parsed once, hidden parts and code dropped, for metadata and body.
@@ -50,29 +56,33 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
     meta = meta_values(sel)
     anchors = page_anchors(sel, url)  # the tree is only read from here on, so the anchors stay valid
     listing = looks_like_listing(sel)  # read by next-page detection and the page report
+    metas = _META_ELEMENTS(sel.root)  # the <meta> tags, found in one walk instead of one per name looked up
+    rel_next = rel_next_hrefs(sel)  # likewise
     page = {
         "url": url,
         "canonical_url": _first(sel, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"),
         "title": _select_text(sel, profile.title) or headline(sel, ld, meta),
         "subtitle": _select_text(sel, profile.subtitle),
-        "byline": _select_lines(sel, profile.byline) or authors_from_meta(ld, meta) or _byline(sel)
+        "byline": _select_lines(sel, profile.byline) or authors_from_meta(ld, meta) or _byline(sel, metas)
         or byline_from_page(sel),
         "reviewer": _select_text(sel, profile.reviewer) or _reviewed_line(sel),
-        "dates": _date_candidates(sel, profile, ld),
-        "section": _select_text(sel, profile.section) or ld.get("articleSection") or _meta(sel, "article:section")
+        "dates": _date_candidates(sel, profile, ld, metas),
+        "section": _select_text(sel, profile.section) or ld.get("articleSection") or _meta(metas, "article:section")
         or _breadcrumb(sel),
-        "language": (_attribute_xpath("/html/@lang")(sel.root) or [None])[0] or _meta(sel, "og:locale") or ld.get("inLanguage"),
-        "description": _meta(sel, "og:description") or _meta(sel, "description"),
-        "modified": _modified_candidates(sel, ld),
+        "language": (_attribute_xpath("/html/@lang")(sel.root) or [None])[0] or _meta(metas, "og:locale")
+        or ld.get("inLanguage"),
+        "description": _meta(metas, "og:description") or _meta(metas, "description"),
+        "modified": _modified_candidates(sel, ld, metas),
         "references": references(sel),
         "blocks": body_blocks(text, url, profile, tree=tree),
-        "next_page_url": find_next_page(sel, url, profile.next_page, anchors=anchors, listing=listing),
+        "next_page_url": find_next_page(sel, url, profile.next_page, anchors=anchors, listing=listing,
+                                       rel_next=rel_next),
         "single_page_url": single_page_url(sel, url, anchors=anchors),
         "page_urls": [link.url for link in find_page_links(sel, url, profile.next_page, anchors=anchors)],
     }
     selector_urls = selected_links(sel, url, profile.next_page) if profile.next_page else None
     page["report"] = page_report(sel, url, page, anchors=anchors, ld=ld, meta=meta, selector_urls=selector_urls,
-                                 listing=listing)
+                                 listing=listing, rel_next=rel_next, reading_only=not continuation)
     if page["references"]:  # sources are their own field, not body text
         listed = {_SPACE.sub(" ", r) for r in page["references"]} | _REFERENCE_HEADINGS
         page["blocks"] = [b for b in page["blocks"] if b["text"] not in listed and b["text"].casefold() not in listed]
@@ -160,25 +170,24 @@ def _ld_nodes(data):
         yield from _ld_nodes(data.get("@graph", []))
 
 
-def _date_candidates(sel: Selector, profile: SiteProfile, ld: dict) -> list[list[str]]:
+def _date_candidates(sel: Selector, profile: SiteProfile, ld: dict, metas: list) -> list[list[str]]:
     """(source, raw string) pairs, most trusted first; Normalize parses the first that parses."""
     found = [
         ["profile", _select_text(sel, profile.date)],
         ["json-ld", ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None],
-        ["meta", _meta(sel, "article:published_time")],
-        ["meta", _first(sel, "//meta[@name='date' or @name='pubdate' or @name='publish-date' or "
-                             "@name='DC.date.issued' or @name='parsely-pub-date' or @itemprop='datePublished']/@content")],
+        ["meta", _meta(metas, "article:published_time")],
+        ["meta", _meta_content(metas, lambda m: m.get("name") in _DATE_NAMES or m.get("itemprop") == "datePublished")],
         ["time", _first(sel, "//article//time/@datetime", "//time[@itemprop='datePublished']/@datetime")],
     ]
     found = [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
     return found or [["page", raw] for raw in [date_from_page(sel)] if raw]
 
 
-def _modified_candidates(sel: Selector, ld: dict) -> list[list[str]]:
+def _modified_candidates(sel: Selector, ld: dict, metas: list) -> list[list[str]]:
     """(source, raw) pairs for the last-modified date, most trusted first."""
     found = [
         ["json-ld", ld.get("dateModified") if isinstance(ld.get("dateModified"), str) else None],
-        ["meta", _meta(sel, "article:modified_time") or _meta(sel, "og:updated_time")],
+        ["meta", _meta(metas, "article:modified_time") or _meta(metas, "og:updated_time")],
         ["time", _first(sel, "//time[@itemprop='dateModified']/@datetime")],
     ]
     return [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
@@ -234,12 +243,12 @@ def _select_lines(sel: Selector, css: str | None) -> list[str]:
     return []
 
 
-def _byline(sel: Selector) -> list[str]:
+def _byline(sel: Selector, metas: list) -> list[str]:
     names = [_SPACE.sub(" ", n).strip() for n in _attribute_xpath("//a[@rel='author']//text()")(sel.root)]
     names = [n for n in names if n]
     if names:
         return list(dict.fromkeys(names))
-    meta = _meta(sel, "author") or _first(sel, "//meta[@name='author']/@content")
+    meta = _meta(metas, "author") or _meta_content(metas, lambda m: m.get("name") == "author")
     return [meta] if meta else []
 
 
@@ -254,16 +263,22 @@ def _reviewed_line(sel: Selector) -> str | None:
 
 
 def _breadcrumb(sel: Selector) -> str | None:
-    items = _attribute_xpath("//*[contains(@class,'breadcrumb') or @aria-label='breadcrumb' or @aria-label='Breadcrumb']"
-                     "//a/text()")(sel.root)
+    # By attribute, not by element: a test of every element's class costs twice the walk over the attributes.
+    items = _attribute_xpath("//@class[contains(., 'breadcrumb')]/..//a/text() | "
+                             "//@aria-label[.='breadcrumb' or .='Breadcrumb']/..//a/text()")(sel.root)
     items = [_SPACE.sub(" ", i).strip() for i in items if i.strip()]
     items = [i for i in items if i.lower() not in ("home", "news")]
     return items[-1] if items else None
 
 
-def _meta(sel: Selector, name: str) -> str | None:
-    values = _attribute_xpath(f"//meta[@property='{name}' or @name='{name}']/@content")(sel.root)
-    value = values[0] if values else None
+def _meta(metas: list, name: str) -> str | None:
+    """The content of the page's first <meta> with this property or name (None when that one is blank)."""
+    return _meta_content(metas, lambda m: m.get("property") == name or m.get("name") == name)
+
+
+def _meta_content(metas: list, wanted) -> str | None:
+    """The content of the first of ``metas`` that has one and that ``wanted`` accepts, stripped; None when blank."""
+    value = next((m.get("content") for m in metas if m.get("content") is not None and wanted(m)), None)
     return value.strip() if value and value.strip() else None
 
 

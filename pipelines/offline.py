@@ -20,8 +20,8 @@ def process_pages(pages: list[tuple[bytes, str]], profile: SiteProfile | None = 
     profile = profile or SiteProfile.generic([url for _, url in pages])
     capture = ArticleCapture(site=profile.slug, url=pages[0][1])
     given = [Page(url=url, number=n, status=200, body=body) for n, (body, url) in enumerate(pages, 1)]
-    for page in given:
-        page.extract = extract_page(page.body, page.url, profile)
+    for page in given:  # one page alone is checked against no other: its report is only what reassembly reads
+        page.extract = extract_page(page.body, page.url, profile, continuation=len(given) > 1)
     capture.pages = given[:1]
     for page in given[1:]:  # the crawl's rule: a page joins the article only when it proves it belongs
         reason = None if profile.next_page else chain.check(capture, page.extract["report"], given_page(capture, page),

@@ -1,7 +1,9 @@
 """Next-page detection on small hand-written pages and on real saved pages."""
 from parsel import Selector
 
-from crawler.pagination import article_key, find_next_page, find_page_links, page_number
+from crawler.pagination import (
+    article_key, find_next_page, find_page_links, page_anchors, page_number, same_article_test,
+)
 
 URL = "https://news.example.org/health/2024/sleep-and-memory"
 
@@ -23,6 +25,27 @@ def test_article_key_is_shared_by_all_pages_and_differs_between_articles():
     assert article_key(URL) == article_key(URL + "?page=2") == article_key(URL + "/3/")
     assert article_key(URL + "#comments") == article_key(URL)
     assert article_key(URL) != article_key("https://news.example.org/health/2024/other")
+
+
+def test_the_quick_same_article_test_agrees_with_article_key():
+    tricky = ["https://a.example/health/story", "https://a.example/health/story/2/", "https://a.example/health/story/page/3",
+              "https://a.example/health/story_2.html", "https://a.example/health/story.html", "https://a.example",
+              "https://a.example/", "https://a.example/other/story/2", "https://a.example/health/story?page=2&x=1",
+              "https://a.example/hea\nlth/story/2", "https://a.example//2", "https://a.example/health//story//2"]
+    for url in tricky:
+        same = same_article_test(url)
+        for target in tricky:
+            assert same(target) == (article_key(target) == article_key(url)), (url, target)
+
+
+def test_page_anchors_keep_the_links_whose_host_is_the_page_host():
+    links = ["HTTPS://News.Example.org/a", "https://news.example.org:443/b", "https://news.example.org.evil.test/c",
+             "https://user@news.example.org/d", "https://news.example.org?e=1", "https://news.example.org",
+             "ftp://news.example.org/f", "https://news.example.org@evil.test/g", "/h"]
+    sel = page("".join(f'<a href="{href}">x</a>' for href in links))
+    assert [target for _, target in page_anchors(sel, URL)] == [
+        "https://News.Example.org/a", "https://news.example.org:443/b", "https://user@news.example.org/d",
+        "https://news.example.org?e=1", "https://news.example.org", "https://news.example.org/h"]
 
 
 def test_profile_selector_wins_over_everything():

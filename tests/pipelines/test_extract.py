@@ -205,3 +205,11 @@ def test_authors_given_by_id_in_a_json_ld_graph_and_as_microdata_items():
                        f'<span itemprop="name">{n}</span>, MD</span>' for n in ("Ann Lee", "Bo Chen"))
     html = f'<html><body><article><h1>Sleep and Coffee Habits</h1><div class="authors">{people}</div></article></body></html>'
     assert extract_page(html, URL)["byline"] == ["Ann Lee", "Bo Chen"]
+
+
+def test_a_page_read_on_its_own_reports_what_reassembly_reads_and_the_same():
+    full = extract_page(PAGE, URL)
+    alone = extract_page(PAGE, URL, continuation=False)
+    assert set(alone["report"]) == {"dek", "head", "profile"}
+    assert alone["report"] == {key: full["report"][key] for key in alone["report"]}
+    assert {k: v for k, v in alone.items() if k != "report"} == {k: v for k, v in full.items() if k != "report"}
