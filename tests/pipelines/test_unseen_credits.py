@@ -43,6 +43,16 @@ def test_only_the_writing_role_of_a_credit_line_names_authors():
     assert record(html)["authors"] == ["Maud Ferrier", "Ishaan Roe"]
 
 
+def test_a_role_credit_after_a_semicolon_ends_the_writers_and_a_dek_above_them_is_the_subtitle():
+    dek = "Nurses say evening hours and a village bus made the difference."
+    html = page(under=f'<h2 class="summary">{dek}</h2><div class="meta"><div>Story by Obadiah C. Tallis, Teodor P. '
+                      "Tallis &amp; Philippa M. Bellweather; photos by Ingrid V. Haldane</div><div>Posted: Mon 3:05 PM, "
+                      "Jun 3, 2024</div></div>")
+    stored = record(html)
+    assert stored["authors"] == ["Obadiah C. Tallis", "Teodor P. Tallis", "Philippa M. Bellweather"]
+    assert stored["subtitle"] == dek and dek not in stored["body_text"]
+
+
 def test_a_line_of_names_after_a_dot_still_names_writers():
     assert record(page(under="<p>By Maud Ferrier · Ishaan Roe</p>"))["authors"] == ["Maud Ferrier", "Ishaan Roe"]
 
