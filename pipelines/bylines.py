@@ -35,7 +35,7 @@ _DEGREE = r"(?:[A-Z][a-z]{0,4}\.?(?:[A-Z][a-z]?\.?){1,4})(?![\w’'-])"
 _CREDITED = rf"{_NAME}(?:\s*,\s*{_DEGREE})*"
 # Names are listed with commas or semicolons ("Reporting by A; B"), the last two often joined by a conjunction.
 _NAMES = rf"(?P<names>{_CREDITED}(?:(?:\s*[,;]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_CREDITED})*)"
-_TAIL = r"(?P<tail>\s*[|·•]\s*.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3})?"
+_TAIL = r"(?P<tail>\s*[|·•;]\s*.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3})?"
 _LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in _LABELS]
 _BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
 _SPLIT = re.compile(rf"\s*[,;]\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+")
@@ -46,10 +46,12 @@ _NOT_A_PERSON = re.compile(r"\b(?:news|staff|health|team|desk|editor|editors|jou
 # The review stems are multilingual (geprüft, relu, revisado/revisto, gecontroleerd, konsultacja, verificado):
 # a clinician who checked a text is printed with a label of the same shape as a writer's.
 _REVIEW_LABEL = re.compile(r"review|check|updated|published|posted|photo|image|foto|illustrat|credit|source|quelle|"
+                           r"edit|édit|edici|ediç|"
                            r"prüf|relu|revis|contr[oô]l|konsult|consult|verifi|sprawdz|\d", re.I)
 # A wire dateline: a place in capitals, maybe an agency in brackets, then a comma or dash ("LONDON, April 22, 2019").
 _WIRE_DATELINE = re.compile(r"^[A-ZÀ-Þ]{2,}(?:[ .'-]+[A-ZÀ-Þ]{2,})*(?:\s*\([^)]*\))?\s*[,—–-]\s*.{0,25}?\d")
 LONGEST = 24  # words: a byline line is short
+_OF_NAME = re.compile(r"^[A-Z][\w-]+\s+of$")  # "Division of", "Office of": the head of a body's name, no label
 
 
 def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = False) -> list[str]:
@@ -65,7 +67,7 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
     for pattern in _LABELLED:
         match = pattern.match(text)
         if match and not _REVIEW_LABEL.search(match.group("label")) and _people(match.group("names")) \
-                and not _given_name(match.group("label"), text):
+                and not _given_name(match.group("label"), text) and not _OF_NAME.match(match.group("label")):
             return _people(match.group("names")) + _listed_on(match.group("tail"))
     match = _BARE.match(text)
     if match is None or not (names := _people(match.group("names")) + _listed_on(match.group("tail"))):
@@ -123,6 +125,21 @@ def sentence_credit(line: str) -> list[str]:
     return _people(match.group("names")) if verb and (_WROTE.match(verb) or _WRITER_WORD.match(verb)) else []
 
 
+# "Content source: Division of X", "Quelle: kathpress": the body that issued the text, which people marking pages
+# take as its author (an office, an agency). A source word ends the label; the source is a short name, no sentence.
+_SOURCE_LINE = re.compile(r"^(?P<label>(?:[\w’'-]+\s+){0,2})(?:source|quelle|fuente|fonte|bron|sumber|źródło|herausgeber)\s?:\s*"
+                          r"(?P<name>[^\W\d_][\w’'&.-]*(?:\s+[\w’'&.-]+){0,5})\s*$", re.I)
+
+
+def source_credit(line: str) -> list[str]:
+    """The issuing body a "Content source:" / "Quelle:" line names, else []."""
+    match = _SOURCE_LINE.match(_SPACE.sub(" ", line or "").strip())
+    if not match or _DIGITS.search(match.group("name")) or _REVIEW_LABEL.search(match.group("label")):
+        return []  # "Photo source: A" credits a picture
+    return [match.group("name").rstrip(".")]
+
+
+_DIGITS = re.compile(r"\d|www|https?")
 _CHECKER_WORD = re.compile(r"review|check|prüf|relu|revis|contr[oô]l|konsult|consult|verifi|sprawdz", re.I)
 
 
@@ -145,10 +162,15 @@ def _listed_on(tail: str | None) -> list[str]:
     piece that is not ("5 min read", a date) ends them."""
     found: list[str] = []
     for piece in _DOT.split(tail or "")[1:] if _DOT.match(tail or "") else ():
-        if not _ONLY_NAMES.fullmatch(piece) or not (names := _people(piece)):
+        if not _ONLY_NAMES.fullmatch(piece) or not (names := _people(piece)) or _role_credit(piece):
             break
         found += names
     return found
+
+
+def _role_credit(piece: str) -> bool:
+    """A piece with its own role label ("Photographs by B", "Edited by C"): a credit for work other than writing."""
+    return any((m := p.match(piece)) and _REVIEW_LABEL.search(m.group("label")) for p in _LABELLED)
 
 
 def _given_name(label: str, text: str) -> bool:

@@ -6,12 +6,14 @@ a one-page article with a page of another article of the same site (what both pr
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from crawler.verify import line_key, shape_key
 from pipelines.words import length_in_words
 
 _SPACE = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d+")
+_HREF = re.compile(r'<a\b[^>]*\bhref="([^"]*)"')
 _LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S)
 # Words of page-position markers: what points from one page to another, in the languages of the sites read.
 _MARKER = re.compile(r"\b(?:continu\w*|page|pages|seite|página|pagina|blz|next|previous|suite|fortsetzung|viene|"
@@ -22,6 +24,7 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|all
                         r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|"
                         r"alle rechten voorbehouden|tüm hakları saklıdır|wszelkie prawa zastrzeżone", re.I)
 SHORT_CHROME = 25  # words: a block this short printed on every page of an article is chrome, not text
+BOX_SENTENCE = 8  # words: text under a box heading that reads as a sentence, not a label
 MARKER_WORDS = 8  # words: the longest page-position marker ("Story continues on page 2")
 
 
@@ -95,6 +98,7 @@ def template_chrome(blocks: list[dict], template: set[int]) -> set[int]:
     found = {n for n, b in enumerate(blocks) if length_in_words(b["text"]) <= SHORT_CHROME and (
         line_key(b["text"]) in template or shape_key(b["text"]) in template or _labelled_link(b, template))}
     found |= _box_lists(blocks, found)
+    found |= labelled_boxes(blocks, found)
     grown = True
     while grown:
         grown = False
@@ -103,6 +107,41 @@ def template_chrome(blocks: list[dict], template: set[int]) -> set[int]:
                 found.add(n)
                 grown = True
     return found
+
+
+def labelled_boxes(blocks: list[dict], found: set[int]) -> set[int]:
+    """Headings set right above text the site prints on other articles too (a "Video transcript" over a
+    transcript every story carries): the heading names the site's box, not a part of this article. The box's
+    text must read as sentences (eight words or more), so a heading over a one-word ad label stays."""
+    return {n for n, block in enumerate(blocks[:-1]) if block["tag"].startswith("h") and n not in found
+            and n + 1 in found and length_in_words(blocks[n + 1]["text"]) >= BOX_SENTENCE
+            and length_in_words(block["text"]) <= MARKER_WORDS}
+
+
+def version_links(blocks: list[dict], url: str) -> set[int]:
+    """Positions of short blocks that only link to other versions of this very page ("Also available in:
+    Español", "Print version"): a link whose last path segment is the page's own, at another address."""
+    own = _slug(url)
+    found = set()
+    for n, block in enumerate(blocks):
+        hrefs = _HREF.findall(block.get("html") or "")
+        if own and hrefs and length_in_words(block["text"]) <= MARKER_WORDS and _boxed_link_or_labelled(block) \
+                and all(_slug(h) == own and h.split("#")[0] != url.split("#")[0] for h in hrefs):
+            found.add(n)
+    return found
+
+
+def _slug(url: str) -> str:
+    """The last path segment of a URL without its extension ("flu-season" of ".../es/flu-season.html")."""
+    path = urlsplit(url).path.rstrip("/")
+    last = path.rsplit("/", 1)[-1].split(".")[0]
+    return last if len(last) >= 8 and not last.isdigit() else ""  # "index", "page", "2" name no article
+
+
+def _boxed_link_or_labelled(block: dict) -> bool:
+    """Mostly link text, or a label of up to four words then links."""
+    words = block["text"].split()
+    return _boxed_link(block) or any(_boxed_link({**block, "text": " ".join(words[k:])}) for k in range(1, 5))
 
 
 def _box_lists(blocks: list[dict], found: set[int]) -> set[int]:

@@ -23,7 +23,9 @@ from crawler.sites import SiteProfile
 from pipelines.decode import decode_body
 from pipelines.workers import WorkerStep
 from pipelines.generic import generic_blocks, visible_tree
-from pipelines.metadata import authors_from_meta, byline_from_page, date_from_page, headline, meta_values, with_people
+from pipelines.metadata import (
+    attribute_date, authors_from_meta, byline_from_page, date_from_page, headline, meta_values, with_people,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -178,6 +180,7 @@ def _date_candidates(sel: Selector, profile: SiteProfile, ld: dict, metas: list)
         ["meta", _meta(metas, "article:published_time")],
         ["meta", _meta_content(metas, lambda m: m.get("name") in _DATE_NAMES or m.get("itemprop") == "datePublished")],
         ["time", _first(sel, "//article//time/@datetime", "//time[@itemprop='datePublished']/@datetime")],
+        ["data", attribute_date(sel)],
     ]
     found = [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
     return found or [["page", raw] for raw in [date_from_page(sel)] if raw]

@@ -13,7 +13,9 @@ import lxml.html
 from lxml import etree
 from parsel import Selector
 
-from pipelines.bylines import byline_names, credited_names, head_lines, sentence_credit, tail_lines, wire_dateline
+from pipelines.bylines import (
+    byline_names, credited_names, head_lines, sentence_credit, source_credit, tail_lines, wire_dateline,
+)
 
 _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
 _HIERARCHY = re.compile(r" [\\/>»] ")
@@ -29,11 +31,13 @@ _TAG = re.compile(r"<[^>]*>")
 _SITE_PART = re.compile(r"\s*(?:[|\-–—:·»/]\s*[^|\-–—:·»/]{1,60})?\s*|\s*[^|\-–—:·»/]{1,60}\s*[|\-–—:·»/]\s*")
 # A line that dates the article in words: the label, then the date as printed (read later by dateparser).
 _DATED = re.compile(r"^(published|posted|updated|first published|veröffentlicht|aktualisiert|publié|mis à jour|"
-                    r"publicado|actualizado|pubblicato|gepubliceerd)(?: on| am| le| el| il| op)?\s*:?\s*(.*\d.*)$", re.I)
+                    r"publicado|actualizado|pubblicato|gepubliceerd)(?: on| am| le| el| il| op)?\b\s*:?\s*(.*\d.*)$", re.I)
 _NEXT_PART = re.compile(r"\s+[·|•]\s+|\s+(?:updated|aktualisiert|mis à jour)\b", re.I)
 # Up to three words of a label, a colon, then one numeric day, month and year, maybe a time ("Aktualizacja: 23.02.2021").
 _LABELLED_DATE = re.compile(r"^\s*([^\W\d_]+(?: [^\W\d_]+){0,2})\s?:\s*"
                             r"(\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
+HEAD_DATE_LINES = 4  # lines under the headline searched for a printed date
+_LEAD_WORDS = re.compile(r"^(?:[a-zà-ÿ]+\s+)+(?=[A-ZÀ-Þ\d])")
 _DATED_START = re.compile(r"\s*(?:first\s+)?(?:publi|pubbl|posted|updated|actualizado|veröffentlicht|aktualisiert|mis à jour|gepubliceerd)",
                           re.I)
 
@@ -159,7 +163,9 @@ def byline_from_page(sel: Selector) -> list[str]:
                           and len(e.xpath("string()").split()) >= 2), element)
             # string(), not text_content(): a tree parsed as XML (an XHTML page) has plain lxml elements.
             text = " ".join(inner.xpath("string()").split())
-            if 0 < len(text) < 100 and not _elsewhere(element) and not wire_dateline(text):
+            # A box marked "dateline" that opens with a date label ("Published online May 4") names no one.
+            dated = _DATED_START.match(text) and not byline_names(text)
+            if 0 < len(text) < 100 and not _elsewhere(element) and not wire_dateline(text) and not dated:
                 return _microdata_people(inner) or [text]
     # No marked byline: a line of names under the headline, else a credit after the text ("Written by A, with B").
     tail = tail_lines(root, _aside)
@@ -168,7 +174,8 @@ def byline_from_page(sel: Selector) -> list[str]:
     if lines:
         return [max(lines)[2]]
     return next(([line] for line in tail if credited_names(line)), []) or \
-        next((names for line in tail if (names := sentence_credit(line))), [])  # its names: no label to strip
+        next((names for line in tail if (names := sentence_credit(line))), []) or \
+        next((names for line in tail if (names := source_credit(line))), [])
 
 
 def _microdata_people(first) -> list[str]:
@@ -210,7 +217,8 @@ def date_from_page(sel: Selector) -> str | None:
     if labelled or not isinstance(sel.root, lxml.html.HtmlElement):  # htmldate reads HTML trees only
         return labelled or any_label_date(sel)
     # original_date: the first publication, not the last update; no free-text search (it costs 5x).
-    return find_date(sel.root, extensive_search=False, original_date=True, url=None) or any_label_date(sel)
+    return find_date(sel.root, extensive_search=False, original_date=True, url=None) or any_label_date(sel) \
+        or headline_date(sel)
 
 
 def dated_line(sel: Selector) -> str | None:
@@ -222,7 +230,50 @@ def dated_line(sel: Selector) -> str | None:
             if len(line) < 90 and (match := _DATED.match(line)):
                 matches.append(match)
     matches.sort(key=lambda m: m.group(1).casefold().startswith(("updated", "aktualisiert", "mis à jour")))
-    return _NEXT_PART.split(matches[0].group(2))[0].strip() if matches else None
+    # Words between the label and the date ("Published online May 4, 2023") are no part of the date.
+    return _LEAD_WORDS.sub("", _NEXT_PART.split(matches[0].group(2))[0].strip()) if matches else None
+
+
+# An ISO date as an attribute value: the machine-readable date of a page that prints none in its meta tags.
+_ISO_VALUE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\s*$")
+_NOT_PUBLISHED = re.compile(r"modif|updat|review|expir|edit", re.I)
+
+
+def attribute_date(sel: Selector) -> str | None:
+    """An ISO date in a data-* attribute of the headline or the boxes around it ("data-published"), or a
+    <time> there whose text is the date (no datetime attribute): what the article box says of its own date."""
+    heading = next(iter(sel.root.iter("h1")), None) if isinstance(sel.root.tag, str) else None
+    for box in [heading, *heading.iterancestors()][:5] if heading is not None else ():
+        for name, value in box.attrib.items():
+            if name.startswith("data-") and not _NOT_PUBLISHED.search(name) and (match := _ISO_VALUE.match(value)):
+                return match.group(1)
+    if heading is not None:
+        box = [heading, *heading.iterancestors()][:5][-1]
+        stamp = next((" ".join(t.xpath("string()").split()) for t in box.iter("time") if t.get("datetime") is None), "")
+        printed = _PRINTED_DATE.search(stamp)  # the date alone, without a label the <time> holds too
+        return printed.group(0) if printed else stamp if _YEAR.search(stamp) and len(stamp.split()) <= 5 else None
+    return None
+
+
+# A date as printed: a month word and a day around the year, or numbers only; checked later by dateparser.
+_PRINTED_DATE = re.compile(r"\b(?:[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|\d{1,2}\.?\s+[^\W\d_]{3,10}\.?,?\s+)"
+                           r"(?:19|20)\d\d\b|\b(?:19|20)\d\d-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NOT_PUBLICATION = re.compile(r"review|updat|modif|revis|aktualis|geprüft|mis à jour|actualiz|atualiz", re.I)
+
+
+def headline_date(sel: Selector) -> str | None:
+    """The date a short line right above or under the headline prints ("FOR IMMEDIATE RELEASE | March 4, 2025"),
+    as written, whatever its label; a review or update line is not the publication."""
+    heading = next(iter(sel.root.iter("h1")), None) if isinstance(sel.root.tag, str) else None
+    if heading is None:
+        return None
+    before = [" ".join(e.xpath("string()").split()) for e in heading.itersiblings(preceding=True)][:3]
+    for line in before + head_lines(sel.root)[:HEAD_DATE_LINES]:
+        match = _PRINTED_DATE.search(line) if len(line.split()) <= 16 else None
+        if match and not _NOT_PUBLICATION.search(line):
+            return match.group(0)
+    return None
 
 
 def any_label_date(sel: Selector) -> str | None:

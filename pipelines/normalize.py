@@ -60,7 +60,10 @@ def clean_names(lines: list[str]) -> list[str]:
                 continue  # a degree is the writer's title, not a writer: the byline reader drops it too
             if (_AGENCY.match(part) or not _NOT_A_NAME.search(part)) and len(part.split()) <= 5:
                 names.append(part)
-    return list(dict.fromkeys(names))
+    # One line naming only a body ("Office of Environmental Health", "Staff Writer"): that body is the author, as
+    # people marking pages record it; with a person beside it the person alone is.
+    lone = _BY.sub("", candidates[0]).strip(" .,") if len(candidates) == 1 and not names else ""
+    return list(dict.fromkeys(names)) or ([lone] if lone and len(lone.split()) <= 5 and not _YEAR.search(lone) else [])
 
 
 def clean_reviewer(text: str | None) -> tuple[str | None, str | None]:

@@ -6,7 +6,7 @@ from collections import Counter
 
 from crawler.items import ArticleCapture
 from pipelines.bylines import PROSE, byline_names, dated_box_names, reviewer_names, standfirst
-from pipelines.chrome import chrome_by_comparison, copyright_lines, norm, template_chrome
+from pipelines.chrome import chrome_by_comparison, copyright_lines, norm, template_chrome, version_links
 from pipelines.normalize import clean_reviewer
 from pipelines.words import length_in_words
 
@@ -114,6 +114,7 @@ def merge_blocks(pages: list[dict], header: set[str], *, byline: list[str] = (),
     paged = len(distinct) > 1
     for index in distinct:
         chrome |= {(index, n) for n in template_chrome(trimmed[index], set(template))}
+        chrome |= {(index, n) for n in version_links(trimmed[index], pages[index].get("url") or "")}
     if distinct:
         chrome |= {(distinct[-1], n) for n in copyright_lines(trimmed[distinct[-1]])}
     for index in distinct:

@@ -10,7 +10,10 @@ from pipelines.normalize import clean_names, clean_reviewer, content_hash, datel
         (["By Kelli  Miller", "WebMD Health News"], ["Kelli Miller"]),
         (["By Ana Ortiz and Tom Reyes"], ["Ana Ortiz", "Tom Reyes"]),
         (["By Jane Roe, MD"], ["Jane Roe"]),
-        (["Staff Writer"], []),
+        # A byline naming only a body is that body's credit, as people marking real pages record it.
+        (["Staff Writer"], ["Staff Writer"]),
+        (["Office of Environmental Health"], ["Office of Environmental Health"]),
+        (["Staff Writer", "By Jane Roe"], ["Jane Roe"]),
         (["Lee Park, Sam Hill & Ola Nord"], ["Lee Park", "Sam Hill", "Ola Nord"]),
         (["By Lee Park | Daily Health News"], ["Lee Park"]),
     ],
