@@ -13,7 +13,7 @@ import zlib
 from crawler import continuation
 from crawler.pagelist import counted_text, expected_pages, page_lists
 from crawler.pagination import looks_like_listing, page_options, rel_next_hrefs, resolve_link, text_of
-from pipelines.bylines import head_lines
+from pipelines.credit_lines import head_lines
 
 _SPACE = re.compile(r"\s+")
 _PAGE_MARK = re.compile(

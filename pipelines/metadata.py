@@ -13,9 +13,8 @@ import lxml.html
 from lxml import etree
 from parsel import Selector
 
-from pipelines.bylines import (
-    byline_names, credited_names, head_lines, sentence_credit, source_credit, tail_lines, wire_dateline,
-)
+from pipelines.bylines import byline_names, credited_names, sentence_credit, source_credit, wire_dateline
+from pipelines.credit_lines import head_lines, tail_lines
 
 _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
 _HIERARCHY = re.compile(r" [\\/>»] ")

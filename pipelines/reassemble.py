@@ -5,7 +5,8 @@ import re
 from collections import Counter
 
 from crawler.items import ArticleCapture
-from pipelines.bylines import PROSE, byline_names, dated_box_names, reviewer_names, standfirst
+from pipelines.bylines import byline_names, reviewer_names
+from pipelines.credit_lines import PROSE, dated_box_names, standfirst
 from pipelines.chrome import chrome_by_comparison, copyright_lines, norm, template_chrome, version_links
 from pipelines.normalize import clean_reviewer
 from pipelines.words import length_in_words

@@ -4,7 +4,8 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from pipelines.bylines import byline_names, dated_box_names, head_lines, standfirst
+from pipelines.bylines import byline_names
+from pipelines.credit_lines import dated_box_names, head_lines, standfirst
 from pipelines.normalize import clean_names
 from pipelines.reassemble import _dated
 

@@ -1,0 +1,124 @@
+"""Where credits are printed: the short lines under a page's headline and after its text's last paragraph."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lxml import etree
+
+from pipelines.bylines import LONGEST, byline_names
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+HEAD_LINES = 8  # short texts read after the headline: a dek, a byline, a dateline, a reading time
+_BLOCKS = {"p", "div", "h2", "h3", "h4", "h5", "h6", "address", "header", "section", "li", "footer", "aside",
+           "ul", "ol", "figure", "figcaption", "article", "main", "blockquote", "table"}
+_SPLITTABLE = {"span", "time", "a", "em", "strong", "small", "b", "i"}
+PROSE = 40  # words: the longest standfirst
+PROSE_WORDS = 15  # words: after the first line, a line this long is the text
+
+
+def head_lines(root) -> list[str]:
+    """The short texts printed right after the page's first <h1>, in order, until the text starts.
+
+    Each element with no block inside gives one line; its inline children that carry text of their own
+    (a name span beside a date span) give one line each as well, since sites put both in one box.
+    """
+    heading = next(iter(root.iter("h1")), None) if root is not None else None
+    if heading is None:
+        return []
+    found: list[str] = []
+    for element in _after(heading):
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in _SPLITTABLE:  # an inline element is a line of its own only beside blocks
+            parent = element.getparent()
+            if parent is None or parent.tag in _SPLITTABLE or not _has_block(parent):
+                continue
+        elif element.tag not in _BLOCKS or _has_block(element):
+            continue
+        text = _SPACE.sub(" ", element.text_content()).strip()
+        if not text:
+            continue
+        if len(found) >= HEAD_LINES:
+            break
+        parts = [_SPACE.sub(" ", c.text_content()).strip() for c in element if c.tag in _SPLITTABLE]
+        if len(text.split()) > (PROSE if not found else PROSE_WORDS) and \
+                not (found and any(byline_names(line) for line in (text, *parts[:3]))):
+            break  # a long first line may be a standfirst; a long later one is the text, unless it names people
+        found.append(text)
+        if len([p for p in parts if p]) >= 2:
+            found.extend(p for p in parts if p and p != text)
+    return found
+
+
+_FOLLOWING = etree.XPath("following::*[position() <= 400]")  # elements after one, its own inside not among them
+TAIL_LINES = 8  # short texts read after the text's last paragraph: credits, a review line, a date, a share bar
+
+
+def tail_lines(root, aside) -> list[str]:
+    """The short texts printed after the page's last paragraph of text, in order: where credits sit at an article's end.
+
+    ``aside(element)``: whether an element sits in a box about other things (related stories, comments), skipped.
+    """
+    # The text's last paragraph: a long one beside another long one (a lone long line is a banner or a notice).
+    long = [p for p in root.iter("p") if len(p.text_content().split()) >= PROSE_WORDS] if root is not None else []
+    runs = Counter(p.getparent() for p in long)
+    last = next((p for p in reversed(long) if runs[p.getparent()] >= 2 and not aside(p)), None)
+    found: list[str] = []
+    for element in _FOLLOWING(last) if last is not None else ():
+        if element.tag not in _BLOCKS or _has_block(element) or aside(element):
+            continue
+        text = _SPACE.sub(" ", element.text_content()).strip()
+        if len(text.split()) > LONGEST or len(found) >= TAIL_LINES:
+            break  # more text, or far from the article's end
+        if text and not _all_links(element, text):  # a pager or share bar of links credits no one
+            found.append(text)
+    return found
+
+
+def _all_links(element, text: str) -> bool:
+    """Every word of the element's text is the text of one of its links."""
+    linked = " ".join(a.text_content() for a in element.iter("a"))
+    return bool(linked.strip()) and len(_WORD.findall(linked)) >= len(_WORD.findall(text))
+
+
+def _after(element, most: int = 400):
+    """The elements after ``element`` in document order (not its own descendants), at most ``most`` of them."""
+    seen, count = False, 0
+    for node in element.getroottree().getroot().iter():
+        if node is element:
+            seen = True
+        elif seen and not _inside(node, element):
+            count += 1
+            if count > most:
+                return
+            yield node
+
+
+def _inside(node, ancestor) -> bool:
+    return any(a is ancestor for a in node.iterancestors())
+
+
+def _has_block(element) -> bool:
+    return any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in element.iterdescendants())
+
+
+def standfirst(head: list[str], dated) -> str | None:
+    """The first line under the headline when a byline or dateline follows it: the dek, set above the credits."""
+    if len(head) < 2 or not 4 <= len(head[0].split()) <= PROSE or byline_names(head[0]) or dated(head[0]):
+        return None
+    return head[0] if any(byline_names(line) or dated(line) for line in head[1:4]) else None
+
+
+def dated_box_names(lines: list[str], dated) -> list[str]:
+    """Bare names printed in one box with a dateline ("Ann Lee" beside "Apr 4, 2024"), as the box's lines show them."""
+    for box in lines:
+        if not any(part != box and part in box and dated(part) for part in lines):
+            continue
+        for line in lines:
+            names = byline_names(line, vouched=True) if line != box and line in box and not dated(line) else []
+            if names:
+                return names
+    return []
