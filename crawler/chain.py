@@ -16,7 +16,7 @@ from crawler.verify import NEW_TEXT_MIN, TEMPLATE_MIN, covers, identity_reason, 
 STRONG = 70  # a candidate this sure is a page of the article even when its fetch fails (it is then missing)
 # Rejections that settle a link: the fetched page showed what else it is. A failed fetch settles nothing.
 SETTLED = ("another article", "a listing page", "no new text", "another template", "does not hold",
-           "sibling page")
+           "sibling page", "its text is elsewhere")
 
 
 @dataclass(frozen=True)
@@ -112,15 +112,28 @@ def single_view(capture: ArticleCapture, rules: Rules) -> dict | None:
 
 
 def shortfall(capture: ArticleCapture, rules: Rules) -> str | None:
-    """Why an article that ended here is short of the pages it shows, or None when nothing says it goes on."""
+    """Why an article that ended here is short of the pages it shows, or None when nothing says it goes on
+    (a count whose next page proved to be something else is then dropped from the capture)."""
     expected, have = capture.expected_pages or 0, len(capture.pages)
     if capture.stopped or capture.single_view:
         return None
     if have < expected:
-        return f"short: page 1 announces {expected} pages, {have} verified"
+        if not _count_refuted(capture):
+            return f"short: page 1 announces {expected} pages, {have} verified"
+        capture.expected_pages = None  # the count numbers something else: it announces none of the article's pages
     url = unsettled(capture, rules)
     failed = next((r["reason"] for r in capture.rejected if r["url"] == url), "not fetched")
     return f"short: {url} continues it and was not verified ({failed})" if url else None
+
+
+def _count_refuted(capture: ArticleCapture) -> bool:
+    """Whether the page the pages read number next was fetched and showed it is something else (the article
+    again, comments, a listing, another article): then their count numbers steps or comments, not this text."""
+    read = [p.extract["report"] for p in capture.pages if p.ok and p.extract]
+    if not read:
+        return False
+    named = {r.get("numbered", {}).get(len(capture.pages) + 1) for r in (read[0], read[-1])} | set(_listed(capture))
+    return any(r["url"] in named and r["reason"].startswith(SETTLED) for r in capture.rejected)
 
 
 def unsettled(capture: ArticleCapture, rules: Rules) -> str | None:
@@ -154,8 +167,8 @@ def missing_url(capture: ArticleCapture, rules: Rules) -> str | None:
 
 
 def stored_shortfall(capture: ArticleCapture, extracted: list[dict], *, links: bool = True) -> str | None:
-    """Why stored pages fall short of their article with no crawl to ask, or None: a page not analysed, fewer
-    pages than page 1 announces, or (``links``) a pager or page list naming a page after the last one stored.
+    """Why stored pages fall short of their article with no crawl to ask, or None: a page not analysed, or (``links``) fewer
+    pages than page 1 announces or (``links``) a pager or page list naming a page after the last one stored.
 
     What a crawl fetched and rejected is not stored: where its verdict is known, pass ``links=False`` and keep
     it, since a link it settled by fetching would count here as a page not stored.
@@ -166,10 +179,10 @@ def stored_shortfall(capture: ArticleCapture, extracted: list[dict], *, links: b
     read = [e["report"] for e in extracted]
     if read[0].get("profile"):
         return None  # a profile's selector alone says where an article goes on
+    if not links:
+        return None  # the crawl's verdict read the count too, and knows when fetching refuted it
     if len(capture.pages) < (read[0].get("expected") or 0):
         return f"short: page 1 announces {read[0]['expected']} pages, {len(capture.pages)} stored"
-    if not links:
-        return None
     stored = {p.url for p in capture.pages} | {p.final_url for p in capture.pages if p.final_url}
     for page, extract in zip(ok, extracted):
         page.extract = page.extract or extract

@@ -13,6 +13,7 @@ import zlib
 from crawler import continuation
 from crawler.pagelist import counted_text, expected_pages, page_lists
 from crawler.pagination import looks_like_listing, page_options, rel_next_hrefs, resolve_link, text_of
+from crawler.textslots import body_slots, misplaced
 from pipelines.bylines import head_lines
 
 _SPACE = re.compile(r"\s+")
@@ -44,6 +45,7 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
         "template": template(root),
         "shingles": shingles(" ".join(b["text"] for b in page.get("blocks", []))),
         "lines": lines(root),
+        "slots": body_slots(root, page.get("blocks", [])),
         "listing": looks_like_listing(sel) if listing is None else listing,
         "candidates": continuation.propose(anchors, url, rel_next=[u for u in rel_next if u and u != url],
                                            selector_urls=selector_urls),
@@ -205,7 +207,7 @@ def verify(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: 
     overlap = template_share(read[0]["template"], candidate["template"])
     if overlap < template_min:
         return f"another template ({overlap:.2f} of its tag/class names shared)"
-    return None
+    return misplaced(read, candidate)  # comments or a listing in the article's own template
 
 
 def identity_reason(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: bool) -> str | None:
