@@ -197,7 +197,15 @@ def _listed(capture: ArticleCapture) -> list[str]:
     the last page: each list counted where its current item is that page's number)."""
     numbered = [(n, p.extract["report"]) for n, p in enumerate(capture.pages, 1) if p.ok and p.extract]
     ends = numbered[:1] + numbered[-1:]
-    return [url for n, report in ends if (url := listed_page(report, n, len(capture.pages) + 1))]
+    have = len(capture.pages)
+    read = [{_bare(p.url), _bare(p.final_url)} for p in capture.pages]
+    # A list whose items for the pages read since name other URLs (tags beside the article's own) is no page list.
+    return [url for n, report in ends if (url := listed_page(report, n, have + 1))
+            and all(_bare(listed_page(report, n, k)) in read[k - 1] | {""} for k in range(n + 1, have + 1))]
+
+
+def _bare(url: str | None) -> str:
+    return (url or "").split("#", 1)[0]
 
 
 def _add(found: list[dict], url: str, score: int, kind: str, why: str) -> None:
