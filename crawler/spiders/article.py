@@ -265,7 +265,7 @@ class ArticleSpider(Discovery, scrapy.Spider):
             self.crawler.stats.inc_value("folio/pagination/sibling_requests")
             yield scrapy.Request(sibling, callback=self.parse_sibling, errback=self.sibling_failed,
                                  priority=PAGE_PRIORITY, cb_kwargs={"capture": capture}, dont_filter=True,
-                                 headers=_referer(capture))
+                                 headers=_referer(capture), meta={"dont_redirect": True})  # one request each
         return bool(sibling)  # parked: the article is finished when the sibling page another one asked for arrives
 
     def _finish(self, capture: ArticleCapture, candidate: dict | None):
