@@ -16,7 +16,7 @@ from crawler.verify import NEW_TEXT_MIN, TEMPLATE_MIN, covers, identity_reason, 
 STRONG = 70  # a candidate this sure is a page of the article even when its fetch fails (it is then missing)
 # Rejections that settle a link: the fetched page showed what else it is. A failed fetch settles nothing.
 SETTLED = ("another article", "a listing page", "no new text", "another template", "does not hold",
-           "sibling page")
+           "sibling page", "its text is elsewhere")
 
 
 @dataclass(frozen=True)
@@ -112,15 +112,28 @@ def single_view(capture: ArticleCapture, rules: Rules) -> dict | None:
 
 
 def shortfall(capture: ArticleCapture, rules: Rules) -> str | None:
-    """Why an article that ended here is short of the pages it shows, or None when nothing says it goes on."""
+    """Why an article that ended here is short of the pages it shows, or None when nothing says it goes on
+    (a count whose next page proved to be something else is then dropped from the capture)."""
     expected, have = capture.expected_pages or 0, len(capture.pages)
     if capture.stopped or capture.single_view:
         return None
     if have < expected:
-        return f"short: page 1 announces {expected} pages, {have} verified"
+        if not _count_refuted(capture):
+            return f"short: page 1 announces {expected} pages, {have} verified"
+        capture.expected_pages = None  # the count numbers something else: it announces none of the article's pages
     url = unsettled(capture, rules)
     failed = next((r["reason"] for r in capture.rejected if r["url"] == url), "not fetched")
     return f"short: {url} continues it and was not verified ({failed})" if url else None
+
+
+def _count_refuted(capture: ArticleCapture) -> bool:
+    """Whether the page the pages read number next was fetched and showed it is something else (the article
+    again, comments, a listing, another article): then their count numbers steps or comments, not this text."""
+    read = [p.extract["report"] for p in capture.pages if p.ok and p.extract]
+    if not read:
+        return False
+    named = {r.get("numbered", {}).get(len(capture.pages) + 1) for r in (read[0], read[-1])} | set(_listed(capture))
+    return any(r["url"] in named and r["reason"].startswith(SETTLED) for r in capture.rejected)
 
 
 def unsettled(capture: ArticleCapture, rules: Rules) -> str | None:
@@ -154,8 +167,8 @@ def missing_url(capture: ArticleCapture, rules: Rules) -> str | None:
 
 
 def stored_shortfall(capture: ArticleCapture, extracted: list[dict], *, links: bool = True) -> str | None:
-    """Why stored pages fall short of their article with no crawl to ask, or None: a page not analysed, fewer
-    pages than page 1 announces, or (``links``) a pager or page list naming a page after the last one stored.
+    """Why stored pages fall short of their article with no crawl to ask, or None: a page not analysed, or (``links``) fewer
+    pages than page 1 announces or (``links``) a pager or page list naming a page after the last one stored.
 
     What a crawl fetched and rejected is not stored: where its verdict is known, pass ``links=False`` and keep
     it, since a link it settled by fetching would count here as a page not stored.
@@ -166,10 +179,10 @@ def stored_shortfall(capture: ArticleCapture, extracted: list[dict], *, links: b
     read = [e["report"] for e in extracted]
     if read[0].get("profile"):
         return None  # a profile's selector alone says where an article goes on
+    if not links:
+        return None  # the crawl's verdict read the count too, and knows when fetching refuted it
     if len(capture.pages) < (read[0].get("expected") or 0):
         return f"short: page 1 announces {read[0]['expected']} pages, {len(capture.pages)} stored"
-    if not links:
-        return None
     stored = {p.url for p in capture.pages} | {p.final_url for p in capture.pages if p.final_url}
     for page, extract in zip(ok, extracted):
         page.extract = page.extract or extract
@@ -184,7 +197,15 @@ def _listed(capture: ArticleCapture) -> list[str]:
     the last page: each list counted where its current item is that page's number)."""
     numbered = [(n, p.extract["report"]) for n, p in enumerate(capture.pages, 1) if p.ok and p.extract]
     ends = numbered[:1] + numbered[-1:]
-    return [url for n, report in ends if (url := listed_page(report, n, len(capture.pages) + 1))]
+    have = len(capture.pages)
+    read = [{_bare(p.url), _bare(p.final_url)} for p in capture.pages]
+    # A list whose items for the pages read since name other URLs (tags beside the article's own) is no page list.
+    return [url for n, report in ends if (url := listed_page(report, n, have + 1))
+            and all(_bare(listed_page(report, n, k)) in read[k - 1] | {""} for k in range(n + 1, have + 1))]
+
+
+def _bare(url: str | None) -> str:
+    return (url or "").split("#", 1)[0]
 
 
 def _add(found: list[dict], url: str, score: int, kind: str, why: str) -> None:
@@ -206,63 +227,61 @@ PARKED = "parked"  # SiteTemplates.plan: the article waits for a sibling page an
 
 
 class SiteTemplates:
-    """Per crawl and host: the short texts another article of the site prints, i.e. its template's chrome.
+    """Per crawl: pages of other articles of a site, read for the short texts their template prints (its chrome).
 
     A one-page article has no other page to compare its blocks with; a page of another article of the same
-    site does. One such sibling page is fetched per host and template in a crawl (charged to the article
-    that asks, within its extra-request budget; a second when the first fails); articles that end while it
-    is on its way wait for it. The asker's page 1 is in turn the sibling of the article fetched.
+    site does. Which one is the article's own choice, read from its first page alone (the links shaped most
+    like its URL, in page order), so what it learns never depends on which article of the crawl arrived first.
+    Each sibling URL is fetched once per crawl: articles that choose one already on its way wait for it, and
+    one already read costs nothing. Each choice an article walks past counts against its extra requests.
     """
 
-    ATTEMPTS = 2  # sibling fetches per host that may fail before its one-page articles go without
-
     def __init__(self) -> None:
-        self.known: dict[str, list[tuple[list[int], list[int], set[str]]]] = {}  # host -> (template, lines, its URLs)
-        self.waiting: dict[str, list[ArticleCapture]] = {}  # host -> articles waiting for a sibling page
-        self.failed: dict[str, int] = {}  # host -> sibling fetches that gave nothing usable
+        self.pages: dict[str, dict | None] = {}  # sibling URL -> its page report (None: its fetch failed)
+        self.waiting: dict[str, list[ArticleCapture]] = {}  # sibling URL -> articles waiting for it
 
     def plan(self, capture: ArticleCapture, rules: Rules) -> str | None:
         """The sibling URL to fetch for this article, PARKED, or None (its template lines are then attached)."""
-        host = urlsplit(capture.url).hostname or ""
         report = _first_report(capture)
         if report is None or report.get("profile"):
             return None
-        lines = self.lines_for(host, report["template"], _tried(capture), rules)
-        if lines is not None or self.failed.get(host, 0) >= self.ATTEMPTS:
-            capture.template_lines = lines or []
-            return None
-        if host in self.waiting:
-            self.waiting[host].append(capture)
-            return PARKED
-        spent = len(capture.rejected) + (capture.single_view is not None)
-        done = _tried(capture) | set(capture.known_pages)
-        others = sorted((u for u in report.get("others", []) if u not in done), key=lambda u: -_same_shape(u, capture.url))
-        if not others or spent >= rules.extra_requests:
-            return None  # no sibling to ask for, or no request left: a later article of the site may ask
-        self.waiting[host] = [capture]
-        return others[0]
+        spent = sum(not r["reason"].startswith("sibling") for r in capture.rejected) + (capture.single_view is not None)
+        walked = {r["url"] for r in capture.rejected if r["reason"].startswith("sibling")}
+        for url in choices(capture, report)[:max(0, rules.extra_requests - spent)]:
+            if url in self.waiting:
+                self.waiting[url].append(capture)
+                return PARKED
+            if url not in self.pages:
+                self.waiting[url] = [capture]
+                return url
+            lines = self._lines(capture, self.pages[url], rules)
+            if lines is not None:
+                capture.template_lines = lines
+                return None
+            if url not in walked:
+                reject(capture, {"url": url, "why": "another article of the site"}, "sibling page not usable")
+        capture.template_lines = []
+        return None
 
-    def lines_for(self, host: str, template: list[int], urls: set[str], rules: Rules) -> list[int] | None:
-        """Lines learned from a page of this template that is not one of ``urls``; None when there is none yet."""
-        return next((lines for known, lines, its_urls in self.known.get(host, [])
-                     if template_share(known, template) >= rules.template and not its_urls & urls), None)
-
-    def learn(self, capture: ArticleCapture, url: str, report: dict | None, rules: Rules) -> list[ArticleCapture]:
-        """Keep the sibling page's lines when it proves to be another article in the asker's template; return
-        the articles that waited for it, to be finished (or to ask again)."""
-        host = urlsplit(capture.url).hostname or ""
+    def _lines(self, capture: ArticleCapture, report: dict | None, rules: Rules) -> list[int] | None:
+        """The sibling's lines when it proves to be another article in the asker's template, else None."""
         read = [p.extract["report"] for p in capture.pages if p.ok and p.extract]
         usable = bool(report and read) and not report.get("listing") and \
             identity_reason(read, report, urls=[p.url for p in capture.pages], url_evidence=False) is not None and \
             template_share(read[0]["template"], report["template"]) >= rules.template
-        if usable:
-            sibling = {url, report["identity"].get("canonical") or url}
-            self.known.setdefault(host, []).extend([(report["template"], report["lines"], sibling),
-                                                    (read[0]["template"], read[0]["lines"], _tried(capture))])
-        else:
-            self.failed[host] = self.failed.get(host, 0) + 1
-            reject(capture, {"url": url, "why": "another article of the site"}, "sibling page not usable")
-        return self.waiting.pop(host, [capture])
+        return report["lines"] if usable else None
+
+    def learn(self, url: str, report: dict | None) -> list[ArticleCapture]:
+        """Keep the sibling page's report; return the articles that waited for it, to be finished."""
+        self.pages[url] = report
+        return self.waiting.pop(url, [])
+
+
+def choices(capture: ArticleCapture, report: dict) -> list[str]:
+    """The article's siblings in the order it asks for them: links shaped most like its URL, then page order."""
+    done = _tried(capture) | set(capture.known_pages)
+    others = [u for u in report.get("others", []) if u not in done]
+    return sorted(others, key=lambda u: -_same_shape(u, capture.url))  # stable: page order breaks ties
 
 
 def _first_report(capture: ArticleCapture) -> dict | None:

@@ -47,6 +47,8 @@ _PRINT_TEXT = re.compile(r"^(?:print(?:er[- ]friendly)?(?: (?:this|the))?(?: (?:
 _PAGE_WORD = re.compile(r"^(?:page|seite|página|pagina|blz|step|pg\.?)\s*(\d{1,2})\b", re.I)
 # A label of one to three words without digits, then a number: how a pager link names its page in any language.
 _LABELLED = re.compile(r"^(?:[^\d\s]+\s+){1,3}(\d{1,2})$")
+# A label, a number and the total, then perhaps the part's own subtitle: "Part 2 of 3: Why it matters".
+_COUNTED = re.compile(r"^(?:[^\d\s]+\s+){1,3}(\d{1,2})\s*(?:of|/|von|de|sur|van)\s*\d{1,2}\b(?!\s*\w)", re.I)
 # A page number inserted into the article's URL: any punctuation, at most one word (any script) and the number
 # (``-2``, ``/page/2``, ``?pg=2``, ``,strona,2``, ``;seite=2``); whatever it is, the fetched page must prove it.
 _INSERTED = re.compile(r"^[^\w\s]{0,2}(?:[^\W\d_]{1,12}[^\w\s]{0,2})?(\d{1,4})[^\w\s]?$")
@@ -135,7 +137,8 @@ def numbered_links(anchors: list[tuple]) -> dict[int, str]:
     """Pager links by the page number they show ("2" -> its URL), outside comment, listing and related boxes.
 
     A bare number or "page 2" names its page first; a short label ending in the number ("Load page 2",
-    "Strona 2", "Part 2"), in any language, only names a page no bare number names.
+    "Strona 2", "Part 2") or in the number and the total ("Part 2 of 3: Why it matters"), in any language,
+    only names a page no bare number names.
     """
     found: dict[int, str] = {}
     labelled: dict[int, str] = {}
@@ -143,7 +146,7 @@ def numbered_links(anchors: list[tuple]) -> dict[int, str]:
         text = text.strip(" []()›»→")
         named = _PAGE_WORD.match(text)
         text = named.group(1) if named else text
-        label = None if text.isdigit() else _LABELLED.match(text)
+        label = None if text.isdigit() else _LABELLED.match(text) or _COUNTED.match(text)
         number = int(text) if text.isdigit() else int(label.group(1)) if label else 0
         chosen = found if text.isdigit() else labelled
         if 1 <= number <= 50 and number not in chosen and not _NOT_A_PAGE.search(target) and place(anchor) != "noise":

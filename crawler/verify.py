@@ -13,6 +13,7 @@ import zlib
 from crawler import continuation
 from crawler.pagelist import counted_text, expected_pages, page_lists
 from crawler.pagination import looks_like_listing, page_options, rel_next_hrefs, resolve_link, text_of
+from crawler.textslots import body_slots, misplaced
 from pipelines.credit_lines import head_lines
 
 _SPACE = re.compile(r"\s+")
@@ -21,6 +22,7 @@ _PAGE_MARK = re.compile(
     r"|\(?\b(?:continued|cont(?:'d|\.)|suite|fortsetzung)\)?", re.I)
 _SEGMENTS = re.compile(r"\s+[|\-–—:»/]\s+")
 TEMPLATE_MIN = 0.5  # FOLIO_PAGINATION_TEMPLATE: least share of tag/class names two pages of one article share
+TEMPLATE_NAMES = 5  # least tag/class names on each page for their share to tell templates apart
 NEW_TEXT_MIN = 0.4  # FOLIO_PAGINATION_NEW_TEXT: least share of a candidate's body shingles not read already
 MAX_ELEMENTS = 4000
 SHAPE_WORDS = 8  # words: the longest short text keyed by its shape too (a dateline, "Step 2 of 5")
@@ -50,6 +52,7 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
         "template": template(root),
         "shingles": shingles(" ".join(b["text"] for b in page.get("blocks", []))),
         "lines": lines(root),
+        "slots": body_slots(root, page.get("blocks", [])),
         "listing": looks_like_listing(sel) if listing is None else listing,
         "candidates": continuation.propose(anchors, url, rel_next=[u for u in rel_next if u and u != url],
                                            selector_urls=selector_urls),
@@ -211,7 +214,7 @@ def verify(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: 
     overlap = template_share(read[0]["template"], candidate["template"])
     if overlap < template_min:
         return f"another template ({overlap:.2f} of its tag/class names shared)"
-    return None
+    return misplaced(read, candidate)  # comments or a listing in the article's own template
 
 
 def identity_reason(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: bool) -> str | None:
@@ -265,9 +268,12 @@ def _titles(read: list[dict], other: dict) -> tuple[bool, str | None]:
 
 
 def template_share(a: list[int], b: list[int]) -> float:
-    """Share of the smaller template's names the other one has too (a page 1 with extra widgets still matches)."""
+    """Share of the smaller template's names the other one has too (a page 1 with extra widgets still matches).
+
+    A page styled inline names a class or two, in its widgets only (a pager that changes on the last page):
+    fewer than TEMPLATE_NAMES tell no template apart, and then they count as shared."""
     sa, sb = set(a), set(b)
-    return 1.0 if not sa or not sb else len(sa & sb) / min(len(sa), len(sb))
+    return 1.0 if min(len(sa), len(sb)) < TEMPLATE_NAMES else len(sa & sb) / min(len(sa), len(sb))
 
 
 def _bare(url: str | None) -> str:

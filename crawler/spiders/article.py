@@ -32,6 +32,18 @@ def split_urls(text: str) -> list[str]:
     return [u.strip() for line in text.splitlines() for u in re.split(r",(?=\s*https?://)", line) if u.strip()]
 
 
+def _asked(request: scrapy.Request) -> str:
+    """The URL a request was made for, before any redirect: the key its waiting articles know it by."""
+    return (request.meta.get("redirect_urls") or [request.url])[0]
+
+
+def _referer(capture: ArticleCapture) -> dict:
+    """The article's last page read as Referer: a request made after another page's answer (a rejected
+    candidate, a sibling page that released the articles waiting for it) still comes from this article."""
+    last = next((p for p in reversed(capture.pages) if p.ok), None)
+    return {"Referer": last.final_url or last.url} if last else {}
+
+
 class ArticleSpider(Discovery, scrapy.Spider):
     """Crawl one site profile (``-a site=SLUG``) or given article URLs (``-a url=U1,U2``)."""
 
@@ -156,14 +168,13 @@ class ArticleSpider(Discovery, scrapy.Spider):
         if page.ok:
             extract = await Workers.of(self.crawler).run(extract_page, page.body, response.url, self.profile, page.headers)
             report = extract["report"]
-        for waiting in self.templates.learn(capture, response.request.url, report, self.rules):
+        for waiting in self.templates.learn(_asked(response.request), report):
             for result in self._advance(waiting):
                 yield result
 
     def sibling_failed(self, failure: Failure):
         """No sibling page: the articles that waited for it are finished without it."""
-        capture = failure.request.cb_kwargs["capture"]
-        for waiting in self.templates.learn(capture, failure.request.url, None, self.rules):
+        for waiting in self.templates.learn(_asked(failure.request), None):
             yield from self._advance(waiting)
 
     def page_failed(self, failure: Failure):
@@ -228,6 +239,7 @@ class ArticleSpider(Discovery, scrapy.Spider):
                 yield scrapy.Request(
                     candidate["url"], callback=self.parse_article, errback=self.page_failed, priority=PAGE_PRIORITY,
                     cb_kwargs={"capture": capture, "candidate": candidate}, dont_filter=True,  # loops: see above
+                    headers=_referer(capture),
                 )
                 return
             break
@@ -245,13 +257,15 @@ class ArticleSpider(Discovery, scrapy.Spider):
         view = chain.single_view(capture, self.rules)
         if view:
             yield scrapy.Request(view["url"], callback=self.parse_article, errback=self.page_failed,
-                                 priority=PAGE_PRIORITY, cb_kwargs={"capture": capture, "candidate": view})
+                                 priority=PAGE_PRIORITY, cb_kwargs={"capture": capture, "candidate": view},
+                                 headers=_referer(capture))
             return True
         sibling = self.templates.plan(capture, self.rules) if self.templates else None
         if sibling and sibling != chain.PARKED:
             self.crawler.stats.inc_value("folio/pagination/sibling_requests")
             yield scrapy.Request(sibling, callback=self.parse_sibling, errback=self.sibling_failed,
-                                 priority=PAGE_PRIORITY, cb_kwargs={"capture": capture}, dont_filter=True)
+                                 priority=PAGE_PRIORITY, cb_kwargs={"capture": capture}, dont_filter=True,
+                                 headers=_referer(capture), meta={"dont_redirect": True})  # one request each
         return bool(sibling)  # parked: the article is finished when the sibling page another one asked for arrives
 
     def _finish(self, capture: ArticleCapture, candidate: dict | None):

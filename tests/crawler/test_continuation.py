@@ -115,3 +115,12 @@ def test_a_link_in_a_pagination_widget_is_proposed_whatever_it_says():
         assert proposed(other.format('<a href="/health/r4471.html">Seuraava</a>')) == [], other
     earlier = '<nav class="pagination"><a href="/health/flu-season.html?page=1">Edellinen</a></nav>'
     assert proposed(earlier, url=f"{BASE}/flu-season.html?page=2") == []
+
+
+def test_a_link_that_counts_its_part_names_that_page_whatever_its_slug():
+    body = ("<h1>Cost of care</h1><p>" + "Text of the first part of the feature. " * 20 + "</p>"
+            f'<p><a href="{BASE}/why-it-matters-4411">Part 2 of 3: Why it matters</a></p>'
+            f'<p><a href="{BASE}/other-story">Top 5 of 10 tips for spring sleep routines</a></p>')
+    numbered = report(body, f"{BASE}/cost-of-care-4411")["numbered"]
+    assert numbered.get(2) == f"{BASE}/why-it-matters-4411"
+    assert f"{BASE}/other-story" not in numbered.values()  # "of 10 tips": words after the total, no count

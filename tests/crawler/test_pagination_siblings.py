@@ -39,33 +39,51 @@ def capture(url: str, body: str) -> ArticleCapture:
 def test_the_sibling_asked_for_is_the_link_shaped_like_an_article_url():
     templates, flu = SiteTemplates(), capture(FLU, FLU_HTML)
     assert templates.plan(flu, RULES) == SLEEP  # the gallery's URL has another shape
-    waiting = capture(SLEEP, SLEEP_HTML)
-    assert templates.plan(waiting, RULES) == PARKED  # one sibling per host at a time: the other article waits
+    again = capture(FLU, FLU_HTML)
+    assert templates.plan(again, RULES) == PARKED  # a sibling on its way is fetched once: the other article waits
 
 
-def test_a_sibling_that_proves_another_article_gives_the_chrome_and_each_article_the_others_lines():
-    templates, flu, sleep = SiteTemplates(), capture(FLU, FLU_HTML), capture(SLEEP, SLEEP_HTML)
-    templates.plan(flu, RULES)
-    templates.plan(sleep, RULES)
-    sibling = extract_page(SLEEP_HTML, SLEEP)["report"]
-    assert templates.learn(flu, SLEEP, sibling, RULES) == [flu, sleep]
-    assert templates.plan(flu, RULES) is None and templates.plan(sleep, RULES) is None
+def test_a_sibling_that_proves_another_article_gives_the_chrome():
+    templates, flu = SiteTemplates(), capture(FLU, FLU_HTML)
+    assert templates.plan(flu, RULES) == SLEEP
+    assert templates.learn(SLEEP, extract_page(SLEEP_HTML, SLEEP)["report"]) == [flu]
+    assert templates.plan(flu, RULES) is None
     assert line_key("Today on Health Daily") in flu.template_lines
-    # An article is never compared with itself: the sleep article gets the flu page's lines.
-    assert set(sleep.template_lines) == set(flu.pages[0].extract["report"]["lines"])
     body = [b["text"] for b in reassemble([flu.pages[0].extract], template=flu.template_lines)["blocks"]]
     assert body == [prose(1), prose(2), prose(3)]
+    # The sleep article chooses its own sibling (the flu page), whatever the flu article learned first.
+    sleep = capture(SLEEP, SLEEP_HTML)
+    assert templates.plan(sleep, RULES) == FLU
+
+
+def test_what_an_article_learns_does_not_depend_on_which_article_arrived_first():
+    """Two arrival orders of the same three articles give each the same template lines."""
+    third_url = f"{SITE}/news/2025/water-and-heat.html"
+    third = html("Water And Heat In The City", 7, [(FLU, "Flu Arrives Early This Winter")], "5/6/25")
+    pages = {FLU: FLU_HTML, SLEEP: SLEEP_HTML, third_url: third}
+    lines = []
+    for order in ([FLU, SLEEP, third_url], [third_url, SLEEP, FLU]):
+        templates, done = SiteTemplates(), {}
+        pending = [capture(url, pages[url]) for url in order]
+        while pending:
+            article = pending.pop(0)
+            url = templates.plan(article, RULES)
+            if url not in (None, PARKED):
+                pending += templates.learn(url, extract_page(pages[url], url)["report"])
+            elif url is None:
+                done[article.url] = article.template_lines
+        lines.append(done)
+    assert lines[0] == lines[1] and all(lines[0].values())
 
 
 def test_a_sibling_that_is_the_same_article_or_fails_teaches_nothing_and_is_recorded():
     templates, flu = SiteTemplates(), capture(FLU, FLU_HTML)
     url = templates.plan(flu, RULES)
-    same = extract_page(FLU_HTML, url)["report"]
-    assert templates.learn(flu, url, same, RULES) == [flu]
-    assert flu.rejected[-1]["url"] == url and flu.template_lines == []
+    assert templates.learn(url, extract_page(FLU_HTML, url)["report"]) == [flu]  # the same article: no sibling
     assert templates.plan(flu, RULES) == GALLERY  # one more try, within the article's extra requests
-    templates.learn(flu, GALLERY, None, RULES)
-    assert templates.plan(flu, RULES) is None and flu.template_lines == []  # two failures: the host goes without
+    assert flu.rejected[-1]["url"] == url and flu.template_lines == []
+    templates.learn(GALLERY, None)
+    assert templates.plan(flu, RULES) is None and flu.template_lines == []  # two failures: it goes without
     assert len(flu.rejected) <= RULES.extra_requests
 
 

@@ -79,3 +79,9 @@ def test_a_noisy_byline_on_the_next_numbered_url_with_the_same_headline_is_overr
     noisy = page(f"{SITE}/flu-2.html", byline="About the editors of this section", seed=5)
     assert check(noisy, url_evidence=True) is None
     assert "byline" in check(noisy, url_evidence=False)
+
+
+def test_a_page_styled_inline_is_not_another_template_for_a_widget_class():
+    from crawler.verify import template_share
+    assert template_share([1, 2], [3]) == 1.0  # a class or two (a pager's) tell no template apart
+    assert template_share([1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11]) == 0.0
