@@ -34,7 +34,9 @@ from pipelines.vote import VOTE, Vote, annotate, choose
 _SPACE = re.compile(r"\s+")
 _HI = {"#b": "strong", "#i": "em", "#t": "code", "#sub": "sub", "#sup": "sup"}
 _MAYBE_HIDDEN = etree.XPath(  # found by their attributes (a third cheaper than testing every element's)
-    "//@hidden/.. | //@aria-hidden[.='true']/.. | //@style/.."
+    # a style can hide only if it says "none" or "hidden" (the regex below decides): most styles are not read
+    "//@hidden/.. | //@aria-hidden[.='true']/.. | //@style[contains(translate(., 'NOEHID', 'noehid'), 'none')"
+    " or contains(translate(., 'NOEHID', 'noehid'), 'hidden')]/.."
     " | //style | //template | //noscript | //script[not(@type='application/ld+json')]"  # code, not text; JSON-LD stays
 )
 # The same options for every page, built once (trafilatura builds them per call when given as arguments).
