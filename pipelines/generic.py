@@ -34,7 +34,9 @@ from pipelines.vote import VOTE, Vote, annotate, choose
 _SPACE = re.compile(r"\s+")
 _HI = {"#b": "strong", "#i": "em", "#t": "code", "#sub": "sub", "#sup": "sup"}
 _MAYBE_HIDDEN = etree.XPath(  # found by their attributes (a third cheaper than testing every element's)
-    "//@hidden/.. | //@aria-hidden[.='true']/.. | //@style/.."
+    # a style can hide only if it says "none" or "hidden" (the regex below decides): most styles are not read
+    "//@hidden/.. | //@aria-hidden[.='true']/.. | //@style[contains(translate(., 'NOEHID', 'noehid'), 'none')"
+    " or contains(translate(., 'NOEHID', 'noehid'), 'hidden')]/.."
     " | //style | //template | //noscript | //script[not(@type='application/ld+json')]"  # code, not text; JSON-LD stays
 )
 # The same options for every page, built once (trafilatura builds them per call when given as arguments).
@@ -52,6 +54,9 @@ _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CODE = {"style", "template", "noscript", "script"}
 _HREF = re.compile(r'href="([^"]*)"')
+# An ASCII http(s) link with a host, no user, fragment, params or empty query: urljoin's parse would only
+# rebuild it unchanged (most links of a page are such; the parse is a third of rendering a block).
+_PLAIN_LINK = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]*)?(?:/[!-\"$-:<->@-Z\\^-~]*)?(?:\?[!-\"$-:<-Z\\^-~?]+)?")
 _INLINE = {"a", "em", "strong", "b", "i", "br", "sub", "sup", "code"}
 
 
@@ -86,9 +91,14 @@ def _with_html(block: dict, url: str) -> dict:
         raw[start:end] if 0 < start <= end else "", tags=_INLINE, attributes={"a": {"href"}},
         url_schemes={"http", "https", "mailto"}, link_rel="nofollow noopener",
     ).strip()
-    block["html"] = _HREF.sub(lambda m: f'href="{urljoin(url, html.unescape(m.group(1)))}"', inner) or \
+    block["html"] = _HREF.sub(lambda m: f'href="{_absolute(url, html.unescape(m.group(1)))}"', inner) or \
         html.escape(block["text"])
     return block
+
+
+def _absolute(url: str, href: str) -> str:
+    """``urljoin(url, href)``; a plain absolute link is returned as written, which is what urljoin gives back."""
+    return href if url and _PLAIN_LINK.fullmatch(href) else urljoin(url, href)
 
 
 def trafilatura_blocks(page_html, url: str) -> list[dict]:
@@ -144,7 +154,7 @@ def _finish(blocks: list[dict], url: str) -> list[dict]:
     for block in blocks:
         if "element" in block:
             block["html"] = _inline_html(block.pop("element"), block.pop("skip_nested"))
-        block["html"] = _HREF.sub(lambda m: f'href="{urljoin(url, html.unescape(m.group(1)))}"', block["html"])
+        block["html"] = _HREF.sub(lambda m: f'href="{_absolute(url, html.unescape(m.group(1)))}"', block["html"])
     return blocks
 
 

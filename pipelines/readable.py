@@ -35,6 +35,8 @@ _SCORED = {"p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dt", "dd", "figcaption"}
 _DIVLIKE = {"div", "section", "article", "main", "header", "figure", "ul", "ol", "dl", "table", "tbody", "thead",
             "center", "span", "font"}
+# Each element's text during one ``readable_blocks`` call: the tree is only read, so it cannot change.
+_TEXTS: dict = {}
 _BLOCK_CHILD = {"a", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "section", "article",
                 "h1", "h2", "h3", "h4", "h5", "h6", "figure"}
 _TAG_BASE = {"div": 5, "pre": 3, "td": 3, "blockquote": 3, "address": -3, "ol": -3, "ul": -3,
@@ -99,6 +101,13 @@ def _settle(best, ranked: dict, body):
 
 def readable_blocks(tree) -> list[dict]:
     """The Readability-style article's blocks {tag, text} in reading order; [] when nothing scores."""
+    try:
+        return _blocks(tree)
+    finally:
+        _TEXTS.clear()  # the texts hold the page's elements: they live for one reading only
+
+
+def _blocks(tree) -> list[dict]:
     best, ranked = readable_container(tree)
     if best is None:
         return []
@@ -272,4 +281,8 @@ def _loose(text: str | None, blocks: list[dict], element=None) -> None:
 
 
 def _text(element) -> str:
-    return " ".join(text_of(element).split())
+    """The element's text, spaces collapsed; read once per reading (a quarter of the asks are repeats)."""
+    text = _TEXTS.get(element)
+    if text is None:
+        text = _TEXTS[element] = " ".join(text_of(element).split())
+    return text
