@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 
 from datasette import Response, hookimpl
+from datasette.views.base import DatasetteError
 
 # Above the largest value an archive holds (a page is capped at 8 MiB by the crawler) and far
 # below what hurts a small server.
@@ -48,7 +49,11 @@ async def robots_txt(datasette):
 
 @hookimpl
 def handle_exception(datasette, request, exception):
-    """A query that hit the heap limit is the asker's problem (400 with a reason), not a server error."""
+    """A query that hit the heap limit, or a sort by a column that cannot sort, is the asker's mistake: a 400."""
+    if isinstance(exception, DatasetteError) and exception.status == 500 and \
+            str(exception.message).startswith("Cannot sort table by"):
+        exception.status = 400  # Datasette's own message and page, with the status of a bad request
+        return None
     if not isinstance(exception, MemoryError):
         return None
 
