@@ -29,8 +29,8 @@ def build(path, count: int = 120) -> None:
     archive.close()
 
 
-def traced(path, url: str) -> tuple[dict, list[str]]:
-    """The JSON of ``url`` and every SQL statement Datasette ran for it."""
+def get_traced(path, url: str):
+    """The response to ``url`` and every SQL statement Datasette ran for it."""
     traces: list[dict] = []
 
     async def run():
@@ -38,7 +38,13 @@ def traced(path, url: str) -> tuple[dict, list[str]]:
             return await datasette_app(path).client.get(url)
     response = asyncio.run(run())
     assert response.status_code == 200, response.text[:300]
-    return response.json(), [t["sql"] for t in traces if "articles_fts match" in t["sql"]]
+    return response, [t["sql"] for t in traces]
+
+
+def traced(path, url: str) -> tuple[dict, list[str]]:
+    """The JSON of ``url`` and the statements Datasette ran for it that read the search index."""
+    response, statements = get_traced(path, url)
+    return response.json(), [sql for sql in statements if "articles_fts match" in sql]
 
 
 def plan(path, sql: str) -> str:

@@ -2,27 +2,16 @@
 the HTML list selects only what it shows, and a long list says its facets were not counted."""
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 
-from datasette.tracer import capture_traces
 from datasette.utils import tilde_encode
 
 from archive.plugins.counted_facets import LIVE_LIMIT
 from archive.publish import datasette_app
-from tests.archive.test_search_order import build
+from tests.archive.test_search_order import build, get_traced
 
 
-def fetch(path, url: str):
-    """The response to ``url`` and every statement Datasette ran for it."""
-    traces: list[dict] = []
-
-    async def run():
-        with capture_traces(traces):
-            return await datasette_app(path).client.get(url)
-    response = asyncio.run(run())
-    assert response.status_code == 200, response.text[:300]
-    return response, [t["sql"] for t in traces]
+fetch = get_traced  # the response and every statement Datasette ran for it
 
 
 def direct_count(path, where: str, params: dict) -> int:
