@@ -18,7 +18,7 @@ import pytest
 
 from crawler.samplesite.conventions import CONVENTIONS, TRAPS, ConventionServer, build
 from crawler.samplesite.conventions import site as site_module
-from crawler.samplesite.conventions import blind, fifth, seventh, sixth
+from crawler.samplesite.conventions import blind, eighth, fifth, seventh, sixth
 from crawler.samplesite.conventions.score import (
     Outcome, by_group, figures, leave_one_out, read_outcomes, request_costs,
 )
@@ -32,6 +32,7 @@ BLIND = build(family="blind")  # written without reading the rules, measured onc
 FIFTH = build(family="fifth")  # the same, later, with other conventions and traps
 SIXTH = build(family="sixth")  # the same again: CMS-shaped publishers, other conventions and traps
 SEVENTH = build(family="seventh")  # newsroom, agency, magazine and TV publishers, other conventions and traps
+EIGHTH = build(family="eighth")  # pharmacy, medical school, society, newsletter, wire, a multilingual network
 NEEDS_PAGINATION = "needs verified pagination (issue 8)"
 NEEDS_CHROME = "needs chrome removal by comparison (issue 8)"
 # Measured on the code this branch started from (bench/pagination_eval.py, docs/extraction.md).
@@ -63,7 +64,8 @@ def test_the_same_seed_gives_the_same_site_and_another_seed_another():
     assert other.groups() == SITE.groups() and other.documents.keys() != SITE.documents.keys()
 
 
-@pytest.mark.parametrize("site", [SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH], ids=lambda s: s.family)
+@pytest.mark.parametrize("site", [SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH],
+                         ids=lambda s: s.family)
 def test_no_page_belongs_to_two_articles(site):
     paths = [p for c in site.cases for p in (*c.page_urls, *c.alternates)]
     assert len(paths) == len(set(paths))
@@ -172,13 +174,52 @@ def test_the_seventh_family_is_new_publishers_a_new_language_new_conventions_and
     assert paged and not paged - set(SEVENTH.documents)  # every page link is served
 
 
+def test_the_eighth_family_is_new_publishers_a_new_language_new_conventions_and_traps():
+    assert EIGHTH.groups()[:len(SITE.groups("convention"))] == SITE.groups("convention")
+    older = (SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH)
+    new = set(EIGHTH.groups()) - {g for site in older for g in site.groups()}
+    assert len(new & set(EIGHTH.groups("convention"))) == 10 and len(new & set(EIGHTH.groups("trap"))) == 5
+    assert not {c.publisher for c in EIGHTH.cases} & {c.publisher for site in older for c in site.cases}
+    assert {c.language for c in EIGHTH.cases} - {c.language for site in older for c in site.cases} == {"ja"}
+    assert {len(c.page_urls) for c in EIGHTH.cases} == {1, 2, 3, 4, 5} and 100 <= len(EIGHTH.cases) <= 130
+    credited = (*eighth.PHOTOGRAPHERS, *eighth.REVIEWERS, *eighth.WIRE_PEOPLE)  # named on pages, never authors
+    assert not [c.key for c in EIGHTH.cases for a in c.authors if a in credited]
+    lines = [line for c in EIGHTH.cases for line in c.chrome]
+    for start in ("Von ", "Par ", "Door ", "文：", "Stand: ", "Lesezeit ", "Foto: ", "Reporting by ", "Authors: "):
+        assert any(line.startswith(start) for line in lines), start
+    assert "3. März 2025" in eighth.lines(eighth.EUROPEAN, "de", ("A",), "2025-03-03")["date"]
+    assert eighth.lines(eighth.EUROPEAN, "ja", ("A",), "2025-03-04")["date"] == "公開日：2025年3月4日"
+    japanese = EIGHTH.case("next-ja-1")  # no ASCII slug: the site numbers the article
+    assert japanese.page_urls[1].endswith("/index_2.html") and japanese.authors[0] in eighth.JAPANESE_NAMES
+    route = EIGHTH.case("hash-route-1")  # "#/2" links; the server page only in data-url and <noscript>
+    assert 'href="#/2"' in EIGHTH.documents[route.page_urls[0]]
+    jump = EIGHTH.case("pagina-select-1")  # a <select> is the only pager
+    assert "<select" in EIGHTH.documents[jump.page_urls[0]] and "?pagina=2" in jump.page_urls[1]
+    comments = EIGHTH.case("more-comments-1")  # its "more comments" page repeats the whole article
+    again = EIGHTH.documents[comments.page_urls[0] + "?comments=2"]
+    assert all(p in again for p in comments.pages[0]) and comments.page_urls == (comments.page_urls[0],)
+    overlap = EIGHTH.case("overlap-1")  # page 2 opens with page 1's last paragraph
+    assert overlap.pages[0][-1] in EIGHTH.documents[overlap.page_urls[1]]
+    paged = {urljoin(path, href) for path, html in EIGHTH.documents.items() for href in _links(html, path)
+             if any(w in href for w in ("seite-", "pagina", "/page/", "suite-", "parte-", "chunk=", "index_"))
+             and "#" not in href}
+    assert paged and not paged - set(EIGHTH.documents)  # every page link is served
+
+
+def test_the_eighth_family_is_the_same_for_a_seed_and_another_for_another_seed():
+    again, other = site_module.build.__wrapped__(site_module.DEFAULT_SEED, "eighth"), build(9, "eighth")
+    assert again.documents == EIGHTH.documents and again.cases == EIGHTH.cases
+    assert other.groups() == EIGHTH.groups() and other.documents.keys() != EIGHTH.documents.keys()
+
+
 def _links(html: str, path: str) -> set[str]:
     tree = lxml.html.fromstring(html)
     found = tree.xpath("//a/@href | //a/@data-href | //link[@rel='next']/@href | //option/@value")
     return {urljoin(path, href) for href in found}  # a relative "?page=1" is page 2 of a zero-based pager
 
 
-@pytest.mark.parametrize("site,case", [(s, c) for s in (SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH) for c in s.cases],
+@pytest.mark.parametrize("site,case", [(s, c) for s in (SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH)
+                                              for c in s.cases],
                          ids=lambda v: v.key if hasattr(v, "key") else v.family)
 def test_ground_truth_matches_the_pages(site, case):
     for number, path in enumerate(case.page_urls):

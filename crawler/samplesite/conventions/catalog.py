@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from . import blind, fifth, fresh, heldout, layout, pagers, seventh, sixth, text
+from . import blind, eighth, fifth, fresh, heldout, layout, pagers, seventh, sixth, text
 
 ENGLISH = ("harbor", "northpeak", "vitalis", "kestrel", "larch")
 PER_CONVENTION = 3  # articles per convention: enough to vary publisher and page count, small for tests
@@ -117,6 +117,19 @@ SEVENTH_CONVENTIONS = (
     Convention("form-and-link", "aspx", "page-form", "article"),
     Convention("next-id", "halaman", "next", "article", language="id"),
 )
+# Conventions only the eighth family uses, written without reading the pagination rules (eighth_pagers.py).
+EIGHTH_CONVENTIONS = (
+    Convention("seite-dash", "seite-dash", "naechste", "article", language="de"),
+    Convention("pagina-select", "htm-pagina", "select-jump", language="es"),
+    Convention("hashed-page-links", "hash-trail", "hashed-numbers", "article"),
+    Convention("hash-route", "route", "hash-route"),
+    Convention("title-only-arrows", "nl-pagina", "titled-arrows", language="nl"),
+    Convention("lire-la-suite", "fr-suite", "lire-la-suite", "article", language="fr"),
+    Convention("plain-pipes", "pt-parte", "pipe-plain", language="pt"),
+    Convention("load-more-href", "chunk", "load-more-href", "article"),
+    Convention("next-ja", "ja-index", "ja-next", language="ja"),
+    Convention("next-page-subject", "pagenumber", "next-heading", "article"),
+)
 
 FAMILIES = {
     "dev": Family("dev", ENGLISH, "euro", "larch", ("vitalis", "harbor"), ("kestrel", "northpeak", "larch")),
@@ -142,6 +155,11 @@ FAMILIES = {
     "seventh": Family("seventh", seventh.ENGLISH, seventh.EUROPEAN, "longhand", ("wktv", "ncdp"), seventh.ENGLISH,
                       per_convention=2, more=SEVENTH_CONVENTIONS,
                       more_traps=("search-results", "older-posts", "series-parts", "translation", "next-titled")),
+    # Pharmacy, medical school, society, newsletter, wire and a multilingual network, written blind (eighth.py).
+    "eighth": Family("eighth", eighth.ENGLISH, eighth.EUROPEAN, "pts", ("dispatch", "rxwell"), eighth.ENGLISH,
+                     per_convention=2, more=EIGHTH_CONVENTIONS,
+                     more_traps=("post-navigation", "more-comments", "related-carousel", "topic-select",
+                                 "author-archive")),
 }
 
 
@@ -199,6 +217,8 @@ def markers(plan: Plan, number: int) -> tuple[str, str]:
         return sixth.markers(case.publisher, case.language, number, total)
     if case.publisher in seventh.PUBLISHERS:
         return seventh.markers(case.publisher, case.language, number, total)
+    if case.publisher in eighth.PUBLISHERS:
+        return eighth.markers(case.publisher, case.language, number, total)
     top = bottom = ""
     if case.language != "en":
         top = layout.LOCAL[case.language][1].format(n=number - 1) if number > 1 else ""
@@ -237,6 +257,9 @@ def chrome_of(publisher: str, language: str, title: str, authors: tuple[str, ...
     if publisher in seventh.PUBLISHERS:
         return [*seventh.chrome_lines(publisher, language, authors, published), title,
                 *([dek] if publisher in seventh.DEK else [])]
+    if publisher in eighth.PUBLISHERS:
+        return [*eighth.chrome_lines(publisher, language, authors, published), title,
+                *([dek] if publisher in eighth.DEK else [])]
     return [*layout.chrome_strings(publisher, language), title, layout.byline(authors), dek]
 
 
@@ -255,6 +278,8 @@ def new_plan(rng: random.Random, *, key: str, group: str, kind: str, publisher: 
         authors = sixth.authors(rng)
     if publisher in seventh.PUBLISHERS:
         authors = seventh.authors(rng, publisher)
+    if publisher in eighth.PUBLISHERS:
+        authors = eighth.authors(rng, publisher, language)
     dek = text.sentence(rng, language, 8, 12)
     pages = tuple(text.page_text(rng, language) for _ in paths)
     case = Case(key=key, group=group, kind=kind, publisher=publisher, language=language, title=title,

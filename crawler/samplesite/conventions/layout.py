@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
-from . import blind, fifth, fifth_pages, fresh, heldout, seventh, seventh_pages, sixth, sixth_pages
+from . import (blind, eighth, eighth_pages, fifth, fifth_pages, fresh, heldout, seventh, seventh_pages, sixth,
+               sixth_pages)
 
 # What each publisher prints around every article: none of it may reach a stored body.
 CHROME = {
@@ -39,6 +40,8 @@ LOCAL = {  # the European publishers: name, "continued from page N", next, previ
     "tr": ("", "Önceki sayfadan devam", "Sonraki sayfa", "Önceki sayfa", ""),
     # Only the seventh family writes Indonesian.
     "id": ("", "Lanjutan dari halaman {n}", "Halaman berikutnya", "Halaman sebelumnya", ""),
+    # Only the eighth family writes Japanese.
+    "ja": ("", "前のページからの続き", "次のページ", "前のページ", ""),
 }
 MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 
@@ -92,6 +95,8 @@ def render(view: View) -> str:
         return sixth_pages.render(view)
     if view.publisher in seventh.PUBLISHERS:
         return seventh_pages.render(view)
+    if view.publisher in eighth.PUBLISHERS:
+        return eighth_pages.render(view)
     brand = LOCAL[view.language][0] if view.language != "en" else view.publisher.title()
     # Some publishers number the <title> of page 2+; others repeat page 1's.
     page = f" - Page {view.number}" if view.number > 1 and view.publisher in ("harbor", "kestrel") else ""

@@ -71,6 +71,12 @@ WORDS = {
         "lebih banyak pengobatan vaksin hasil kelompok survei rumah sakit dokter diukur dilaporkan menunjukkan "
         "dibandingkan ringan berat nyeri stres kebiasaan berjalan gula garam air kopi kadar data relawan"
     ),
+    # Only the eighth family writes Japanese; words are spaced so that shingles and F1 stay comparable.
+    "ja": (
+        "患者 研究者 診療所 試験 睡眠 心臓 子ども 大人 毎週 数か月 数年 リスク 少ない 多い 治療 ワクチン 結果 "
+        "グループ 調査 病院 医師 測定 報告 示した 比較 軽い 重い 痛み ストレス 習慣 散歩 砂糖 塩分 水分 コーヒー "
+        "数値 データ 参加者 高齢者 症状 予防 検診 食事 運動"
+    ),
 }
 FIRST_NAMES = ("Ilse", "Corin", "Mabel", "Tobias", "Renata", "Osei", "Junia", "Harlan", "Petra", "Dario",
                "Wren", "Anouk", "Caspian", "Liora", "Bastien", "Noemi", "Elric", "Saoirse")
