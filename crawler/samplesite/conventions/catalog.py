@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from . import blind, fifth, fresh, heldout, layout, pagers, seventh, sixth, text
+from . import blind, fifth, fresh, heldout, layout, ninth, pagers, seventh, sixth, text
 
 ENGLISH = ("harbor", "northpeak", "vitalis", "kestrel", "larch")
 PER_CONVENTION = 3  # articles per convention: enough to vary publisher and page count, small for tests
@@ -117,6 +117,16 @@ SEVENTH_CONVENTIONS = (
     Convention("form-and-link", "aspx", "page-form", "article"),
     Convention("next-id", "halaman", "next", "article", language="id"),
 )
+# Conventions only the ninth family uses, written without reading the pagination rules (ninth_pagers.py).
+NINTH_CONVENTIONS = (
+    Convention("bare-slash-svg", "bare-slash", "svg-arrow", "article"),
+    Convention("slide-query", "slide-q", "slide-next"),
+    Convention("pg-view-pagination", "pg-view", "ul-pagination"),
+    Convention("page-n-html-continue", "page-html", "continue-to-page", "article"),
+    Convention("next-item-heading", "item-path", "next-heading", "article"),
+    Convention("title-only-arrows", "pagenum", "title-arrows"),
+    Convention("number-spans", "bare-slash", "number-spans"),
+)
 
 FAMILIES = {
     "dev": Family("dev", ENGLISH, "euro", "larch", ("vitalis", "harbor"), ("kestrel", "northpeak", "larch")),
@@ -142,6 +152,11 @@ FAMILIES = {
     "seventh": Family("seventh", seventh.ENGLISH, seventh.EUROPEAN, "longhand", ("wktv", "ncdp"), seventh.ENGLISH,
                       per_convention=2, more=SEVENTH_CONVENTIONS,
                       more_traps=("search-results", "older-posts", "series-parts", "translation", "next-titled")),
+    # US, UK, Australian and Indian publishers on common platforms, written without reading the rules (ninth.py).
+    "ninth": Family("ninth", ninth.ENGLISH, ninth.EUROPEAN, "listwise", ("kxyz", "healthnest"), ninth.ENGLISH,
+                    per_convention=2, more=NINTH_CONVENTIONS,
+                    more_traps=("next-in-series", "carousel-pages", "photo-gallery", "continue-reading-story",
+                                "comment-view")),
 }
 
 
@@ -199,6 +214,8 @@ def markers(plan: Plan, number: int) -> tuple[str, str]:
         return sixth.markers(case.publisher, case.language, number, total)
     if case.publisher in seventh.PUBLISHERS:
         return seventh.markers(case.publisher, case.language, number, total)
+    if case.publisher in ninth.PUBLISHERS:
+        return ninth.markers(case.publisher, case.language, number, total)
     top = bottom = ""
     if case.language != "en":
         top = layout.LOCAL[case.language][1].format(n=number - 1) if number > 1 else ""
@@ -237,6 +254,9 @@ def chrome_of(publisher: str, language: str, title: str, authors: tuple[str, ...
     if publisher in seventh.PUBLISHERS:
         return [*seventh.chrome_lines(publisher, language, authors, published), title,
                 *([dek] if publisher in seventh.DEK else [])]
+    if publisher in ninth.PUBLISHERS:
+        return [*ninth.chrome_lines(publisher, language, authors, published), title,
+                *([dek] if publisher in ninth.DEK else [])]
     return [*layout.chrome_strings(publisher, language), title, layout.byline(authors), dek]
 
 
@@ -255,6 +275,8 @@ def new_plan(rng: random.Random, *, key: str, group: str, kind: str, publisher: 
         authors = sixth.authors(rng)
     if publisher in seventh.PUBLISHERS:
         authors = seventh.authors(rng, publisher)
+    if publisher in ninth.PUBLISHERS:
+        authors = ninth.authors(rng, publisher)
     dek = text.sentence(rng, language, 8, 12)
     pages = tuple(text.page_text(rng, language) for _ in paths)
     case = Case(key=key, group=group, kind=kind, publisher=publisher, language=language, title=title,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from html import escape
 
-from . import fifth_pagers, seventh_pagers, sixth_pagers
+from . import fifth_pagers, ninth_pagers, seventh_pagers, sixth_pagers
 
 
 def page_paths(scheme: str, base: str, count: int, rng: random.Random) -> list[str]:
@@ -15,6 +15,8 @@ def page_paths(scheme: str, base: str, count: int, rng: random.Random) -> list[s
         return sixth_pagers.page_paths(scheme, base, count, rng)
     if scheme in seventh_pagers.SCHEMES:
         return seventh_pagers.page_paths(scheme, base, count, rng)
+    if scheme in ninth_pagers.SCHEMES:
+        return ninth_pagers.page_paths(scheme, base, count, rng)
     numbers = range(2, count + 1)
     if scheme == "opaque":  # nothing in the URL says "page": only the link can
         return [f"{base}.html"] + [f"{base.rsplit('/', 1)[0]}/r{rng.randrange(10**5, 10**6)}.html" for _ in numbers]
@@ -162,5 +164,5 @@ WIDGETS = {
     "numbered-next": numbered_next, "numbers": numbers_only, "next": next_only, "page-of": page_of,
     "arrows": arrows, "buttons": buttons, "load-more": load_more, "fragments": fragments, "inline": inline,
     "pipe-numbers": pipe_numbers, "title-arrow": title_arrow, "select": select, "load-page": load_page,
-    **fifth_pagers.WIDGETS, **sixth_pagers.WIDGETS, **seventh_pagers.WIDGETS,
+    **fifth_pagers.WIDGETS, **sixth_pagers.WIDGETS, **seventh_pagers.WIDGETS, **ninth_pagers.WIDGETS,
 }

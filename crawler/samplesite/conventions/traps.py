@@ -5,7 +5,7 @@ import random
 from dataclasses import replace
 from html import escape
 
-from . import catalog, fifth_traps, layout, pagers, seventh_traps, sixth_traps, text
+from . import catalog, fifth_traps, layout, ninth_traps, pagers, seventh_traps, sixth_traps, text
 from .catalog import Plan
 
 TRAPS = ("related-list", "next-article", "same-site-next", "paginated-listing", "comment-pages", "gallery",
@@ -23,7 +23,8 @@ def trap_plans(seed: int, others: list[Plan], family: catalog.Family = catalog.F
     for name in TRAPS + family.more_traps:
         for serial, publisher in enumerate(family.traps if name != "single-page" else family.single_page):
             rng = random.Random(f"{seed}:{salt}{name}:{serial}")
-            made = (_BUILDERS | fifth_traps.BUILDERS | sixth_traps.BUILDERS | seventh_traps.BUILDERS)[name](rng, f"{name}-{serial + 1}", publisher, others, documents)
+            made = (_BUILDERS | fifth_traps.BUILDERS | sixth_traps.BUILDERS | seventh_traps.BUILDERS
+                     | ninth_traps.BUILDERS)[name](rng, f"{name}-{serial + 1}", publisher, others, documents)
             plans.extend(made)
     return plans, documents
 
