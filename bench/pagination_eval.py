@@ -1,7 +1,8 @@
 """Pagination on the generated conventions site, per convention and trap, fitted and leave-one-convention-out.
 
 Usage: python bench/pagination_eval.py [--grid NAME=v1,v2 ...] [-s NAME=VALUE ...] [--seed N]
-                                       [--family dev|heldout|fresh|blind|fifth|sixth|seventh|eighth] [--multipage-corpus DIR] [--json FILE]
+                                       [--family dev|heldout|fresh|blind|fifth|sixth|seventh|eighth|ninth]
+                                       [--multipage-corpus DIR] [--json FILE]
 
 It serves the conventions site (crawler/samplesite/conventions) on 127.0.0.1, runs a real
 `folio crawl --url ...` over every article's first page into a fresh SQLite file, once per grid point
@@ -20,9 +21,10 @@ so held-out = fitted. --family heldout builds the site from the second publisher
 byline, dek and chrome rules were read and never tuned on; --family blind (blind.py) and --family fifth
 (fifth.py and its fifth_pagers.py, fifth_pages.py, fifth_traps.py) were written without reading them, and so
 were --family sixth (sixth.py and its sixth_*.py: publishers shaped like common CMSs) and --family seventh
-(seventh.py and its seventh_*.py: a hospital newsroom, a health agency, a magazine, a TV station, a portal) and
+(seventh.py and its seventh_*.py: a hospital newsroom, a health agency, a magazine, a TV station, a portal),
 --family eighth (eighth.py and its eighth_*.py: a pharmacy library, a medical school, a patient society, a
-newsletter archive, a syndicated wire story and a multilingual network writing Japanese too).
+newsletter archive, a syndicated wire story and a multilingual network writing Japanese too) and
+--family ninth (ninth.py and its ninth_*.py: US, UK, Australian and Indian publishers on common platforms).
 --multipage-corpus also crawls that corpus's article (GROUND_TRUTH.json).
 """
 from __future__ import annotations
@@ -172,9 +174,9 @@ def main() -> None:
                         help="a Scrapy setting for every crawl")
     parser.add_argument("--seed", type=int, default=8, help="the conventions site's seed (default 8)")
     parser.add_argument("--family", default="dev", choices=("dev", "heldout", "fresh", "blind", "fifth", "sixth", "seventh",
-                                                          "eighth"),
+                                                          "eighth", "ninth"),
                         help="publisher family: dev (tuned on), heldout (checked, then tuned on), fresh, blind, "
-                             "fifth, sixth, seventh, eighth (never tuned on)")
+                             "fifth, sixth, seventh, eighth, ninth (never tuned on)")
     parser.add_argument("--multipage-corpus", type=Path, help="also crawl this multipage-synthetic folder")
     parser.add_argument("--json", type=Path, help="write the figures here as JSON")
     args = parser.parse_args()

@@ -18,7 +18,7 @@ import pytest
 
 from crawler.samplesite.conventions import CONVENTIONS, TRAPS, ConventionServer, build
 from crawler.samplesite.conventions import site as site_module
-from crawler.samplesite.conventions import blind, eighth, fifth, seventh, sixth
+from crawler.samplesite.conventions import blind, eighth, fifth, ninth, seventh, sixth
 from crawler.samplesite.conventions.score import (
     Outcome, by_group, figures, leave_one_out, read_outcomes, request_costs,
 )
@@ -33,6 +33,7 @@ FIFTH = build(family="fifth")  # the same, later, with other conventions and tra
 SIXTH = build(family="sixth")  # the same again: CMS-shaped publishers, other conventions and traps
 SEVENTH = build(family="seventh")  # newsroom, agency, magazine and TV publishers, other conventions and traps
 EIGHTH = build(family="eighth")  # pharmacy, medical school, society, newsletter, wire, a multilingual network
+NINTH = build(family="ninth")  # US, UK, Australian and Indian publishers on common platforms, measured once
 NEEDS_PAGINATION = "needs verified pagination (issue 8)"
 NEEDS_CHROME = "needs chrome removal by comparison (issue 8)"
 # Measured on the code this branch started from (bench/pagination_eval.py, docs/extraction.md).
@@ -64,7 +65,7 @@ def test_the_same_seed_gives_the_same_site_and_another_seed_another():
     assert other.groups() == SITE.groups() and other.documents.keys() != SITE.documents.keys()
 
 
-@pytest.mark.parametrize("site", [SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH],
+@pytest.mark.parametrize("site", [SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH],
                          ids=lambda s: s.family)
 def test_no_page_belongs_to_two_articles(site):
     paths = [p for c in site.cases for p in (*c.page_urls, *c.alternates)]
@@ -212,13 +213,52 @@ def test_the_eighth_family_is_the_same_for_a_seed_and_another_for_another_seed()
     assert other.groups() == EIGHTH.groups() and other.documents.keys() != EIGHTH.documents.keys()
 
 
+def test_the_ninth_family_is_new_publishers_new_conventions_and_traps():
+    assert NINTH.groups()[:len(SITE.groups("convention"))] == SITE.groups("convention")
+    older = (SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH)
+    new = set(NINTH.groups()) - {g for site in older for g in site.groups()}
+    assert len(new & set(NINTH.groups("convention"))) >= 7 and len(new & set(NINTH.groups("trap"))) >= 5
+    assert not {c.publisher for c in NINTH.cases} & {c.publisher for site in older for c in site.cases}
+    assert {len(c.page_urls) for c in NINTH.cases} == {1, 2, 3, 4, 5} and 100 <= len(NINTH.cases) <= 125
+    assert any(len(c.authors) == 3 for c in NINTH.cases)
+    assert not [c.key for c in NINTH.cases for a in c.authors if a in ninth.REVIEWERS]  # reviewers are not authors
+    lines = [line for c in NINTH.cases for line in c.chrome]
+    courier = next(c for c in NINTH.cases if c.publisher == "courier")  # "By JANE DOE | ...", the truth in title case
+    assert f"By {courier.authors[0].upper()}" in " ".join(courier.chrome) and courier.authors[0] != courier.authors[0].upper()
+    assert any(line.startswith("Medically reviewed by ") for line in lines)
+    assert any(line.startswith("Updated: ") and line.endswith(" IST") for line in lines)
+    bare = NINTH.case("bare-slash-svg-1").page_urls  # "/story" then "/story/2": no slash after either
+    assert bare[1] == bare[0] + "/2" and not bare[0].endswith("/")
+    pg = NINTH.case("pg-view-pagination-1")
+    assert pg.page_urls[1].endswith("?pg=2&view=article") and "&amp;view=article" in NINTH.documents[pg.page_urls[0]]
+    svg = NINTH.documents[NINTH.case("bare-slash-svg-1").page_urls[0]]
+    assert "<title>Next page</title>" in svg  # the arrow's only words
+    cap = NINTH.case(next(c.key for c in NINTH.cases if c.publisher == "longview" and c.group != "overlap"))
+    assert '<span class="dropcap">' in NINTH.documents[cap.page_urls[0]]
+    paged = {urljoin(path, href) for path, html in NINTH.documents.items() for href in _links(html, path)
+             if "#" not in href and any(w in href for w in ("pg=", "slide=", "/page-", "pagenum=", "/item/"))}
+    assert paged and not paged - set(NINTH.documents)  # every page link is served
+
+
+def test_the_ninth_family_is_deterministic_and_every_page_is_served():
+    again = site_module.build.__wrapped__(site_module.DEFAULT_SEED, "ninth")
+    assert again.documents == NINTH.documents and again.cases == NINTH.cases
+    other = site_module.build.__wrapped__(NINTH.seed + 1, "ninth")
+    assert other.groups() == NINTH.groups() and other.documents.keys() != NINTH.documents.keys()
+    with ConventionServer(site=NINTH) as server:
+        for path in (p for c in NINTH.cases for p in c.page_urls):
+            with urllib.request.urlopen(server.url(path)) as response:
+                assert response.read().decode("utf-8") == NINTH.documents[path]
+
+
 def _links(html: str, path: str) -> set[str]:
     tree = lxml.html.fromstring(html)
     found = tree.xpath("//a/@href | //a/@data-href | //link[@rel='next']/@href | //option/@value")
     return {urljoin(path, href) for href in found}  # a relative "?page=1" is page 2 of a zero-based pager
 
 
-@pytest.mark.parametrize("site,case", [(s, c) for s in (SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH)
+@pytest.mark.parametrize("site,case", [(s, c) for s in (SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH,
+                                                          NINTH)
                                               for c in s.cases],
                          ids=lambda v: v.key if hasattr(v, "key") else v.family)
 def test_ground_truth_matches_the_pages(site, case):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from . import blind, eighth, fifth, fresh, heldout, layout, pagers, seventh, sixth, text
+from . import blind, eighth, fifth, fresh, heldout, layout, ninth, pagers, seventh, sixth, text
 
 ENGLISH = ("harbor", "northpeak", "vitalis", "kestrel", "larch")
 PER_CONVENTION = 3  # articles per convention: enough to vary publisher and page count, small for tests
@@ -130,6 +130,16 @@ EIGHTH_CONVENTIONS = (
     Convention("next-ja", "ja-index", "ja-next", language="ja"),
     Convention("next-page-subject", "pagenumber", "next-heading", "article"),
 )
+# Conventions only the ninth family uses, written without reading the pagination rules (ninth_pagers.py).
+NINTH_CONVENTIONS = (
+    Convention("bare-slash-svg", "bare-slash", "svg-arrow", "article"),
+    Convention("slide-query", "slide-q", "slide-next"),
+    Convention("pg-view-pagination", "pg-view", "ul-pagination"),
+    Convention("page-n-html-continue", "page-html", "continue-to-page", "article"),
+    Convention("next-item-heading", "item-path", "next-heading", "article"),
+    Convention("title-only-arrows", "pagenum", "title-arrows"),
+    Convention("number-spans", "bare-slash", "number-spans"),
+)
 
 FAMILIES = {
     "dev": Family("dev", ENGLISH, "euro", "larch", ("vitalis", "harbor"), ("kestrel", "northpeak", "larch")),
@@ -160,6 +170,11 @@ FAMILIES = {
                      per_convention=2, more=EIGHTH_CONVENTIONS,
                      more_traps=("post-navigation", "more-comments", "related-carousel", "topic-select",
                                  "author-archive")),
+    # US, UK, Australian and Indian publishers on common platforms, written without reading the rules (ninth.py).
+    "ninth": Family("ninth", ninth.ENGLISH, ninth.EUROPEAN, "listwise", ("kxyz", "healthnest"), ninth.ENGLISH,
+                    per_convention=2, more=NINTH_CONVENTIONS,
+                    more_traps=("next-in-series", "carousel-pages", "photo-gallery", "continue-reading-story",
+                                "comment-view")),
 }
 
 
@@ -219,6 +234,8 @@ def markers(plan: Plan, number: int) -> tuple[str, str]:
         return seventh.markers(case.publisher, case.language, number, total)
     if case.publisher in eighth.PUBLISHERS:
         return eighth.markers(case.publisher, case.language, number, total)
+    if case.publisher in ninth.PUBLISHERS:
+        return ninth.markers(case.publisher, case.language, number, total)
     top = bottom = ""
     if case.language != "en":
         top = layout.LOCAL[case.language][1].format(n=number - 1) if number > 1 else ""
@@ -260,6 +277,9 @@ def chrome_of(publisher: str, language: str, title: str, authors: tuple[str, ...
     if publisher in eighth.PUBLISHERS:
         return [*eighth.chrome_lines(publisher, language, authors, published), title,
                 *([dek] if publisher in eighth.DEK else [])]
+    if publisher in ninth.PUBLISHERS:
+        return [*ninth.chrome_lines(publisher, language, authors, published), title,
+                *([dek] if publisher in ninth.DEK else [])]
     return [*layout.chrome_strings(publisher, language), title, layout.byline(authors), dek]
 
 
@@ -280,6 +300,8 @@ def new_plan(rng: random.Random, *, key: str, group: str, kind: str, publisher: 
         authors = seventh.authors(rng, publisher)
     if publisher in eighth.PUBLISHERS:
         authors = eighth.authors(rng, publisher, language)
+    if publisher in ninth.PUBLISHERS:
+        authors = ninth.authors(rng, publisher)
     dek = text.sentence(rng, language, 8, 12)
     pages = tuple(text.page_text(rng, language) for _ in paths)
     case = Case(key=key, group=group, kind=kind, publisher=publisher, language=language, title=title,

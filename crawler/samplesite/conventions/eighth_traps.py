@@ -74,7 +74,7 @@ def _related_carousel(rng, key, publisher, others, documents) -> list[Plan]:
         documents[url] = _listing(f"More like this ({number}/3)", mine[number::3][:3],
                                   pagers.numbered_next(urls, number))
     numbers = " ".join(f'<a href="{escape(u)}">{n}</a>' for n, u in enumerate(urls[1:], 2))
-    plan.extra["sidebar"] = (f'<div class="carousel"><h2>More like this</h2><ul>'
+    plan.extra["sidebar"] = ('<div class="carousel"><h2>More like this</h2><ul>'
                              + "".join(f'<li><a href="{escape(c.page_urls[0])}">{escape(c.title)}</a></li>'
                                        for c in mine[:2])
                              + f'</ul><p class="dots"><b>1</b> {numbers} <a href="{escape(urls[1])}">›</a></p></div>')
