@@ -85,6 +85,7 @@ def requests(db: str, article_id: str, next_page: str) -> dict[str, str]:
     return {
         f"rare _search ({RARE})": f"/{db}/articles?_search={RARE}",
         "common _search (patients)": f"/{db}/articles?_search=patients",
+        "common _search, counted all": f"/{db}/articles?_search=patients&_count_rows=1",
         "articles list + facets": f"/{db}/articles",
         "articles.json + facets": f"/{db}/articles.json",
         "one article page": f"/{db}/articles/{article_id}",
