@@ -11,6 +11,8 @@
   common word's index cost most of its page at a million articles. Past the limit the count is null,
   as Datasette's own `?_nocount=1` gives it, the JSON says `filtered_table_rows_count_more_than`, the
   page says "more than 10,000 rows" and links to `?_count_rows=1`, which counts them all.
+- A descending sort reads its column's index in order, ties by descending key on every page
+  (plugins/tie_order.py).
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from archive.plugins.counted_facets import cheaper_count as whole_table_count
 from archive.plugins.folio_lists import compact_columns
 from archive.plugins.search_order import COUNT_ALL, MORE_THAN, as_set, bounded, count_limit, searches
 from archive.plugins.search_order import cheaper_count as search_count
+from archive.plugins.tie_order import TURNED, in_index_order, turned
 
 # Datasette's own route for a table (datasette/app.py), for the databases it serves: plugin routes are
 # matched first, and /-/… pages or static mounts have two path segments too.
@@ -40,6 +43,10 @@ class _CountingDatabase:
         return getattr(self._db, name)
 
     async def execute(self, sql, *args, **kwargs):
+        if kwargs.get("truncate") and self._request:  # the page's rows (plugins/tie_order.py)
+            sql, key = await in_index_order(self._db, tilde_decode(self._request.url_vars["table"]), sql)
+            if key:
+                self._request.scope[TURNED] = key
         if not sql.startswith("select count(*) from "):
             return await self._db.execute(sql, *args, **kwargs)
         counted = search_count(sql) or whole_table_count(sql) or sql
@@ -66,7 +73,8 @@ class _Datasette:
         return getattr(self._datasette, name)
 
     async def execute(self, database, sql, *args, **kwargs):
-        return await self._datasette.execute(database, as_set(sql), *args, **kwargs)
+        key = self._request.scope.get(TURNED) if self._request else None
+        return await self._datasette.execute(database, as_set(turned(sql, key) if key else sql), *args, **kwargs)
 
     def get_database(self, name=None, route=None):
         return _CountingDatabase(self._datasette.get_database(name=name, route=route), self._request)
