@@ -1,14 +1,14 @@
-"""A descending sort's ties come in descending key order on every page, read from the sort column's index.
+"""A sort's ties come in the order its index reads them, on every page, and the page stops after its rows.
 
-Datasette orders the first page of `?_sort_desc=X` by X alone and the next ones by `X desc, <key>`,
-after a cursor that takes the ties in ascending key order. With an index on (X, key) SQLite read the
-first page backwards (ties in descending key order), so `?_next=` pages repeated and skipped the
-articles of one value (`_sort_desc=word_count` at 100,000 articles: 151 distinct in four pages of 50),
-and the next pages' `or X is null` made SQLite collect and sort every row (2.4 s, HTTP 400 at the time
-limit). Where an index on (X, key) exists and none leads with `X desc` (idx_articles_newest does for
-published, and matches Datasette's order), the table view (plugins/folio_table.py) orders ties by the
-key descending on every page and turns the cursor to match: the index is read backwards in order and
-stops after a page.
+Datasette orders the first page of `?_sort=X` / `?_sort_desc=X` by X alone and the next ones by
+`X [desc], <key>`, after a cursor that takes the ties in ascending key order. SQLite reads the first page
+from an index on X, whose ties were in descending key order whenever it read the index backwards, so
+`?_next=` pages repeated and skipped the articles of one value (`_sort_desc=word_count` at 100,000
+articles: 151 distinct in four pages of 50; `_sort=published` 196), and a next page in the other order
+than the index's made SQLite collect and sort every row (`_sort_desc=title` at a million: HTTP 400 at the
+time limit). When an index on (X, key) exists, the table view (plugins/folio_table.py) orders every page
+as that index reads in the sort's direction, and turns the cursor to match when that puts the keys in
+descending order: the index is read in order and the page stops after its rows.
 """
 from __future__ import annotations
 
@@ -16,21 +16,16 @@ import re
 
 from datasette.utils import escape_sqlite
 
-# Datasette's main query ends so: the sort column, descending, and on a ?_next= page the key after it
-ORDER = re.compile(r"order by (?P<column>\S+) desc(?:, (?P<key>\S+))? limit (?P<limit>\d+)$")
-# an index on (column, key), both ascending, and none that leads with the column descending
-ASCENDING_PAIR = """
-    select 1 from pragma_index_list(:table) as list
+# Datasette's main query ends so: the sort column, its direction, and on a ?_next= page the key after it
+ORDER = re.compile(r"order by (?P<column>\S+)(?P<desc> desc)?(?:, (?P<key>\S+))? limit (?P<limit>\d+)$")
+# the directions of an index on (column, key)
+PAIR = """
+    select first.desc, second.desc from pragma_index_list(:table) as list
     join pragma_index_xinfo(list.name) as first on first.seqno = 0
     join pragma_index_xinfo(list.name) as second on second.seqno = 1
-    where list.partial = 0 and first.name = :column and first.desc = 0 and first.coll = 'BINARY'
-      and second.name = :key and second.desc = 0
-      and not exists (select 1 from pragma_index_list(:table) as other, pragma_index_xinfo(other.name) as info
-                      where info.seqno = 0 and info.name = :column and info.desc = 1)
+    where list.partial = 0 and first.name = :column and first.coll = 'BINARY' and second.name = :key
     limit 1
 """
-
-
 TURNED = "folio.cursor_turned"  # request.scope key: the key whose cursor the page's query turned
 
 
@@ -39,28 +34,33 @@ def turned(sql: str, key: str) -> str:
     return sql.replace(f"(({key} > :p", f"(({key} < :p")
 
 
-def ties_descending(sql: str, key: str) -> str | None:
-    """``sql`` (Datasette's page of a descending sort) with ties in descending ``key`` order; None if not one."""
+def in_key_order(sql: str, key: str, descending: bool) -> str | None:
+    """``sql`` (Datasette's page of a sort) with ties by ``key``, descending or not; None if it is not one."""
     found = ORDER.search(sql)
     if not found or found["key"] not in (None, key):
         return None
     head = sql[:found.start()]
-    if found["key"]:  # a ?_next= page: the ties after the cursor's key are the smaller ones
+    if descending and found["key"]:  # a ?_next= page: the ties after the cursor's key are the smaller ones
         if head.count(f"(({key} > :p") != 1:
             return None
         head = turned(head, key)
-    return f"{head}order by {found['column']} desc, {key} desc limit {found['limit']}"
+    order = f"{found['column']}{found['desc'] or ''}, {key}{' desc' if descending else ''}"
+    return f"{head}order by {order} limit {found['limit']}"
 
 
 async def in_index_order(db, table: str, sql: str) -> tuple[str, str | None]:
-    """Datasette's page query, its ties descending when an index reads them so; and the key, if it changed."""
+    """Datasette's page query in the order of the index on (sort column, key); and the key, if its cursor turned."""
     found = ORDER.search(sql)
-    if not found:
+    keys = await db.primary_keys(table) if found else []
+    if len(keys) != 1:
         return sql, None
-    keys = await db.primary_keys(table)
-    column = found["column"].strip("[]")
-    if len(keys) != 1 or not (await db.execute(ASCENDING_PAIR, {"table": table, "column": column, "key": keys[0]})).rows:
+    pair = (await db.execute(PAIR, {"table": table, "column": found["column"].strip("[]"), "key": keys[0]})).rows
+    if not pair:
         return sql, None
-    key = escape_sqlite(keys[0])
-    changed = ties_descending(sql, key)
-    return (changed, key) if changed else (sql, None)
+    column_desc, key_desc = pair[0]
+    forward = bool(found["desc"]) == bool(column_desc)  # read backwards, the index gives its keys reversed
+    descending = bool(key_desc) == forward
+    changed = in_key_order(sql, escape_sqlite(keys[0]), descending)
+    if not changed:
+        return sql, None
+    return changed, escape_sqlite(keys[0]) if descending else None
