@@ -1,4 +1,4 @@
-"""Datasette plugin: table pages are Datasette's own TableView, with savings that show the same rows and counts.
+"""Datasette plugin: table pages are Datasette's own TableView, with savings that show the same rows.
 
 - The HTML list of a table with compact columns (metadata plugins.folio.compact_columns) selects only
   those, its primary key and its sortable columns (for the sort menu): rendering all ~30 columns of 50
@@ -11,8 +11,8 @@
   common word's index cost most of its page at a million articles. Past the limit the count is null,
   as Datasette's own `?_nocount=1` gives it, the JSON says `filtered_table_rows_count_more_than`, the
   page says "more than 10,000 rows" and links to `?_count_rows=1`, which counts them all.
-- A descending sort reads its column's index in order, ties by descending key on every page
-  (plugins/tie_order.py).
+- A sort's pages come in the order its index on (column, key) reads, ties included, and the ?_next=
+  cursor follows it (plugins/tie_order.py).
 """
 from __future__ import annotations
 
@@ -34,7 +34,8 @@ TABLE_ROUTE = r"/(?P<database>{databases})/(?P<table>[^\/\.]+)(\.(?P<format>\w+)
 
 
 class _CountingDatabase:
-    """Stands in for a Datasette database in the table view: a count it knows a cheaper way to read runs that way."""
+    """Stands in for a Datasette database in the table view: a count it knows a cheaper way to read runs that
+    way, a search's count stops at its limit, and the page's rows come in the order their index reads."""
 
     def __init__(self, db, request=None):
         self._db, self._request = db, request
@@ -43,8 +44,9 @@ class _CountingDatabase:
         return getattr(self._db, name)
 
     async def execute(self, sql, *args, **kwargs):
-        if kwargs.get("truncate") and self._request:  # the page's rows (plugins/tie_order.py)
-            sql, key = await in_index_order(self._db, tilde_decode(self._request.url_vars["table"]), sql)
+        table = self._request and self._request.url_vars.get("table")
+        if kwargs.get("truncate") and table:  # the page's rows (plugins/tie_order.py)
+            sql, key = await in_index_order(self._db, tilde_decode(table), sql)
             if key:
                 self._request.scope[TURNED] = key
         if not sql.startswith("select count(*) from "):
@@ -61,7 +63,8 @@ class _CountingDatabase:
 
 class _Datasette:
     """Stands in for Datasette in the table view's own code: the databases it gets count cheaper, and
-    what it runs through Datasette itself (facets, Datasette's and Folio's) reads a search's matches as a set."""
+    what it runs through Datasette itself (facets, Datasette's and Folio's) reads a search's matches as a set,
+    after the same cursor as the page's rows."""
 
     def __init__(self, datasette, request=None):
         self._datasette, self._request = datasette, request
