@@ -12,10 +12,12 @@ Counting rows that way would probe every row, so the table view (plugins/folio_t
 `cheaper_count` first: a search alone is counted in the search index itself (24 ms for 991,130 matches),
 which holds exactly one entry per article row (triggers keep it so); with other filters the probe is
 counted (and faceted, plugins/counted_facets.py) as a set of the matches' rowids, checked against
-each filtered row.
+each filtered row. Either count stops after COUNT_LIMIT matches (`bounded`: 0.4 ms for the first
+10,001 of the 991,130) unless `?_count_rows=1` asks for all; the table view says "more than".
 """
 from __future__ import annotations
 
+import logging
 import math
 import os
 import re
@@ -23,6 +25,8 @@ import re
 from datasette import hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils import await_me_maybe, escape_sqlite
+
+logger = logging.getLogger(__name__)
 
 # Datasette's search clause (`rowid in (select rowid from <fts> where <fts or column> match escape_fts(:search))`),
 # as Datasette writes it or as a set (`+rowid in …`); and as a probe of the search index for one row. The
@@ -74,7 +78,11 @@ def searches(sql: str) -> bool:
 
 def count_limit() -> int:
     """Matches a search's count reads before it says "more than": FOLIO_COUNT_LIMIT, else COUNT_LIMIT."""
-    return int(os.environ.get("FOLIO_COUNT_LIMIT") or COUNT_LIMIT)
+    asked = os.environ.get("FOLIO_COUNT_LIMIT") or str(COUNT_LIMIT)
+    if asked.isdigit() and int(asked) > 0:
+        return int(asked)
+    logger.warning("FOLIO_COUNT_LIMIT=%r is not a whole number above 0; counting up to %d", asked, COUNT_LIMIT)
+    return COUNT_LIMIT
 
 
 def bounded(count_sql: str, limit: int) -> str:

@@ -160,3 +160,13 @@ def test_a_count_at_its_limit_is_exact(tmp_path, monkeypatch):
         page, _ = fetch(path, f"/{path.stem}/articles?_search=patients")
         assert ("120 rows where search matches" in page.text) is (count is not None)
         assert ("_count_rows=1" in page.text) is (more_than is not None)
+
+
+def test_a_count_limit_that_is_not_a_number_counts_to_the_default_and_says_so(tmp_path, monkeypatch, caplog):
+    path = tmp_path / "folio.db"
+    build(path)
+    monkeypatch.setenv("FOLIO_COUNT_LIMIT", "ten")
+    response, statements = fetch(path, f"/{path.stem}/articles.json?_search=patients")
+    assert response.json()["filtered_table_rows_count"] == 120
+    assert any("limit 10001)" in sql for sql in statements)
+    assert "FOLIO_COUNT_LIMIT='ten' is not a whole number above 0" in caplog.text
