@@ -31,6 +31,9 @@ from crawler.samplesite import bulk  # noqa: E402
 SITES = ("medwire", "dailyhealth", "wellbeing", "bulk", "web")
 SECTIONS = ("Health News", "Heart Health", "Nutrition", "Sleep", "Children's Health", "Mental Health")
 RARE = "zymurgy"
+# sorts whose second page has to read an index in the first page's order
+SECOND_PAGES = {"sort by title desc, page 2": "_sort_desc=title", "sort by site, page 2": "_sort=site",
+                "sort by published asc, page 2": "_sort=published"}
 
 
 def article(number: int, rng: random.Random) -> dict:
@@ -80,11 +83,12 @@ def build(path: Path, count: int) -> None:
     archive.close()
 
 
-def requests(db: str, article_id: str, next_page: str) -> dict[str, str]:
-    """The requests the issue lists, on database ``db`` (the file's stem), and a search's second page."""
+def requests(db: str, article_id: str, next_page: str, pages: dict[str, str]) -> dict[str, str]:
+    """The requests the issue lists, on database ``db`` (the file's stem), and second pages (``pages``: their tokens)."""
     return {
         f"rare _search ({RARE})": f"/{db}/articles?_search={RARE}",
         "common _search (patients)": f"/{db}/articles?_search=patients",
+        "common _search, counted all": f"/{db}/articles?_search=patients&_count_rows=1",
         "articles list + facets": f"/{db}/articles",
         "articles.json + facets": f"/{db}/articles.json",
         "one article page": f"/{db}/articles/{article_id}",
@@ -92,6 +96,7 @@ def requests(db: str, article_id: str, next_page: str) -> dict[str, str]:
         "sort by title, 50": f"/{db}/articles?_sort=title&_size=50",
         "common _search by title": f"/{db}/articles?_search=patients&_sort=title",
         "common _search, page 2": f"/{db}/articles?_search=patients&_next={next_page}",
+        **{name: f"/{db}/articles?{SECOND_PAGES[name]}&_size=50&_next={token}" for name, token in pages.items()},
         "latest_per_site": f"/{db}/latest_per_site",
         "articles_by_section": f"/{db}/articles_by_section?section=Nutrition",
         "incomplete_articles": f"/{db}/incomplete_articles",
@@ -107,7 +112,9 @@ async def measure(path: Path, repeat: int) -> None:
     ds = datasette_app(path)
     print(f"{'request':<32} {'status':>6} {'p50 ms':>8} {'p95 ms':>8} {'cpu ms':>8}")
     first = await ds.client.get(f"/{path.stem}/articles.json?_search=patients&_col=id")
-    for name, url in requests(path.stem, f"{50:016x}", quote(first.json()["next"])).items():
+    pages = {name: quote((await ds.client.get(f"/{path.stem}/articles.json?{sort}&_size=50&_col=id")).json()["next"])
+             for name, sort in SECOND_PAGES.items()}
+    for name, url in requests(path.stem, f"{50:016x}", quote(first.json()["next"]), pages).items():
         status = (await ds.client.get(url)).status_code  # warm-up
         times, cpu = [], []
         for _ in range(repeat):

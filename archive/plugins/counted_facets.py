@@ -5,7 +5,7 @@ Datasette's column and array facets and Folio's year facet; on the whole `articl
 `facet_counts` instead of grouping every row, and with any filter or search they count live as those do,
 for lists of up to LIVE_LIMIT rows: each facet costs 3-4 µs per row (at a million articles a common
 word's four facets each ran into the 200 ms facet time limit). A longer list shows a line saying so and a
-link (`?_count_facets=1`) that counts them anyway.
+link (`?_count_facets=1`) that counts them anyway; so does a search whose count stopped at its limit.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from datasette import hookimpl
 from datasette.facets import ArrayFacet, ColumnFacet
 from datasette.utils import escape_sqlite
 
+from archive.plugins.search_order import MORE_THAN
 from archive.plugins.year_facet import YearFacet
 
 COUNTED_TABLE = "articles"
@@ -53,9 +54,10 @@ def _counted(base: type, kind: str) -> type:
             return self.table == COUNTED_TABLE and not self.params and " where " not in f" {self.sql.lower()} "
 
         def _too_long(self) -> bool:
-            if self.request.args.get(COUNT_ANYWAY) or (self.row_count or 0) <= LIVE_LIMIT:
+            more_than = self.request.scope.get(MORE_THAN)  # a search's count stopped early (plugins/folio_table.py)
+            if self.request.args.get(COUNT_ANYWAY) or (more_than is None and (self.row_count or 0) <= LIVE_LIMIT):
                 return False
-            self.request.scope[NOT_COUNTED] = self.row_count
+            self.request.scope[NOT_COUNTED] = self.row_count or more_than
             return True
 
         async def facet_results(self):

@@ -14,6 +14,7 @@ from datasette.utils import escape_fts, tilde_encode
 from markupsafe import Markup
 
 from archive.plugins.counted_facets import LIVE_LIMIT, NOT_COUNTED
+from archive.plugins.search_order import COUNT_ALL, MORE_THAN
 
 # snippet() marks matches with these control characters, never found in stored text, so the text
 # can be escaped first and only the marks turned into <mark> afterwards.
@@ -82,6 +83,9 @@ def extra_template_vars(database, table, view_name, request, datasette):
         # rendered after the table view ran its facets (plugins/counted_facets.py)
         "folio_facets_not_counted": request.scope.get(NOT_COUNTED) if request else None,
         "folio_live_facet_limit": LIVE_LIMIT,
+        "folio_count_all": COUNT_ALL,
+        # a search's count that stopped at its limit (plugins/folio_table.py): its lower bound
+        "folio_count_more_than": request.scope.get(MORE_THAN) if request else None,
     }
 
 

@@ -12,16 +12,21 @@ Counting rows that way would probe every row, so the table view (plugins/folio_t
 `cheaper_count` first: a search alone is counted in the search index itself (24 ms for 991,130 matches),
 which holds exactly one entry per article row (triggers keep it so); with other filters the probe is
 counted (and faceted, plugins/counted_facets.py) as a set of the matches' rowids, checked against
-each filtered row.
+each filtered row. Either count stops after COUNT_LIMIT matches (`bounded`: 0.4 ms for the first
+10,001 of the 991,130) unless `?_count_rows=1` asks for all; the table view says "more than".
 """
 from __future__ import annotations
 
+import logging
 import math
+import os
 import re
 
 from datasette import hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils import await_me_maybe, escape_sqlite
+
+logger = logging.getLogger(__name__)
 
 # Datasette's search clause (`rowid in (select rowid from <fts> where <fts or column> match escape_fts(:search))`),
 # as Datasette writes it or as a set (`+rowid in …`); and as a probe of the search index for one row. The
@@ -33,6 +38,9 @@ PROBE_CLAUSE = re.compile(r"exists \(select 1 from (?P<fts>\S+) where (?P<lhs>\S
 # One probe of the search index costs about six lookups of an article row by rowid (measured at a
 # million articles: 16-38 µs against ~5 µs), so probing is cheaper when matches² > 6 × page × rows.
 PROBE_COST = 6
+COUNT_LIMIT = 10_000  # matches: a common word's first 10,001 index entries read in ~0.3 ms, all 991,130 in 24 ms
+COUNT_ALL = "_count_rows"  # ?_count_rows=1 counts every match
+MORE_THAN = "filtered_table_rows_count_more_than"  # the JSON key, and the request.scope key, of a stopped count
 INDEXED_FIRST = """
     select 1 from pragma_index_list(:table) as list, pragma_index_xinfo(list.name) as info
     where info.seqno = 0 and info.name = :column and info.coll = 'BINARY' and list.partial = 0 limit 1
@@ -61,6 +69,26 @@ def as_set(sql: str) -> str:
         sql = sql.replace(parts[0], f"+rowid in (select rowid from {parts['fts']} where {parts['lhs']} "
                                     f"match {parts['query']})")
     return sql
+
+
+def searches(sql: str) -> bool:
+    """Whether ``sql`` filters by a search (Datasette's clause, the set or the probe)."""
+    return bool(SEARCH_CLAUSE.search(sql) or PROBE_CLAUSE.search(sql))
+
+
+def count_limit() -> int:
+    """Matches a search's count reads before it says "more than": FOLIO_COUNT_LIMIT, else COUNT_LIMIT."""
+    asked = os.environ.get("FOLIO_COUNT_LIMIT") or str(COUNT_LIMIT)
+    if asked.isdigit() and int(asked) > 0:
+        return int(asked)
+    logger.warning("FOLIO_COUNT_LIMIT=%r is not a whole number above 0; counting up to %d", asked, COUNT_LIMIT)
+    return COUNT_LIMIT
+
+
+def bounded(count_sql: str, limit: int) -> str:
+    """``select count(*) from …`` reading no more than limit + 1 rows: the same count, or null past ``limit``."""
+    rows = count_sql.replace("select count(*) from ", "select 1 from ", 1)
+    return f"select nullif(count(*), {limit + 1}) from ({rows.rstrip()} limit {limit + 1})"
 
 
 def cheaper_count(sql: str) -> str | None:

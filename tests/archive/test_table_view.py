@@ -8,7 +8,7 @@ from datasette.utils import tilde_encode
 
 from archive.plugins.counted_facets import LIVE_LIMIT
 from archive.publish import datasette_app
-from tests.archive.test_search_order import build, get_traced
+from tests.archive.test_search_order import build, get_traced, pages
 
 
 fetch = get_traced  # the response and every statement Datasette ran for it
@@ -36,8 +36,8 @@ def test_every_count_is_the_one_datasette_would_give(tmp_path):
     }
     for query, (where, params, statement) in cases.items():
         response, statements = fetch(path, f"/{path.stem}/articles.json?{query}")
-        (count,) = [sql for sql in statements if sql.startswith(("select count(*) from", "select coalesce(sum(count)"))
-                    and " limit " not in sql]
+        (count,) = [sql for sql in statements if sql.startswith(("select nullif(count(*)", "select coalesce(sum(count)"))
+                    or sql.startswith("select count(*) from") and " limit " not in sql]
         assert statement in count, (query, count)
         assert "= articles.rowid" not in count  # never a probe of the search index per row
         assert response.json()["filtered_table_rows_count"] == direct_count(path, where, params), query
@@ -120,3 +120,53 @@ def test_live_facets_read_only_the_ids_and_facet_columns(tmp_path):
     assert {r["value"]: r["count"] for r in found["published"]["results"]} == years
     assert [(r["value"], r["count"]) for r in found["authors"]["results"]] == [("A. Writer", 10)]
     assert [(r["value"], r["count"]) for r in found["site"]["results"]] == [("bulk", 10)]
+
+
+def test_a_search_count_stops_at_its_limit_and_says_more_than(tmp_path, monkeypatch):
+    path = tmp_path / "folio.db"
+    build(path)  # 120 articles say "patients", 10 "zymurgy"
+    monkeypatch.setenv("FOLIO_COUNT_LIMIT", "50")
+    long, statements = fetch(path, f"/{path.stem}/articles.json?_search=patients&_size=10")
+    assert long.json()["filtered_table_rows_count"] is None  # never a wrong figure: none, as ?_nocount=1 gives
+    assert long.json()["filtered_table_rows_count_more_than"] == 50 and len(long.json()["rows"]) == 10
+    assert long.json()["facet_results"] == {}  # how many there are is unknown: facets wait for the link
+    (count,) = [sql for sql in statements if "count(*)" in sql and "limit 51)" in sql]
+    assert count.startswith("select nullif(count(*), 51) from (select 1 from articles_fts where")
+    short, _ = fetch(path, f"/{path.stem}/articles.json?_search=zymurgy")
+    assert short.json()["filtered_table_rows_count"] == 10 and "filtered_table_rows_count_more_than" not in short.json()
+    counted, _ = fetch(path, f"/{path.stem}/articles.json?_search=patients&_count_rows=1")
+    assert counted.json()["filtered_table_rows_count"] == 120
+    assert "filtered_table_rows_count_more_than" not in counted.json()
+    filtered = "_search=patients&published__gte=2014"  # with a filter too, counted up to the limit
+    where = "where published >= '2014' and rowid in (select rowid from articles_fts where articles_fts match 'patients')"
+    assert direct_count(path, where, {}) > 50
+    assert fetch(path, f"/{path.stem}/articles.json?{filtered}")[0].json()["filtered_table_rows_count_more_than"] == 50
+    assert fetch(path, f"/{path.stem}/articles.json?{filtered}&_count_rows=1")[0].json()[
+        "filtered_table_rows_count"] == direct_count(path, where, {})
+    ids, total = pages(path, "_search=patients&_size=25")  # ?_next= pages still cover every match once
+    assert total is None and len(ids) == len(set(ids)) == 120
+    page, _ = fetch(path, f"/{path.stem}/articles?_search=patients")
+    assert "more than 50 rows where search matches" in page.text
+    assert "_search=patients&amp;_count_rows=1" in page.text and "this one has more than 50" in page.text
+
+
+def test_a_count_at_its_limit_is_exact(tmp_path, monkeypatch):
+    path = tmp_path / "folio.db"
+    build(path)
+    for limit, count, more_than in ((120, 120, None), (119, None, 119)):
+        monkeypatch.setenv("FOLIO_COUNT_LIMIT", str(limit))
+        data = fetch(path, f"/{path.stem}/articles.json?_search=patients")[0].json()
+        assert (data["filtered_table_rows_count"], data.get("filtered_table_rows_count_more_than")) == (count, more_than)
+        page, _ = fetch(path, f"/{path.stem}/articles?_search=patients")
+        assert ("120 rows where search matches" in page.text) is (count is not None)
+        assert ("_count_rows=1" in page.text) is (more_than is not None)
+
+
+def test_a_count_limit_that_is_not_a_number_counts_to_the_default_and_says_so(tmp_path, monkeypatch, caplog):
+    path = tmp_path / "folio.db"
+    build(path)
+    monkeypatch.setenv("FOLIO_COUNT_LIMIT", "ten")
+    response, statements = fetch(path, f"/{path.stem}/articles.json?_search=patients")
+    assert response.json()["filtered_table_rows_count"] == 120
+    assert any("limit 10001)" in sql for sql in statements)
+    assert "FOLIO_COUNT_LIMIT='ten' is not a whole number above 0" in caplog.text
