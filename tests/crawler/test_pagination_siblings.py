@@ -1,5 +1,6 @@
 """One-page articles compared with a page of another article of their site: the sibling page's plan and proof."""
-from crawler.chain import PARKED, Rules, SiteTemplates
+from crawler.chain import Rules
+from crawler.siblings import PARKED, SiteTemplates
 from crawler.items import ArticleCapture, Page
 from crawler.verify import line_key
 from pipelines.extract import extract_page
@@ -74,6 +75,45 @@ def test_what_an_article_learns_does_not_depend_on_which_article_arrived_first()
                 done[article.url] = article.template_lines
         lines.append(done)
     assert lines[0] == lines[1] and all(lines[0].values())
+
+
+def test_pages_of_the_crawls_own_articles_serve_as_siblings_whatever_their_order():
+    """Every arrival order of three articles crawled together: the same lines, and no page fetched for them."""
+    from itertools import permutations
+
+    third_url = f"{SITE}/news/2025/water-and-heat.html"
+    pages = {FLU: FLU_HTML, SLEEP: SLEEP_HTML,
+             third_url: html("Water And Heat In The City", 7, [(FLU, "Flu Arrives Early This Winter")], "5/6/25")}
+    reports = {url: extract_page(body, url)["report"] for url, body in pages.items()}
+    outcomes = []
+    for order in permutations(pages):
+        templates, done, fetched = SiteTemplates(crawl=set(pages)), {}, []
+
+        def finish(article):
+            url = templates.plan(article, RULES)
+            if url is None:
+                done[article.url] = article.template_lines
+            elif url != PARKED:
+                fetched.append(url)
+
+        for url in order:  # page 1 of each article arrives, then its chain ends at once
+            for waiting in templates.arrived(url, reports[url]):
+                finish(waiting)
+            finish(capture(url, pages[url]))
+        assert fetched == [] and set(done) == set(pages) and not templates.waiting
+        outcomes.append(done)
+    assert all(done == outcomes[0] for done in outcomes) and all(outcomes[0].values())
+    assert line_key("Today on Health Daily") in outcomes[0][FLU]
+
+
+def test_a_crawl_page_that_comes_to_nothing_moves_the_article_to_a_page_it_fetches():
+    templates, flu = SiteTemplates(crawl={FLU, SLEEP}), capture(FLU, FLU_HTML)
+    assert templates.plan(flu, RULES) == PARKED and templates.stranded() == [SLEEP]
+    assert templates.arrived(SLEEP, None) == [flu]  # its page 1 failed: nothing to compare with
+    assert templates.plan(flu, RULES) == GALLERY  # fetched, within the article's extra requests
+    assert flu.rejected[-1] == {"url": SLEEP, "reason": "sibling page not usable",
+                                "why_proposed": "another article of the site"}
+    assert templates.arrived(GALLERY, None) == []  # not one of the crawl's pages: only its own fetch teaches
 
 
 def test_a_sibling_that_is_the_same_article_or_fails_teaches_nothing_and_is_recorded():
