@@ -192,6 +192,22 @@ def stored_shortfall(capture: ArticleCapture, extracted: list[dict], *, links: b
     return f"short: {missing} is named as page {wanted} and not stored" if missing else None
 
 
+def recorded_shortfall(capture: ArticleCapture, extracted: list[dict], rules: Rules) -> str | None:
+    """Why stored pages fall short of their article, judged as the crawl judged it: ``capture.rejected`` holds
+    the candidates the crawl fetched and rejected (as recorded), which settle the links they answered.
+
+    A stored page that is not usable already makes the article incomplete; so does a crawl that stopped.
+    """
+    short = stored_shortfall(capture, extracted, links=False)
+    if short or not extracted or extracted[0]["report"].get("profile") or not all(p.ok for p in capture.pages):
+        return short
+    for page, extract in zip(capture.pages, extracted):
+        page.extract = page.extract or extract
+    capture.expected_pages = extracted[0]["report"].get("expected")
+    capture.known_pages = extracted[0].get("page_urls") or []
+    return shortfall(capture, rules)
+
+
 def _listed(capture: ArticleCapture) -> list[str]:
     """The URLs the page lists of the pages read name after the last page read (in the list of page 1 or of
     the last page: each list counted where its current item is that page's number)."""
