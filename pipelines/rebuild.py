@@ -53,32 +53,25 @@ def article_record(capture: ArticleCapture, profile: SiteProfile, extracted: lis
     capture.extracted = extract_capture(capture, profile) if extracted is None else extracted
     capture.article = assemble_capture(capture)
     crawled = None if stored is None or stored.get("complete") is None else bool(stored["complete"])
-    rejected = _recorded(stored)
+    recorded = None if stored is None or stored.get("rejected_pages") is None else json.loads(stored["rejected_pages"])
     # No fetch can settle what the crawl left open (a chain stopped by a failed page analysis, a link forward
     # not verified): its "incomplete" stands. The links of the stored pages are read as the crawl read them
     # when its rejected candidates are recorded; otherwise only where no verdict is (a link it settled by
     # fetching would count as a page not stored), and the stored pages' own count and page list decide.
-    if rejected is not None:
-        capture.rejected = [{**r, "why_proposed": ""} for r in rejected]
+    # A single-page view is not stored: the crawl read its completeness off that view, so its verdict stands.
+    if recorded is not None and not stored.get("single_page_url"):
+        capture.rejected = [{**r, "why_proposed": ""} for r in recorded]
         short = chain.recorded_shortfall(capture, capture.extracted, chain.Rules())
     else:
         short = chain.stored_shortfall(capture, capture.extracted, links=crawled is None)
     capture.article["complete"] = capture.article["complete"] and crawled is not False and not short
     record = normalize(capture.article, languages=profile.date_languages, timezone=profile.timezone)
-    if rejected is not None:
-        record["rejected_pages"] = rejected  # what the crawl fetched: a rebuild fetches nothing new
+    if recorded is not None:
+        record["rejected_pages"] = recorded  # what the crawl fetched: a rebuild fetches nothing new
     capture.article = record
     if not capture.extracted or not (record.get("title") or record.get("body_text")):
         return None
     return record
-
-
-def _recorded(stored: dict | None) -> list[dict] | None:
-    """The rejected candidates the crawl recorded, or None when they are not (an older or imported article,
-    or one whose single-page view the archive does not hold: the crawl read its completeness off that view)."""
-    if not stored or stored.get("rejected_pages") is None or stored.get("single_page_url"):
-        return None
-    return json.loads(stored["rejected_pages"])
 
 
 def stored_captures(archive: Archive, site: str | None = None, counts: Counter | None = None):
