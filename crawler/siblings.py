@@ -14,6 +14,7 @@ from crawler.items import ArticleCapture
 from crawler.verify import identity_reason, template_share
 
 PARKED = "parked"  # SiteTemplates.plan: the article waits for a page another article (or request) brings
+USABLE = 2  # sibling pages an article compares itself with, at most (the second only from the crawl's own)
 FREE = 2  # pages of the crawl's own articles an article may compare itself with, beyond its paid requests
 KEPT = ("identity", "template", "lines", "listing")  # what a sibling's report is read for
 
@@ -39,18 +40,20 @@ class SiteTemplates:
         if report is None or report.get("profile"):
             return None
         walked = {r["url"] for r in capture.rejected if r["reason"].startswith("sibling")}
+        found: list[list[int]] = []
         for url in self.choices(capture, report, rules):
+            if found and (url not in self.crawl or len(found) == USABLE):
+                break  # a second page only when it costs nothing
             if url not in self.pages:
                 fetch = url not in self.waiting and url not in self.crawl
                 self.waiting.setdefault(url, []).append(capture)
                 return url if fetch else PARKED
             lines = self._lines(capture, self.pages[url], rules)
             if lines is not None:
-                capture.template_lines = lines
-                return None
-            if url not in walked:
+                found.append(lines)
+            elif url not in walked:
                 reject(capture, {"url": url, "why": "another article of the site"}, "sibling page not usable")
-        capture.template_lines = []
+        capture.template_lines = sorted(set().union(*found))
         return None
 
     def choices(self, capture: ArticleCapture, report: dict, rules: Rules) -> list[str]:

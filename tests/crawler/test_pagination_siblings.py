@@ -116,6 +116,25 @@ def test_a_crawl_page_that_comes_to_nothing_moves_the_article_to_a_page_it_fetch
     assert templates.arrived(GALLERY, None) == []  # not one of the crawl's pages: only its own fetch teaches
 
 
+def test_a_second_page_of_the_crawl_adds_its_lines_and_a_paid_one_is_never_asked_for():
+    """A box the site fills from a pool of lines shows another few on each article: two pages show more of it."""
+    third_url = f"{SITE}/news/2025/water-and-heat.html"
+    third = html("Water And Heat In The City", 7, [(FLU, "Flu Arrives Early This Winter")], "5/6/25")
+    flu_html = html("Flu Arrives Early This Winter", 1, [(SLEEP, "Sleep And Screens In Teens Today"),
+                                                          (third_url, "Water And Heat In The City Today")])
+    templates, flu = SiteTemplates(crawl={FLU, SLEEP, third_url}), capture(FLU, flu_html)
+    sleep, water = (extract_page(body, url)["report"] for url, body in ((SLEEP, SLEEP_HTML), (third_url, third)))
+    assert templates.plan(flu, RULES) == PARKED and templates.arrived(SLEEP, sleep) == [flu]
+    assert templates.plan(flu, RULES) == PARKED and templates.arrived(third_url, water) == [flu]
+    assert templates.plan(flu, RULES) is None
+    assert flu.template_lines == sorted(set(sleep["lines"]) | set(water["lines"]))
+    assert set(flu.template_lines) > set(sleep["lines"])  # the second page printed lines the first did not
+    alone = SiteTemplates()  # no page of the crawl: one fetched page, usable, and no second request
+    flu = capture(FLU, flu_html)
+    assert alone.plan(flu, RULES) == SLEEP and alone.learn(SLEEP, sleep) == [flu]
+    assert alone.plan(flu, RULES) is None and flu.template_lines == sorted(set(sleep["lines"]))
+
+
 def test_a_sibling_that_is_the_same_article_or_fails_teaches_nothing_and_is_recorded():
     templates, flu = SiteTemplates(), capture(FLU, FLU_HTML)
     url = templates.plan(flu, RULES)
