@@ -98,7 +98,7 @@ class ArticleSpider(Discovery, scrapy.Spider):
     async def start(self):
         requests = [self.article_request(url) for url in self.article_urls]  # URLs given by hand are always fetched
         if self.templates:  # decided before any page arrives: their pages 1 serve as siblings, whatever comes first
-            self.templates = SiteTemplates(crawl={r.cb_kwargs["capture"].url for r in requests if r})
+            self.templates = SiteTemplates(crawl=[r.cb_kwargs["capture"].url for r in requests if r])
         for request in requests:
             yield request
         for url in self.profile.sitemap_urls:
@@ -197,7 +197,6 @@ class ArticleSpider(Discovery, scrapy.Spider):
         duplicate): fetched as sibling pages, so no article waits forever."""
         stranded = self.templates.stranded() if self.templates else []
         for url in stranded:
-            self.templates.crawl -= {url}
             self.crawler.engine.crawl(scrapy.Request(
                 url, callback=self.parse_sibling, errback=self.sibling_failed, priority=PAGE_PRIORITY,
                 cb_kwargs={"capture": self.templates.waiting[url][0]}, dont_filter=True, meta={"dont_redirect": True}))
