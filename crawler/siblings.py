@@ -17,9 +17,10 @@ from crawler.verify import identity_reason, template_share
 PARKED = "parked"  # SiteTemplates.plan: the article waits for a page another article (or request) brings
 USABLE = 2  # sibling pages an article compares itself with, at most (the second only from the crawl's own)
 FREE = 2  # pages of the crawl's own articles an article may compare itself with, beyond its paid requests
-# How far down the crawl's list an article may wait for another's page 1: page-1 requests go out in list order,
-# so a wait is short and the articles parked at once are bounded; one listed further on is fetched instead.
-AHEAD = 100
+# The longest list of articles whose pages 1 serve each other: an article may wait for any of them (which one
+# it picks must not depend on where the list puts it), so this bounds the articles parked at once. A longer
+# list fetches its siblings as a crawl of one article does.
+MOST_SHARED = 500
 KEPT = ("identity", "template", "lines", "listing")  # what a sibling's report is read for
 
 
@@ -34,8 +35,8 @@ class SiteTemplates:
     """
 
     def __init__(self, crawl: Iterable[str] = ()) -> None:
-        self.order = {url: n for n, url in enumerate(dict.fromkeys(crawl))}  # page-1 URLs (as fetched), in list order
-        self.crawl = frozenset(self.order)
+        crawl = frozenset(crawl)  # page-1 URLs (as fetched) of this crawl's articles
+        self.crawl = crawl if len(crawl) <= MOST_SHARED else frozenset()
         self.pages: dict[str, dict | None] = {}  # sibling URL -> what its report says (None: no usable page)
         self.waiting: dict[str, list[ArticleCapture]] = {}  # sibling URL -> articles waiting for it
 
@@ -47,10 +48,10 @@ class SiteTemplates:
         walked = {r["url"] for r in capture.rejected if r["reason"].startswith("sibling")}
         found: list[list[int]] = []
         for url in self.choices(capture, report, rules):
-            if found and (not self.free(capture, url) or len(found) == USABLE):
+            if found and (url not in self.crawl or len(found) == USABLE):
                 break  # a second page only when it costs nothing
             if url not in self.pages:
-                fetch = url not in self.waiting and not self.free(capture, url)
+                fetch = url not in self.waiting and url not in self.crawl
                 self.waiting.setdefault(url, []).append(capture)
                 return url if fetch else PARKED
             lines = self._lines(capture, self.pages[url], rules)
@@ -65,12 +66,8 @@ class SiteTemplates:
         """The siblings the article may look at, in order: the crawl's own pages, then pages to fetch."""
         spent = sum(not r["reason"].startswith("sibling") for r in capture.rejected) + (capture.single_view is not None)
         ordered = choices(capture, report)
-        return [u for u in ordered if self.free(capture, u)][:FREE] + \
-            [u for u in ordered if not self.free(capture, u)][:max(0, rules.extra_requests - spent)]
-
-    def free(self, capture: ArticleCapture, url: str) -> bool:
-        """Whether ``url`` is page 1 of an article of the crawl listed before this one or not far after it."""
-        return url in self.order and self.order[url] <= self.order.get(capture.url, len(self.order)) + AHEAD
+        return [u for u in ordered if u in self.crawl][:FREE] + \
+            [u for u in ordered if u not in self.crawl][:max(0, rules.extra_requests - spent)]
 
     def _lines(self, capture: ArticleCapture, report: dict | None, rules: Rules) -> list[int] | None:
         """The sibling's lines when it proves to be another article in the asker's template, else None."""

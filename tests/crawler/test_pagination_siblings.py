@@ -116,16 +116,14 @@ def test_a_crawl_page_that_comes_to_nothing_moves_the_article_to_a_page_it_fetch
     assert templates.arrived(GALLERY, None) == []  # not one of the crawl's pages: only its own fetch teaches
 
 
-def test_an_article_waits_only_for_crawl_pages_listed_not_far_after_it():
-    from crawler.siblings import AHEAD
+def test_a_crawl_of_too_many_articles_fetches_its_siblings_wherever_the_list_puts_them():
+    from crawler.siblings import MOST_SHARED
 
-    fillers = [f"{SITE}/other/{n}.html" for n in range(AHEAD)]
-    far = SiteTemplates(crawl=[FLU, *fillers, SLEEP])  # its page 1 goes out after AHEAD others: fetched now
-    assert far.plan(capture(FLU, FLU_HTML), RULES) == SLEEP
-    near = SiteTemplates(crawl=[FLU, *fillers[1:], SLEEP])
-    assert near.plan(capture(FLU, FLU_HTML), RULES) == PARKED
-    before = SiteTemplates(crawl=[SLEEP, *fillers, FLU])  # listed before it: its page 1 went out first
-    assert before.plan(capture(FLU, FLU_HTML), RULES) == PARKED
+    fillers = [f"{SITE}/other/{n}.html" for n in range(MOST_SHARED - 2)]
+    assert SiteTemplates(crawl=[FLU, *fillers, SLEEP]).plan(capture(FLU, FLU_HTML), RULES) == PARKED
+    assert SiteTemplates(crawl=[SLEEP, *fillers, FLU]).plan(capture(FLU, FLU_HTML), RULES) == PARKED
+    longer = [FLU, *fillers, f"{SITE}/other/last.html", SLEEP]  # one more: no article waits for another
+    assert SiteTemplates(crawl=longer).plan(capture(FLU, FLU_HTML), RULES) == SLEEP
 
 
 def test_a_second_page_of_the_crawl_adds_its_lines_and_a_paid_one_is_never_asked_for():
