@@ -181,7 +181,6 @@ def record_crawl_process(db: Database) -> None:
     db["crawls"].add_column("pid", int)
 
 
-
 @migrations()
 def record_rejected_pages(db: Database) -> None:
     # The links a crawl fetched as candidate pages (or sibling pages) and rejected, with why: JSON list of
