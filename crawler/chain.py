@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from crawler.continuation import next_step, url_step
 from crawler.items import ArticleCapture
 from crawler.pagelist import listed_page
-from crawler.verify import NEW_TEXT_MIN, TEMPLATE_MIN, covers, identity_reason, template_share, verify
+from crawler.verify import NEW_TEXT_MIN, TEMPLATE_MIN, covers, identity_reason, verify
 
 STRONG = 70  # a candidate this sure is a page of the article even when its fetch fails (it is then missing)
 # Rejections that settle a link: the fetched page showed what else it is. A failed fetch settles nothing.
