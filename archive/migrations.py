@@ -180,3 +180,10 @@ def record_crawl_process(db: Database) -> None:
     # The pid of the process filling a "running" row: a later run closes the row of a process that is gone.
     db["crawls"].add_column("pid", int)
 
+
+@migrations()
+def record_rejected_pages(db: Database) -> None:
+    # The links a crawl fetched as candidate pages (or sibling pages) and rejected, with why: JSON list of
+    # {url, reason}. `folio rebuild` reads them to settle completeness as the crawl did; NULL: not recorded
+    # (stored before this column, or imported), and the crawl's own verdict stands.
+    db["articles"].add_column("rejected_pages", str)

@@ -97,6 +97,8 @@ def article_row(columns: tuple[str, ...], key: str, record: dict) -> dict:
         sources=json.dumps(record.get("references") or [], ensure_ascii=False),
         complete=int(bool(record.get("complete"))),
     )
+    if "rejected_pages" in row and record.get("rejected_pages") is not None:  # None: not recorded
+        row["rejected_pages"] = json.dumps(record["rejected_pages"], ensure_ascii=False)
     if "stored_text" in row:  # else an archive from before derive_body_text, with a plain body_text column
         row["stored_text"] = stored_text(record.get("body_html"), record.get("body_text"))
     return row

@@ -122,7 +122,8 @@ class Archive(CrawlLog, PageWriter):
         if existing is ...:
             existing = next(iter(self._rows("select * from articles where id = ?", [key])), None)
         if existing and self._same_content(existing, row):
-            moved = [c for c in ("url", "canonical_url", "missing_pages") if existing[c] != row[c]]
+            moved = [c for c in ("url", "canonical_url", "missing_pages", "rejected_pages")
+                     if c in row and existing[c] != row[c]]
             if moved:  # the same article reached at another form of its URLs: the row names where it is now
                 self.conn.execute(f"update articles set {', '.join(c + ' = ?' for c in moved)} where id = ?",
                                   [*(row[c] for c in moved), key])

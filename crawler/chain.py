@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from crawler.continuation import next_step, url_step
 from crawler.items import ArticleCapture
 from crawler.pagelist import listed_page
-from crawler.verify import NEW_TEXT_MIN, TEMPLATE_MIN, covers, identity_reason, template_share, verify
+from crawler.verify import NEW_TEXT_MIN, TEMPLATE_MIN, covers, identity_reason, verify
 
 STRONG = 70  # a candidate this sure is a page of the article even when its fetch fails (it is then missing)
 # Rejections that settle a link: the fetched page showed what else it is. A failed fetch settles nothing.
@@ -192,6 +192,22 @@ def stored_shortfall(capture: ArticleCapture, extracted: list[dict], *, links: b
     return f"short: {missing} is named as page {wanted} and not stored" if missing else None
 
 
+def recorded_shortfall(capture: ArticleCapture, extracted: list[dict], rules: Rules) -> str | None:
+    """Why stored pages fall short of their article, judged as the crawl judged it: ``capture.rejected`` holds
+    the candidates the crawl fetched and rejected (as recorded), which settle the links they answered.
+
+    A stored page that is not usable already makes the article incomplete; so does a crawl that stopped.
+    """
+    short = stored_shortfall(capture, extracted, links=False)
+    if short or not extracted or extracted[0]["report"].get("profile") or not all(p.ok for p in capture.pages):
+        return short
+    for page, extract in zip(capture.pages, extracted):
+        page.extract = page.extract or extract
+    capture.expected_pages = extracted[0]["report"].get("expected")
+    capture.known_pages = extracted[0].get("page_urls") or []
+    return shortfall(capture, rules)
+
+
 def _listed(capture: ArticleCapture) -> list[str]:
     """The URLs the page lists of the pages read name after the last page read (in the list of page 1 or of
     the last page: each list counted where its current item is that page's number)."""
@@ -221,77 +237,3 @@ def _add(found: list[dict], url: str, score: int, kind: str, why: str) -> None:
 def _tried(capture: ArticleCapture) -> set[str]:
     return {p.url for p in capture.pages} | {p.final_url for p in capture.pages if p.final_url} | \
         {r["url"] for r in capture.rejected} | {capture.url}
-
-
-PARKED = "parked"  # SiteTemplates.plan: the article waits for a sibling page another article asked for
-
-
-class SiteTemplates:
-    """Per crawl: pages of other articles of a site, read for the short texts their template prints (its chrome).
-
-    A one-page article has no other page to compare its blocks with; a page of another article of the same
-    site does. Which one is the article's own choice, read from its first page alone (the links shaped most
-    like its URL, in page order), so what it learns never depends on which article of the crawl arrived first.
-    Each sibling URL is fetched once per crawl: articles that choose one already on its way wait for it, and
-    one already read costs nothing. Each choice an article walks past counts against its extra requests.
-    """
-
-    def __init__(self) -> None:
-        self.pages: dict[str, dict | None] = {}  # sibling URL -> its page report (None: its fetch failed)
-        self.waiting: dict[str, list[ArticleCapture]] = {}  # sibling URL -> articles waiting for it
-
-    def plan(self, capture: ArticleCapture, rules: Rules) -> str | None:
-        """The sibling URL to fetch for this article, PARKED, or None (its template lines are then attached)."""
-        report = _first_report(capture)
-        if report is None or report.get("profile"):
-            return None
-        spent = sum(not r["reason"].startswith("sibling") for r in capture.rejected) + (capture.single_view is not None)
-        walked = {r["url"] for r in capture.rejected if r["reason"].startswith("sibling")}
-        for url in choices(capture, report)[:max(0, rules.extra_requests - spent)]:
-            if url in self.waiting:
-                self.waiting[url].append(capture)
-                return PARKED
-            if url not in self.pages:
-                self.waiting[url] = [capture]
-                return url
-            lines = self._lines(capture, self.pages[url], rules)
-            if lines is not None:
-                capture.template_lines = lines
-                return None
-            if url not in walked:
-                reject(capture, {"url": url, "why": "another article of the site"}, "sibling page not usable")
-        capture.template_lines = []
-        return None
-
-    def _lines(self, capture: ArticleCapture, report: dict | None, rules: Rules) -> list[int] | None:
-        """The sibling's lines when it proves to be another article in the asker's template, else None."""
-        read = [p.extract["report"] for p in capture.pages if p.ok and p.extract]
-        usable = bool(report and read) and not report.get("listing") and \
-            identity_reason(read, report, urls=[p.url for p in capture.pages], url_evidence=False) is not None and \
-            template_share(read[0]["template"], report["template"]) >= rules.template
-        return report["lines"] if usable else None
-
-    def learn(self, url: str, report: dict | None) -> list[ArticleCapture]:
-        """Keep the sibling page's report; return the articles that waited for it, to be finished."""
-        self.pages[url] = report
-        return self.waiting.pop(url, [])
-
-
-def choices(capture: ArticleCapture, report: dict) -> list[str]:
-    """The article's siblings in the order it asks for them: links shaped most like its URL, then page order."""
-    done = _tried(capture) | set(capture.known_pages)
-    others = [u for u in report.get("others", []) if u not in done]
-    return sorted(others, key=lambda u: -_same_shape(u, capture.url))  # stable: page order breaks ties
-
-
-def _first_report(capture: ArticleCapture) -> dict | None:
-    first = capture.pages[0] if capture.pages else None
-    return first.extract["report"] if first is not None and first.ok and first.extract else None
-
-
-
-def _same_shape(url: str, other: str) -> int:
-    """How alike two URLs' paths are: a site's article URLs share their depth and leading folders."""
-    a, b = urlsplit(url).path.strip("/").split("/"), urlsplit(other).path.strip("/").split("/")
-    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    return 10 * (len(a) == len(b)) + common

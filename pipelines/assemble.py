@@ -14,7 +14,14 @@ def article_of(capture: ArticleCapture, profile: SiteProfile) -> dict:
     """Reassemble the capture's pages, then normalize the article (dateparser costs milliseconds per date)."""
     article = assemble_capture(capture)
     article["complete"] = article["complete"] and complete_chain(capture)
-    return normalize(article, languages=profile.date_languages, timezone=profile.timezone)
+    record = normalize(article, languages=profile.date_languages, timezone=profile.timezone)
+    record["rejected_pages"] = rejected_pages(capture)
+    return record
+
+
+def rejected_pages(capture: ArticleCapture) -> list[dict]:
+    """What the article's chain fetched and rejected, as stored: a rebuild settles completeness with it."""
+    return [{"url": r["url"], "reason": r["reason"]} for r in capture.rejected]
 
 
 def complete_chain(capture: ArticleCapture) -> bool:

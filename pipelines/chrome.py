@@ -13,6 +13,7 @@ from pipelines.words import length_in_words
 
 _SPACE = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d+")
+_NOT_WORD = re.compile(r"[\W_]+")
 _HREF = re.compile(r'<a\b[^>]*\bhref="([^"]*)"')
 _LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S)
 # Words of page-position markers: what points from one page to another, in the languages of the sites read.
@@ -50,7 +51,7 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
     for index, blocks in enumerate(pages):
         for block in blocks:
             key = norm(block["text"])
-            on_pages.setdefault(key, set()).add(index)
+            on_pages.setdefault(_unspaced(key), set()).add(index)
             if _DIGIT.search(key):
                 shapes.setdefault(_DIGIT.sub("#", key), set()).add(index)
     found = set()
@@ -58,7 +59,7 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
         for position, block in enumerate(blocks):
             key = norm(block["text"])
             words = length_in_words(key)
-            everywhere = words <= SHORT_CHROME and (len(on_pages[key]) == len(pages) or bool(
+            everywhere = words <= SHORT_CHROME and (len(on_pages[_unspaced(key)]) == len(pages) or bool(
                 printed and any(all(line_key(t) in lines for lines in printed) for t in _readings(block))))
             numbered = words <= MARKER_WORDS and len(shapes.get(_DIGIT.sub("#", key), ())) >= 2
             if everywhere or numbered:
@@ -76,6 +77,12 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
                     position == kept[-1] and _edge_marker(key, index, far - 1, far, len(pages))):
                 found.add((index, position))
     return found
+
+
+def _unspaced(key: str) -> str:
+    """A block's text with its spaces and punctuation dropped: the two readings of a page join inline elements
+    with or without a space ("9.12am Fact checked" and "9.12amFact checked"), the same text either way."""
+    return _NOT_WORD.sub("", key)
 
 
 def _readings(block: dict) -> list[str]:

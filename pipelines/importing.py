@@ -65,7 +65,7 @@ order by pages.article_id limit ?
 
 class StoredSiblings:
     """The crawl's sibling page, offline: page 1 of another article of the same host, from the pages at hand
-    or the archive, whose short texts are the site's template chrome (see crawler.chain.SiteTemplates).
+    or the archive, whose short texts are the site's template chrome (see crawler.siblings.SiteTemplates).
 
     Without it a one-page article rebuilt or imported keeps the chrome its crawl removed, and every
     rebuild would store a new version of it.

@@ -43,21 +43,31 @@ def profile_for(slug: str, urls: list[str]) -> SiteProfile:
 
 
 def article_record(capture: ArticleCapture, profile: SiteProfile, extracted: list[dict] | None = None, *,
-                   crawled: bool | None = None) -> dict | None:
+                   stored: dict | None = None) -> dict | None:
     """Extract, Reassemble and Normalize one capture, as the crawl's pipelines do; None when it holds no article.
 
-    ``extracted``: the capture's usable pages already run through extract_page, in order; ``crawled``: whether
-    the crawl that stored them called the article complete (None when unknown). Mirrors Store.process_item: a
-    capture with no title and no text stores its pages but no article.
+    ``extracted``: the capture's usable pages already run through extract_page, in order; ``stored``: the
+    crawl's verdict on the article as stored (``complete``, ``rejected_pages``, ``single_page_url``), None when
+    none is. Mirrors Store.process_item: a capture with no title and no text stores its pages but no article.
     """
     capture.extracted = extract_capture(capture, profile) if extracted is None else extracted
     capture.article = assemble_capture(capture)
+    crawled = None if stored is None or stored.get("complete") is None else bool(stored["complete"])
+    recorded = None if stored is None or stored.get("rejected_pages") is None else json.loads(stored["rejected_pages"])
     # No fetch can settle what the crawl left open (a chain stopped by a failed page analysis, a link forward
-    # not verified), and what the crawl settled by fetching is not stored: its verdict stands where known, and
-    # the stored pages themselves (an announced count, a page list naming a page not stored) are checked.
-    short = chain.stored_shortfall(capture, capture.extracted, links=crawled is None)
+    # not verified): its "incomplete" stands. The links of the stored pages are read as the crawl read them
+    # when its rejected candidates are recorded; otherwise only where no verdict is (a link it settled by
+    # fetching would count as a page not stored), and the stored pages' own count and page list decide.
+    # A single-page view is not stored: the crawl read its completeness off that view, so its verdict stands.
+    if recorded is not None and not stored.get("single_page_url"):
+        capture.rejected = [{**r, "why_proposed": ""} for r in recorded]
+        short = chain.recorded_shortfall(capture, capture.extracted, chain.Rules())
+    else:
+        short = chain.stored_shortfall(capture, capture.extracted, links=crawled is None)
     capture.article["complete"] = capture.article["complete"] and crawled is not False and not short
     record = normalize(capture.article, languages=profile.date_languages, timezone=profile.timezone)
+    if recorded is not None:
+        record["rejected_pages"] = recorded  # what the crawl fetched: a rebuild fetches nothing new
     capture.article = record
     if not capture.extracted or not (record.get("title") or record.get("body_text")):
         return None
@@ -90,10 +100,10 @@ def stored_captures(archive: Archive, site: str | None = None, counts: Counter |
         yield key, capture
 
 
-def _crawled(archive: Archive, key: str) -> bool | None:
-    """Whether the stored article was called complete when its pages were fetched; None when none is stored."""
-    row = next(archive.db.query("select complete from articles where id = ?", [key]), None)
-    return None if row is None or row["complete"] is None else bool(row["complete"])
+def _stored(archive: Archive, key: str) -> dict | None:
+    """The crawl's verdict on the stored article (complete, rejected pages, single view); None when none is stored."""
+    return next(archive.db.query("select complete, rejected_pages, single_page_url from articles where id = ?", [key]),
+                None)
 
 
 def _page(row: dict, bodies: Bodies) -> Page:
@@ -123,7 +133,7 @@ def rebuild(archive: Archive, site: str | None = None) -> Counter:
             profiles[capture.site] = profile_for(capture.site, [p.url for p in capture.pages])
         extracted = extract_capture(capture, profiles[capture.site])
         siblings.attach(capture, extracted)
-        record = article_record(capture, profiles[capture.site], extracted, crawled=_crawled(archive, key))
+        record = article_record(capture, profiles[capture.site], extracted, stored=_stored(archive, key))
         if record is None:
             counts["no article"] += 1
             continue

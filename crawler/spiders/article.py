@@ -6,7 +6,8 @@ import re
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -17,6 +18,7 @@ from crawler import sites
 from crawler.identity import fetch_url
 from crawler.items import ArticleCapture, Page
 from crawler import chain
+from crawler.siblings import PARKED, SiteTemplates
 from crawler.pagination import page_number
 from crawler.spiders.discovery import ARTICLE_PRIORITY, LISTING_PRIORITY, PAGE_PRIORITY, Discovery
 from crawler.spiders.pages import now, page_of
@@ -77,7 +79,7 @@ class ArticleSpider(Discovery, scrapy.Spider):
         self.rules = chain.Rules()
         # Articles given by URL only: one sibling page per host shows the site's chrome to one-page articles
         # (a profile names its site's parts; its waiting articles would not survive a shared Redis frontier).
-        self.templates = chain.SiteTemplates() if self.article_urls else None
+        self.templates = SiteTemplates() if self.article_urls else None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -86,6 +88,7 @@ class ArticleSpider(Discovery, scrapy.Spider):
         spider.revisit_all = crawler.settings.getbool("FOLIO_REVISIT_ALL")
         spider.resume_since = crawler.settings.get("FOLIO_RESUME_SINCE") or None
         spider.rules = chain.Rules.from_settings(crawler.settings)
+        crawler.signals.connect(spider.idle, signal=signals.spider_idle)
         return spider
 
     def closed(self, reason):
@@ -93,8 +96,11 @@ class ArticleSpider(Discovery, scrapy.Spider):
             self.index.close()
 
     async def start(self):
-        for url in self.article_urls:
-            yield self.article_request(url)  # URLs given by hand are always fetched
+        requests = [self.article_request(url) for url in self.article_urls]  # URLs given by hand are always fetched
+        if self.templates:  # decided before any page arrives: their pages 1 serve as siblings, whatever comes first
+            self.templates = SiteTemplates(crawl=[r.cb_kwargs["capture"].url for r in requests if r])
+        for request in requests:
+            yield request
         for url in self.profile.sitemap_urls:
             yield scrapy.Request(url, callback=self.parse_sitemap, priority=LISTING_PRIORITY)
         for url in self.profile.feeds:
@@ -151,12 +157,16 @@ class ArticleSpider(Discovery, scrapy.Spider):
             return
         capture.pages.append(page)
         if page.extract is None:
+            for result in self._first_read(capture, None) if len(capture.pages) == 1 else ():
+                yield result
             yield capture
             return
         if len(capture.pages) == 1:
             capture.known_pages = page.extract.get("page_urls") or []
             report = page.extract["report"]
             capture.expected_pages = None if report.get("profile") else report.get("expected")
+            for result in self._first_read(capture, report):
+                yield result
         capture.pending = chain.proposals(capture, page.extract["report"], self.rules)
         for result in self._advance(capture):
             yield result
@@ -176,6 +186,22 @@ class ArticleSpider(Discovery, scrapy.Spider):
         """No sibling page: the articles that waited for it are finished without it."""
         for waiting in self.templates.learn(_asked(failure.request), None):
             yield from self._advance(waiting)
+
+    def _first_read(self, capture: ArticleCapture, report: dict | None):
+        """An article's page 1 was read (``report``; None: not usable): go on with the articles that waited for it."""
+        for waiting in self.templates.arrived(capture.url, report) if self.templates else ():
+            yield from self._advance(waiting)
+
+    def idle(self):
+        """Pages of the crawl that articles wait for and that will not come (their request was dropped as a
+        duplicate): fetched as sibling pages, so no article waits forever."""
+        stranded = self.templates.stranded() if self.templates else []
+        for url in stranded:
+            self.crawler.engine.crawl(scrapy.Request(
+                url, callback=self.parse_sibling, errback=self.sibling_failed, priority=PAGE_PRIORITY,
+                cb_kwargs={"capture": self.templates.waiting[url][0]}, dont_filter=True, meta={"dont_redirect": True}))
+        if stranded:
+            raise DontCloseSpider
 
     def page_failed(self, failure: Failure):
         """A page that could not be fetched is recorded; the rest of the article is kept."""
@@ -198,6 +224,8 @@ class ArticleSpider(Discovery, scrapy.Spider):
             yield from self._rejected(capture, candidate, page.error or "not usable")
             return
         capture.pages.append(page)
+        if candidate is None and len(capture.pages) == 1:
+            yield from self._first_read(capture, None)
         self.crawler.stats.inc_value("folio/pages/failed")
         logger.warning("%s: page %d of %s not usable (%s)", capture.site, len(capture.pages), capture.url, page.error)
         yield from self._after_failure(capture)
@@ -261,7 +289,7 @@ class ArticleSpider(Discovery, scrapy.Spider):
                                  headers=_referer(capture))
             return True
         sibling = self.templates.plan(capture, self.rules) if self.templates else None
-        if sibling and sibling != chain.PARKED:
+        if sibling and sibling != PARKED:
             self.crawler.stats.inc_value("folio/pagination/sibling_requests")
             yield scrapy.Request(sibling, callback=self.parse_sibling, errback=self.sibling_failed,
                                  priority=PAGE_PRIORITY, cb_kwargs={"capture": capture}, dont_filter=True,

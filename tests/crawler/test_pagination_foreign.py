@@ -42,12 +42,13 @@ def steps(number: int) -> str:
     return f'<div class="howto"><p>Step {number} of 3: wash hands</p>{links} <a href="flu-{number + 1}.html">Next ›</a></div>'
 
 
-def crawled(folder: Path, *names: str) -> tuple[list[dict], list[dict]]:
+def crawled(folder: Path, *names: str, log: list | None = None) -> tuple[list[dict], list[dict]]:
+    """The articles and pages a crawl of ``names`` stored; the paths it asked for go to ``log``."""
     server = Served(folder)
     try:
         result = crawl(folder / "x.db", *(server.base + name for name in names))
     finally:
-        server.requested()
+        (log if log is not None else []).extend(server.requested())
     assert result.returncode == 0, result.stderr[-3000:]
     return rows(folder / "x.db", "select * from articles order by url"), rows(folder / "x.db", "select * from pages")
 
@@ -88,7 +89,13 @@ def test_bodies_do_not_depend_on_the_order_articles_arrive_in(tmp_path):
         folder.mkdir()
         for name in names:
             (folder / name).write_text((tmp_path / name).read_text())
-        articles, _ = crawled(folder, *order)
+        log: list[str] = []
+        articles, _ = crawled(folder, *order, log=log)
         bodies.append({a["url"].rsplit("/", 1)[1]: a["body_text"] for a in articles})
+        assert sorted(log) == sorted(f"/{name}" for name in names)  # each other's siblings: no page asked twice
     assert bodies[0] == bodies[1] and len(bodies[0]) == 3
     assert all("Today on Health Daily" not in body for body in bodies[0].values())
+    # Alone, an article fetches its sibling page, and learns the same chrome from it.
+    log = []
+    articles, _ = crawled(tmp_path, names[2], log=log)
+    assert log == [f"/{names[2]}", f"/{names[0]}"] and articles[0]["body_text"] == bodies[0][names[2]]

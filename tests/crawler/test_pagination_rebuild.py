@@ -68,3 +68,58 @@ def test_a_whole_article_rebuilt_from_scratch_is_complete(archive):
         conn.execute("delete from articles")
     rebuild(archive)
     assert [(a["page_count"], a["complete"]) for a in rows(archive, "select * from articles")] == [(3, 1)]
+
+
+@pytest.fixture
+def rejected(tmp_path) -> tuple[Path, str]:
+    """A real crawl of an article whose pager leads to its comments (fetched, rejected) and one whose step
+    widget counts three steps, each step's URL serving the article again (fetched, rejected)."""
+    from tests.crawler.test_pagination_foreign import COMMENTS, comments, page, steps
+
+    story = PARAGRAPHS[0] + PARAGRAPHS[1]
+    (tmp_path / "flu.html").write_text(page(TITLE, story, comments(COMMENTS[:3], 1)))
+    (tmp_path / "flu-2.html").write_text(page(TITLE, [], comments(COMMENTS[3:], 2)))
+    howto = tmp_path / "howto"
+    howto.mkdir()
+    for number, name in enumerate(("flu.html", "flu-2.html", "flu-3.html"), 1):
+        (howto / name).write_text(page("Wash Your Hands Well", PARAGRAPHS[2], steps(number)))
+    server = Served(tmp_path)
+    try:
+        result = crawl(tmp_path / "r.db", server.base + "flu.html", server.base + "howto/flu.html")
+    finally:
+        server.requested()
+    assert result.returncode == 0, result.stderr[-3000:]
+    return tmp_path / "r.db", server.base
+
+
+def verdicts(db: Path) -> list[tuple]:
+    return [(a["url"], a["page_count"], a["complete"], a["rejected_pages"])
+            for a in rows(db, "select * from articles order by url")]
+
+
+def test_the_crawls_rejected_candidates_are_recorded_and_a_rebuild_keeps_its_verdict(rejected):
+    import json
+
+    db, base = rejected
+    crawled = verdicts(db)
+    recorded = {url: json.loads(pages) for url, _, _, pages in crawled}
+    assert [(count, complete) for _, count, complete, _ in crawled] == [(1, 1), (1, 1)]
+    assert [r["url"] for r in recorded[base + "flu.html"]] == [base + "flu-2.html"]  # the comments page
+    assert [r["url"] for r in recorded[base + "howto/flu.html"]][:1] == [base + "howto/flu-2.html"]
+    assert all(r["reason"] for pages in recorded.values() for r in pages)
+    rebuild(db)
+    assert verdicts(db) == crawled
+
+
+def test_without_a_stored_verdict_the_recorded_rejections_settle_the_links_they_answered(rejected):
+    db, _ = rejected
+    crawled = verdicts(db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("update articles set complete = null")  # no verdict: the stored pages and rejections decide
+    rebuild(db)
+    assert verdicts(db) == crawled  # the pager's page 2 and the three steps were fetched and are not pages
+    with sqlite3.connect(db) as conn:
+        conn.execute("update articles set complete = null, rejected_pages = null")
+    rebuild(db)
+    # Not recorded (an archive from before): the stored pages alone name a page 2 that is not stored.
+    assert [complete for _, _, complete, _ in verdicts(db)] == [0, 0]

@@ -1,5 +1,6 @@
 """One-page articles compared with a page of another article of their site: the sibling page's plan and proof."""
-from crawler.chain import PARKED, Rules, SiteTemplates
+from crawler.chain import Rules
+from crawler.siblings import PARKED, SiteTemplates
 from crawler.items import ArticleCapture, Page
 from crawler.verify import line_key
 from pipelines.extract import extract_page
@@ -74,6 +75,74 @@ def test_what_an_article_learns_does_not_depend_on_which_article_arrived_first()
                 done[article.url] = article.template_lines
         lines.append(done)
     assert lines[0] == lines[1] and all(lines[0].values())
+
+
+def test_pages_of_the_crawls_own_articles_serve_as_siblings_whatever_their_order():
+    """Every arrival order of three articles crawled together: the same lines, and no page fetched for them."""
+    from itertools import permutations
+
+    third_url = f"{SITE}/news/2025/water-and-heat.html"
+    pages = {FLU: FLU_HTML, SLEEP: SLEEP_HTML,
+             third_url: html("Water And Heat In The City", 7, [(FLU, "Flu Arrives Early This Winter")], "5/6/25")}
+    reports = {url: extract_page(body, url)["report"] for url, body in pages.items()}
+    outcomes = []
+    for order in permutations(pages):
+        templates, done, fetched = SiteTemplates(crawl=set(pages)), {}, []
+
+        def finish(article):
+            url = templates.plan(article, RULES)
+            if url is None:
+                done[article.url] = article.template_lines
+            elif url != PARKED:
+                fetched.append(url)
+
+        for url in order:  # page 1 of each article arrives, then its chain ends at once
+            for waiting in templates.arrived(url, reports[url]):
+                finish(waiting)
+            finish(capture(url, pages[url]))
+        assert fetched == [] and set(done) == set(pages) and not templates.waiting
+        outcomes.append(done)
+    assert all(done == outcomes[0] for done in outcomes) and all(outcomes[0].values())
+    assert line_key("Today on Health Daily") in outcomes[0][FLU]
+
+
+def test_a_crawl_page_that_comes_to_nothing_moves_the_article_to_a_page_it_fetches():
+    templates, flu = SiteTemplates(crawl={FLU, SLEEP}), capture(FLU, FLU_HTML)
+    assert templates.plan(flu, RULES) == PARKED and templates.stranded() == [SLEEP]
+    assert templates.arrived(SLEEP, None) == [flu]  # its page 1 failed: nothing to compare with
+    assert templates.plan(flu, RULES) == GALLERY  # fetched, within the article's extra requests
+    assert flu.rejected[-1] == {"url": SLEEP, "reason": "sibling page not usable",
+                                "why_proposed": "another article of the site"}
+    assert templates.arrived(GALLERY, None) == []  # not one of the crawl's pages: only its own fetch teaches
+
+
+def test_a_crawl_of_too_many_articles_fetches_its_siblings_wherever_the_list_puts_them():
+    from crawler.siblings import MOST_SHARED
+
+    fillers = [f"{SITE}/other/{n}.html" for n in range(MOST_SHARED - 2)]
+    assert SiteTemplates(crawl=[FLU, *fillers, SLEEP]).plan(capture(FLU, FLU_HTML), RULES) == PARKED
+    assert SiteTemplates(crawl=[SLEEP, *fillers, FLU]).plan(capture(FLU, FLU_HTML), RULES) == PARKED
+    longer = [FLU, *fillers, f"{SITE}/other/last.html", SLEEP]  # one more: no article waits for another
+    assert SiteTemplates(crawl=longer).plan(capture(FLU, FLU_HTML), RULES) == SLEEP
+
+
+def test_a_second_page_of_the_crawl_adds_its_lines_and_a_paid_one_is_never_asked_for():
+    """A box the site fills from a pool of lines shows another few on each article: two pages show more of it."""
+    third_url = f"{SITE}/news/2025/water-and-heat.html"
+    third = html("Water And Heat In The City", 7, [(FLU, "Flu Arrives Early This Winter")], "5/6/25")
+    flu_html = html("Flu Arrives Early This Winter", 1, [(SLEEP, "Sleep And Screens In Teens Today"),
+                                                          (third_url, "Water And Heat In The City Today")])
+    templates, flu = SiteTemplates(crawl={FLU, SLEEP, third_url}), capture(FLU, flu_html)
+    sleep, water = (extract_page(body, url)["report"] for url, body in ((SLEEP, SLEEP_HTML), (third_url, third)))
+    assert templates.plan(flu, RULES) == PARKED and templates.arrived(SLEEP, sleep) == [flu]
+    assert templates.plan(flu, RULES) == PARKED and templates.arrived(third_url, water) == [flu]
+    assert templates.plan(flu, RULES) is None
+    assert flu.template_lines == sorted(set(sleep["lines"]) | set(water["lines"]))
+    assert set(flu.template_lines) > set(sleep["lines"])  # the second page printed lines the first did not
+    alone = SiteTemplates()  # no page of the crawl: one fetched page, usable, and no second request
+    flu = capture(FLU, flu_html)
+    assert alone.plan(flu, RULES) == SLEEP and alone.learn(SLEEP, sleep) == [flu]
+    assert alone.plan(flu, RULES) is None and flu.template_lines == sorted(set(sleep["lines"]))
 
 
 def test_a_sibling_that_is_the_same_article_or_fails_teaches_nothing_and_is_recorded():

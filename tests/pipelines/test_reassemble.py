@@ -138,6 +138,21 @@ def test_a_continued_line_at_the_top_of_every_later_page_goes_whatever_its_words
     assert [b["text"] for b in merged] == ["One.", LEAD, "Two.", TWO, "Three.", "Four."]
 
 
+def test_a_line_every_page_prints_is_chrome_however_a_reading_spaced_its_inline_parts():
+    # Two readings join "<span>Sleep better tonight</span><a>Read our guide</a>" with or without a space.
+    glued, spaced = "Sleep better tonightRead our guide", "Sleep better tonight Read our guide"
+    notes = {1: ("Clinics open early.", "Bring a card."), 2: ("Schools send notes.", "Wash hands often."),
+             3: ("Nurses visit homes.", "Rest and drink water.")}
+    pages = [extract(f"u{n}", blocks(line, notes[n][0], LEAD if n == 1 else TWO, notes[n][1]))
+             for n, line in ((1, glued), (2, glued), (3, spaced))]
+    text = [b["text"] for b in merge_blocks(pages, set())[0]]
+    assert glued not in text and spaced not in text and len(text) == 8  # TWO, on pages 2 and 3, once
+    # Only spacing and punctuation are folded: with another word it is another line, printed on two pages only.
+    pages[2]["blocks"][0]["text"] = "Sleep better tonight: read all our guide"
+    text = [b["text"] for b in merge_blocks(pages, set())[0]]
+    assert text.count(glued) == 1 and "Sleep better tonight: read all our guide" in text
+
+
 def test_a_short_line_on_one_later_page_only_stays():
     pages = [extract("u1", blocks("One.", LEAD)), extract("u2", blocks("Lees verder", "Two.")),
              extract("u3", blocks("Three.", "Four."))]
