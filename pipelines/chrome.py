@@ -63,7 +63,7 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
             numbered = words <= MARKER_WORDS and len(shapes.get(_DIGIT.sub("#", key), ())) >= 2
             if everywhere or numbered:
                 found.add((index, position))
-    found |= _later_page_edges(pages, found)
+    found |= _later_page_edges(pages, found) | position_markers(pages)
     for index, blocks in enumerate(pages):
         # A page's edge is where its own text starts and ends: the headline and credits every page repeats
         # above a "continued from the previous page" line are not text, so they do not push it off the edge.
@@ -74,6 +74,20 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
             if _edge_marker(key, index, position, len(blocks), len(pages)) or (
                     position == kept[0] and _edge_marker(key, index, 0, far, len(pages))) or (
                     position == kept[-1] and _edge_marker(key, index, far - 1, far, len(pages))):
+                found.add((index, position))
+    return found
+
+
+def position_markers(pages: list[list[dict]]) -> set[tuple[int, int]]:
+    """Short blocks at a page's top or foot whose numbers are that page's number and the article's page count
+    ("Pagina 2 van 2", "(2/3)"): checked against the verified chain, so a marker printed on one page only goes too."""
+    found = set()
+    for index, blocks in enumerate(pages):
+        for position in [*range(min(3, len(blocks))), *range(max(3, len(blocks) - 2), len(blocks))]:
+            key = norm(blocks[position]["text"])
+            numbers = sorted(int(n) for n in _DIGIT.findall(key))
+            words = len(_DIGIT.sub(" ", key).split())
+            if numbers == sorted((index + 1, len(pages))) and words <= MARKER_WORDS - 2:
                 found.add((index, position))
     return found
 
