@@ -26,6 +26,7 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|all
 SHORT_CHROME = 25  # words: a block this short printed on every page of an article is chrome, not text
 BOX_SENTENCE = 8  # words: text under a box heading that reads as a sentence, not a label
 MARKER_WORDS = 8  # words: the longest page-position marker ("Story continues on page 2")
+TEASER_LABEL = 4  # words: the longest label before a teaser's link ("Next in this series")
 
 
 def norm(text: str | None) -> str:
@@ -143,6 +144,45 @@ def version_links(blocks: list[dict], url: str) -> set[int]:
                 and all(_slug(h) == own and h.split("#")[0] != url.split("#")[0] for h in hrefs):
             found.add(n)
     return found
+
+
+def sibling_teasers(blocks: list[dict], url: str, own: set[str]) -> set[int]:
+    """Positions of short blocks that are one link, under a short label, to another article of the same site
+    ("Also Read: …", "Next in this series: …"): the link's address is shaped like this article's own (same
+    host and depth) and is none of its pages. ``own``: the article's page URLs."""
+    found = set()
+    for n, block in enumerate(blocks):
+        text, hrefs = block["text"], _HREF.findall(block.get("html") or "")
+        label, colon, rest = text.partition(":")
+        if len(hrefs) != 1 or not colon or not rest.strip() or length_in_words(text) > SHORT_CHROME or \
+                length_in_words(label) > TEASER_LABEL or not _boxed_link({**block, "text": rest}):
+            continue
+        if _sibling_address(hrefs[0], url) and _bare(hrefs[0]) not in own:
+            found.add(n)
+    return found
+
+
+def own_page_links(blocks: list[dict], own: set[str]) -> set[int]:
+    """Positions of short blocks that are only links to the article's own pages: a pager's words in any language
+    ("Précédent", "Vorige")."""
+    found = set()
+    for n, block in enumerate(blocks):
+        hrefs = _HREF.findall(block.get("html") or "")
+        if hrefs and length_in_words(block["text"]) <= MARKER_WORDS and _boxed_link(block) and \
+                all(_bare(h) in own for h in hrefs):
+            found.add(n)
+    return found
+
+
+def _sibling_address(href: str, url: str) -> bool:
+    """Whether a link points to another page of the same host whose path is as deep as the URL's."""
+    a, b = urlsplit(href), urlsplit(url)
+    return a.netloc == b.netloc and a.path.strip("/").count("/") == b.path.strip("/").count("/") and \
+        a.path.strip("/") not in ("", b.path.strip("/"))
+
+
+def _bare(url: str) -> str:
+    return url.split("#", 1)[0]
 
 
 def _slug(url: str) -> str:

@@ -7,7 +7,8 @@ from collections import Counter
 from crawler.items import ArticleCapture
 from pipelines.bylines import byline_names, reviewer_names
 from pipelines.credit_lines import PROSE, dated_box_names, standfirst
-from pipelines.chrome import chrome_by_comparison, copyright_lines, norm, template_chrome, version_links
+from pipelines.chrome import (chrome_by_comparison, copyright_lines, norm, own_page_links, sibling_teasers,
+                              template_chrome, version_links)
 from pipelines.metalines import known_dates, metadata_lines
 from pipelines.normalize import clean_names, clean_reviewer
 from pipelines.words import length_in_words
@@ -120,9 +121,12 @@ def merge_blocks(pages: list[dict], header: set[str], *, byline: list[str] = (),
     printed = [set((pages[i].get("report") or {}).get("lines") or ()) for i in distinct]
     chrome = {(distinct[i], n) for i, n in chrome_by_comparison([trimmed[i] for i in distinct], printed)}
     paged = len(distinct) > 1
+    own = {u.split("#", 1)[0] for p in pages for u in (p.get("url"), p.get("final_url"), *p.get("page_urls", ())) if u}
     for index in distinct:
+        url = pages[index].get("url") or ""
         chrome |= {(index, n) for n in template_chrome(trimmed[index], set(template))}
-        chrome |= {(index, n) for n in version_links(trimmed[index], pages[index].get("url") or "")}
+        chrome |= {(index, n) for n in version_links(trimmed[index], url)}
+        chrome |= {(index, n) for n in sibling_teasers(trimmed[index], url, own) | own_page_links(trimmed[index], own)}
     if distinct:
         chrome |= {(distinct[-1], n) for n in copyright_lines(trimmed[distinct[-1]])}
         chrome |= _metadata_edges(trimmed, distinct, dates=dates, byline=byline, languages=languages)

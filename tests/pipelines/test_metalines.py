@@ -1,5 +1,5 @@
 """Metadata lines: short lines that print the article's own date and authors go; text that only looks so stays."""
-from pipelines.chrome import chrome_by_comparison, position_markers
+from pipelines.chrome import chrome_by_comparison, own_page_links, position_markers, sibling_teasers
 from pipelines.metalines import credits, known_dates, metadata_lines, read_date
 from pipelines.reassemble import reassemble
 
@@ -78,3 +78,29 @@ def test_reassemble_drops_the_dateline_and_credits_of_a_wire_story():
     last = {"url": "u2", "title": "Flu Arrives Early", "byline": [], "dates": [], "page_urls": [], "next_page_url": None,
             "blocks": blocks(MORE, "Reporting by Ann Lee; Additional reporting by Bo Chen; Editing by Nadia Ferrante")}
     assert [b["text"] for b in reassemble([first, last])["blocks"]] == [TEXT, MORE]
+
+
+def linked(text, href, label=""):
+    return {"tag": "p", "text": f"{label}{text}", "html": f'{label}<a href="{href}">{text}</a>'}
+
+
+def test_a_teaser_goes_when_its_link_is_another_article_of_the_site():
+    url = "https://example.org/news/flu-arrives-early.html"
+    page = [*blocks(TEXT), linked("Sleep Late Doctors Say", "https://example.org/health/sleep-late", "Also Read: "), *blocks(MORE)]
+    assert sibling_teasers(page, url, {url}) == {1}
+    elsewhere = [*blocks(TEXT), linked("The Trial Registry", "https://trials.example.com/news/x", "Source: ")]
+    assert sibling_teasers(elsewhere, url, {url}) == set()  # another site: a source, not a teaser
+    own = [*blocks(TEXT), linked("Flu Arrives Early, part 2", "https://example.org/news/flu-arrives-early-2.html", "Next: ")]
+    assert sibling_teasers(own, url, {url, "https://example.org/news/flu-arrives-early-2.html"}) == set()
+    prose = [*blocks(TEXT), linked("a new study", "https://example.org/health/study",
+                                   "Note: the figures come from a trial that followed 2,000 adults, described in ")]
+    assert sibling_teasers(prose, url, {url}) == set()  # mostly the writer's words, not the link's
+
+
+def test_pager_words_are_links_to_the_articles_own_pages():
+    url, second = "https://example.org/fr/grippe.html", "https://example.org/fr/grippe-2.html"
+    page = [*blocks(TEXT), linked("Précédent", url), linked("Une autre histoire", "https://example.org/fr/autre.html")]
+    assert own_page_links(page, {url, second}) == {1}
+    article = reassemble([{"url": url, "title": "Grippe", "byline": [], "dates": [], "page_urls": [], "blocks": blocks(TEXT)},
+                          {"url": second, "title": "Grippe", "byline": [], "dates": [], "page_urls": [], "blocks": page[:2]}])
+    assert [b["text"] for b in article["blocks"]] == [TEXT]
