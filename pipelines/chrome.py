@@ -162,14 +162,15 @@ def sibling_teasers(blocks: list[dict], url: str, own: set[str]) -> set[int]:
     return found
 
 
-def own_page_links(blocks: list[dict], own: set[str]) -> set[int]:
-    """Positions of short blocks that are only links to the article's own pages: a pager's words in any language
-    ("Précédent", "Vorige")."""
+def own_page_links(blocks: list[dict], url: str, own: set[str]) -> set[int]:
+    """Positions of short blocks that are only links to the article's other pages: a pager's words in any
+    language ("Précédent", "Vorige"). A link within the page itself (a heading's anchor, a note's "^") is not one."""
+    others = own - {_bare(url)}
     found = set()
     for n, block in enumerate(blocks):
         hrefs = _HREF.findall(block.get("html") or "")
-        if hrefs and length_in_words(block["text"]) <= MARKER_WORDS and _boxed_link(block) and \
-                all(_bare(h) in own for h in hrefs):
+        if hrefs and not block["tag"].startswith("h") and length_in_words(block["text"]) <= MARKER_WORDS and \
+                _boxed_link(block) and all(_bare(h) in others for h in hrefs):
             found.add(n)
     return found
 

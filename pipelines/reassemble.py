@@ -126,7 +126,7 @@ def merge_blocks(pages: list[dict], header: set[str], *, byline: list[str] = (),
         url = pages[index].get("url") or ""
         chrome |= {(index, n) for n in template_chrome(trimmed[index], set(template))}
         chrome |= {(index, n) for n in version_links(trimmed[index], url)}
-        chrome |= {(index, n) for n in sibling_teasers(trimmed[index], url, own) | own_page_links(trimmed[index], own)}
+        chrome |= {(index, n) for n in sibling_teasers(trimmed[index], url, own) | own_page_links(trimmed[index], url, own)}
     if distinct:
         chrome |= {(distinct[-1], n) for n in copyright_lines(trimmed[distinct[-1]])}
         chrome |= _metadata_edges(trimmed, distinct, dates=dates, byline=byline, languages=languages)

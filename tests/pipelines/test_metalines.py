@@ -59,6 +59,7 @@ def test_wire_credits_name_the_byline_even_when_its_names_were_not_read_apart():
     assert credits(line, {"annlee"}, printed="By Ann Lee and Bo ChenMarch 4, 2025 4:12 PM")
     assert not credits(line, {"zoe", "park"}, printed="By Zoe Park")
     assert not credits("Ann Lee, who led the trial, said the results surprised everyone in the team", {"ann", "lee"})
+    assert not credits("Ann Lee is on Twitter at annlee.", {"ann", "lee"})
     page = blocks(TEXT, MORE, line)
     assert metadata_lines(page, dates=set(), authors={"ann", "lee", "bo", "chen"}) == {2}
 
@@ -99,8 +100,9 @@ def test_a_teaser_goes_when_its_link_is_another_article_of_the_site():
 
 def test_pager_words_are_links_to_the_articles_own_pages():
     url, second = "https://example.org/fr/grippe.html", "https://example.org/fr/grippe-2.html"
-    page = [*blocks(TEXT), linked("Précédent", url), linked("Une autre histoire", "https://example.org/fr/autre.html")]
-    assert own_page_links(page, {url, second}) == {1}
+    page = [*blocks(TEXT), linked("Précédent", url), linked("Une autre histoire", "https://example.org/fr/autre.html"),
+            linked("^", second + "#note-1")]
+    assert own_page_links(page, second, {url, second}) == {1}  # a link within the page itself is no pager
     article = reassemble([{"url": url, "title": "Grippe", "byline": [], "dates": [], "page_urls": [], "blocks": blocks(TEXT)},
                           {"url": second, "title": "Grippe", "byline": [], "dates": [], "page_urls": [], "blocks": page[:2]}])
     assert [b["text"] for b in article["blocks"]] == [TEXT]
