@@ -172,7 +172,7 @@ def credits(text: str, authors: set[str], printed: str = "") -> bool:
         named = {_fold(w) for w in run or ()}
     # Besides names, a credit says little, and little of it in lower case: "is on Twitter at …" is a sentence.
     return bool(named) and all(sum(_fold(w) not in named for w in s) <= CREDIT_SEGMENT and
-                               sum(w[0].islower() and w not in ("and", "&") for w in s) <= CREDIT_LOWER for s in segments)
+                               sum(w[0].islower() and _fold(w) not in named | {"and"} for w in s) <= CREDIT_LOWER for s in segments)
 
 
 def _fold(word: str) -> str:

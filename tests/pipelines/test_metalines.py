@@ -60,6 +60,7 @@ def test_wire_credits_name_the_byline_even_when_its_names_were_not_read_apart():
     assert not credits(line, {"zoe", "park"}, printed="By Zoe Park")
     assert not credits("Ann Lee, who led the trial, said the results surprised everyone in the team", {"ann", "lee"})
     assert not credits("Ann Lee is on Twitter at annlee.", {"ann", "lee"})
+    assert credits("Reporting by Jorrit van der Heijden; Editing by Nadia Ferrante", {"jorrit", "van", "der", "heijden"})
     page = blocks(TEXT, MORE, line)
     assert metadata_lines(page, dates=set(), authors={"ann", "lee", "bo", "chen"}) == {2}
 
