@@ -23,6 +23,7 @@ _CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b(?:\s*[ap]\.?m\.?\b)?", re.
 _ZONE = re.compile(r"\b(?:GMT|UTC|[A-Z][SD]T|CES?T|BST)(?:\s*[+-]\s*\d{1,2})?\b")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+\.?")
 _NUMERIC = re.compile(r"\b(\d{1,4})[./-](\d{1,2})[./-](\d{2,4})\b")
+_YEAR_MONTH_DAY = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")  # 2025年3月4日
 _SEGMENT = re.compile(r"\s*[;|·•]\s*")
 _PUNCTUATION = ",.:;()"
 
@@ -59,7 +60,7 @@ def read_date(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[tuple[in
     A date written in numbers alone comes as written (day and month in the order the page uses, unknown here)."""
     months = {k: v for language in (*languages, "en") for k, v in _months(language).items()}
     fillers = frozenset().union(*(_fillers(language) for language in (*languages, "en")))
-    numeric = _NUMERIC.search(text)
+    numeric = _NUMERIC.search(text) or _YEAR_MONTH_DAY.search(text)
     if numeric:  # 4.3.2025, 2025-03-04, 3/4/25: the order is the metadata's business, the numbers are the date
         a, b, c = (int(g) for g in numeric.groups())
         year, (month, day) = (a, (b, c)) if a > 31 else (c, (a, b))

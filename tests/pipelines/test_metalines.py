@@ -19,6 +19,7 @@ def test_a_date_is_read_with_its_label_in_the_page_language():
     assert read_date("Mis à jour le 05/03/2025", ("fr",))[0] == (2025, 5, 3)  # numbers as written; order is checked later
     assert read_date("Stand: 05.03.2025 14:20 Uhr", ("de",)) == ((2025, 5, 3), 1)
     assert read_date("GENEVA, March 4 (Meridian) -") == ((None, 3, 4), 2)
+    assert read_date("公開日：2025年3月4日", ("ja",)) == ((2025, 3, 4), 1)
     assert read_date("Most people recover within a week") is None
 
 
