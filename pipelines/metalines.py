@@ -114,8 +114,10 @@ def metadata_lines(blocks: list[dict], *, dates: set[tuple[int, int]], authors: 
         kinds = {n: _kind(blocks[n]["text"], dates, (authors, printed), languages) for n in run}
         kinds = {n: None if kind == "count" and blocks[n]["tag"].startswith("h") else kind for n, kind in kinds.items()}
         sure = {n for n, kind in kinds.items() if kind in ("date", "credit")}
-        # Two labelled dates side by side ("Originally published: …", "Last reviewed: …") are a box of dates.
-        sure |= {n for n in run if kinds[n] == "dated" and (kinds.get(n - 1) == "dated" or kinds.get(n + 1) == "dated")}
+        # Two labelled date paragraphs side by side ("Originally published: …", "Last reviewed: …") are a box of
+        # dates; dated list items or headings are a timeline, the article's own.
+        paired = {n for n in run if kinds[n] == "dated" and blocks[n]["tag"] == "p"}
+        sure |= {n for n in paired if {n - 1, n + 1} & paired}
         grown = True
         while grown:  # a line beside a metadata line, itself shaped like metadata, is part of the same box
             more = {n for n in run if n not in sure and kinds[n] in ("dated", "count") and {n - 1, n + 1} & sure}

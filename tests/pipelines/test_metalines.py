@@ -43,6 +43,13 @@ def test_lines_that_do_not_print_the_metadata_stay():
     assert metadata_lines(headed, dates=set(), authors={"ann", "lee"}) == {0}  # a heading with a number is text
 
 
+def test_two_labelled_dates_are_a_box_but_a_dated_list_is_a_timeline():
+    foot = blocks(TEXT, MORE, "Originally published: July 18, 2024", "Last reviewed: January 2025")
+    assert metadata_lines(foot, dates=set(), authors=set()) == {2, 3}
+    timeline = [*blocks(TEXT, MORE), *blocks("March 2020: first case", "April 2020: schools close", tag="li")]
+    assert metadata_lines(timeline, dates=set(), authors=set()) == set()
+
+
 def test_a_paragraph_that_starts_with_the_date_stays():
     page = blocks("On March 4, 2025, the agency " + TEXT, MORE)
     assert metadata_lines(page, dates={(3, 4)}, authors=set()) == set()
