@@ -174,8 +174,13 @@ def credits(text: str, authors: set[str], printed: str = "") -> bool:
                     if " ".join(first[k:]).strip(_PUNCTUATION) in printed), None)
         named = {_fold(w) for w in run or ()}
     # Besides names, a credit says little, and little of it in lower case: "is on Twitter at …" is a sentence.
-    return bool(named) and all(sum(_fold(w) not in named for w in s) <= CREDIT_SEGMENT and
-                               sum(w[0].islower() and _fold(w) not in named | {"and"} for w in s) <= CREDIT_LOWER for s in segments)
+    return bool(named) and all(_little(segment, named) for segment in segments)
+
+
+def _little(segment: list[str], named: set[str]) -> bool:
+    """A few words besides the names, at most two of them in lower case ("and" aside)."""
+    return sum(_fold(w) not in named for w in segment) <= CREDIT_SEGMENT and \
+        sum(w[0].islower() and _fold(w) not in named | {"and"} for w in segment) <= CREDIT_LOWER
 
 
 def _fold(word: str) -> str:

@@ -68,8 +68,9 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
     article["page_urls"] = _page_urls(pages)
     languages = tuple(filter(None, [(article.get("language") or "").replace("_", "-").split("-")[0].lower()]))
     known = known_dates(article["dates"] + article["modified"], languages)
-    article["blocks"], article["repeated_pages"] = merge_blocks(pages, _header_texts(article), byline=article.get("byline") or [],
-                                                                template=template, dates=known, languages=languages)
+    article["blocks"], article["repeated_pages"] = merge_blocks(
+        pages, _header_texts(article), byline=article.get("byline") or [], template=template, dates=known,
+        languages=languages)
     return article
 
 
@@ -126,13 +127,16 @@ def merge_blocks(pages: list[dict], header: set[str], *, byline: list[str] = (),
         url = pages[index].get("url") or ""
         chrome |= {(index, n) for n in template_chrome(trimmed[index], set(template))}
         chrome |= {(index, n) for n in version_links(trimmed[index], url)}
-        chrome |= {(index, n) for n in sibling_teasers(trimmed[index], url, own) | own_page_links(trimmed[index], url, own)}
+        linked = sibling_teasers(trimmed[index], url, own) | own_page_links(trimmed[index], url, own)
+        chrome |= {(index, n) for n in linked}
     if distinct:
         chrome |= {(distinct[-1], n) for n in copyright_lines(trimmed[distinct[-1]])}
         chrome |= _metadata_edges(trimmed, distinct, dates=dates, byline=byline, languages=languages)
     for index in distinct:
         chrome |= {(index, n) for n in _metadata_lines(trimmed[index], header, paged=paged, byline=byline)}
-        if paged:  # a teaser printed once on a paged article; one-page articles keep what they print
+        # A labelled link printed once on a paged article is a teaser; on one page, only one whose link proves it is
+        # (sibling_teasers above): a one-page article keeps what it prints.
+        if paged:
             chrome |= {(index, n) for n, block in enumerate(trimmed[index]) if _teaser(block)}
     merged: list[dict] = []
     seen: set[str] = set()
