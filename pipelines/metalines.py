@@ -18,6 +18,7 @@ HEAD_LINES = 5  # the short lines under a headline read for metadata (as the byl
 FOOT_LINES = 3  # the short lines after an article's text read for metadata
 TEXT_WORDS = 15  # a block longer than this is the article's text: the edge run of short lines ends there
 CREDIT_SEGMENT = 5  # words of one credit ("Additional reporting by Ann Lee") besides the article's authors
+CREDIT_LABEL = 2  # words before the names a byline prints: "Reporting by", "Written by"
 CREDIT_LOWER = 2  # lower-case words in one credit besides "and": "reporting by"
 _CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b(?:\s*[ap]\.?m\.?\b)?", re.I)
 _ZONE = re.compile(r"\b(?:GMT|UTC|[A-Z][SD]T|CES?T|BST)(?:\s*[+-]\s*\d{1,2})?\b")
@@ -170,7 +171,7 @@ def credits(text: str, authors: set[str], printed: str = "") -> bool:
         named = authors
     elif printed and segments:
         first = segments[0]
-        run = next((first[k:] for k in range(min(LABEL_WORDS, len(first) - 2) + 1)
+        run = next((first[k:] for k in range(min(CREDIT_LABEL, len(first) - 2) + 1)
                     if " ".join(first[k:]).strip(_PUNCTUATION) in printed), None)
         named = {_fold(w) for w in run or ()}
     # Besides names, a credit says little, and little of it in lower case: "is on Twitter at …" is a sentence.

@@ -66,6 +66,9 @@ def test_wire_credits_name_the_byline_even_when_its_names_were_not_read_apart():
     assert credits(line, {"ann", "lee", "bo", "chen"})
     assert credits(line, {"annlee"}, printed="By Ann Lee and Bo ChenMarch 4, 2025 4:12 PM")
     assert not credits(line, {"zoe", "park"}, printed="By Zoe Park")
+    # a misread byline's names inside a row of links is no credit: three words before them are no label
+    assert not credits("Divisions Acme Corporation Acme Foundation", {"see", "acme", "foundation", "corporation"},
+                       printed="See also: Acme Foundation and Acme Corporation")
     assert not credits("Ann Lee, who led the trial, said the results surprised everyone in the team", {"ann", "lee"})
     assert not credits("Ann Lee is on Twitter at annlee.", {"ann", "lee"})
     assert credits("Reporting by Jorrit van der Heijden; Editing by Nadia Ferrante", {"jorrit", "van", "der", "heijden"})
