@@ -27,6 +27,7 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|all
 SHORT_CHROME = 25  # words: a block this short printed on every page of an article is chrome, not text
 BOX_SENTENCE = 8  # words: text under a box heading that reads as a sentence, not a label
 MARKER_WORDS = 8  # words: the longest page-position marker ("Story continues on page 2")
+TEASER_LABEL = 4  # words: the longest label before a teaser's link ("Next in this series")
 
 
 def norm(text: str | None) -> str:
@@ -64,7 +65,7 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
             numbered = words <= MARKER_WORDS and len(shapes.get(_DIGIT.sub("#", key), ())) >= 2
             if everywhere or numbered:
                 found.add((index, position))
-    found |= _later_page_edges(pages, found)
+    found |= _later_page_edges(pages, found) | position_markers(pages)
     for index, blocks in enumerate(pages):
         # A page's edge is where its own text starts and ends: the headline and credits every page repeats
         # above a "continued from the previous page" line are not text, so they do not push it off the edge.
@@ -83,6 +84,20 @@ def _unspaced(key: str) -> str:
     """A block's text with its spaces and punctuation dropped: the two readings of a page join inline elements
     with or without a space ("9.12am Fact checked" and "9.12amFact checked"), the same text either way."""
     return _NOT_WORD.sub("", key)
+
+
+def position_markers(pages: list[list[dict]]) -> set[tuple[int, int]]:
+    """Short blocks at a page's top or foot whose numbers are that page's number and the article's page count
+    ("Pagina 2 van 2", "(2/3)"): checked against the verified chain, so a marker printed on one page only goes too."""
+    found = set()
+    for index, blocks in enumerate(pages):
+        for position in [*range(min(3, len(blocks))), *range(max(3, len(blocks) - 2), len(blocks))]:
+            key = norm(blocks[position]["text"])
+            numbers = sorted(int(n) for n in _DIGIT.findall(key))
+            words = len(_DIGIT.sub(" ", key).split())
+            if numbers == sorted((index + 1, len(pages))) and words <= MARKER_WORDS - 2:
+                found.add((index, position))
+    return found
 
 
 def _readings(block: dict) -> list[str]:
@@ -136,6 +151,46 @@ def version_links(blocks: list[dict], url: str) -> set[int]:
                 and all(_slug(h) == own and h.split("#")[0] != url.split("#")[0] for h in hrefs):
             found.add(n)
     return found
+
+
+def sibling_teasers(blocks: list[dict], url: str, own: set[str]) -> set[int]:
+    """Positions of short blocks that are one link, under a short label, to another article of the same site
+    ("Also Read: …", "Next in this series: …"): the link's address is shaped like this article's own (same
+    host and depth) and is none of its pages. ``own``: the article's page URLs."""
+    found = set()
+    for n, block in enumerate(blocks):
+        text, hrefs = block["text"], _HREF.findall(block.get("html") or "")
+        label, colon, rest = text.partition(":")
+        if len(hrefs) != 1 or not colon or not rest.strip() or length_in_words(text) > SHORT_CHROME or \
+                length_in_words(label) > TEASER_LABEL or not _boxed_link({**block, "text": rest}):
+            continue
+        if _sibling_address(hrefs[0], url) and _bare(hrefs[0]) not in own:
+            found.add(n)
+    return found
+
+
+def own_page_links(blocks: list[dict], url: str, own: set[str]) -> set[int]:
+    """Positions of short blocks that are only links to the article's other pages: a pager's words in any
+    language ("Précédent", "Vorige"). A link within the page itself (a heading's anchor, a note's "^") is not one."""
+    others = own - {_bare(url)}
+    found = set()
+    for n, block in enumerate(blocks):
+        hrefs = _HREF.findall(block.get("html") or "")
+        if hrefs and not block["tag"].startswith("h") and length_in_words(block["text"]) <= MARKER_WORDS and \
+                _boxed_link(block) and all(_bare(h) in others for h in hrefs):
+            found.add(n)
+    return found
+
+
+def _sibling_address(href: str, url: str) -> bool:
+    """Whether a link points to another page of the same host whose path is as deep as the URL's."""
+    a, b = urlsplit(href), urlsplit(url)
+    return a.netloc == b.netloc and a.path.strip("/").count("/") == b.path.strip("/").count("/") and \
+        a.path.strip("/") not in ("", b.path.strip("/"))
+
+
+def _bare(url: str) -> str:
+    return url.split("#", 1)[0]
 
 
 def _slug(url: str) -> str:

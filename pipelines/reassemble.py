@@ -7,8 +7,10 @@ from collections import Counter
 from crawler.items import ArticleCapture
 from pipelines.bylines import byline_names, reviewer_names
 from pipelines.credit_lines import PROSE, dated_box_names, standfirst
-from pipelines.chrome import chrome_by_comparison, copyright_lines, norm, template_chrome, version_links
-from pipelines.normalize import clean_reviewer
+from pipelines.chrome import (chrome_by_comparison, copyright_lines, norm, own_page_links, sibling_teasers,
+                              template_chrome, version_links)
+from pipelines.metalines import known_dates, metadata_lines
+from pipelines.normalize import clean_names, clean_reviewer
 from pipelines.words import length_in_words
 
 _SPACE = re.compile(r"\s+")
@@ -64,8 +66,11 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
     article["references"] = list(dict.fromkeys(r for p in pages for r in p.get("references", [])))
     article["next_page_url"] = pages[-1].get("next_page_url")
     article["page_urls"] = _page_urls(pages)
-    article["blocks"], article["repeated_pages"] = merge_blocks(pages, _header_texts(article),
-                                                                byline=article.get("byline") or [], template=template)
+    languages = tuple(filter(None, [(article.get("language") or "").replace("_", "-").split("-")[0].lower()]))
+    known = known_dates(article["dates"] + article["modified"], languages)
+    article["blocks"], article["repeated_pages"] = merge_blocks(
+        pages, _header_texts(article), byline=article.get("byline") or [], template=template, dates=known,
+        languages=languages)
     return article
 
 
@@ -105,22 +110,33 @@ def _lines_under_headline(page: dict, header: set[str]) -> list[str]:
     return found
 
 
-def merge_blocks(pages: list[dict], header: set[str], *, byline: list[str] = (), template=()) -> tuple[list[dict], list[str]]:
-    """Every page's body blocks once, in order, minus headers repeated on each page and chrome."""
+def merge_blocks(pages: list[dict], header: set[str], *, byline: list[str] = (), template=(), dates=frozenset(),
+                 languages: tuple[str, ...] = ()) -> tuple[list[dict], list[str]]:
+    """Every page's body blocks once, in order, minus headers repeated on each page and chrome.
+
+    ``dates``: (month, day) of the dates the metadata reads; with the byline's names they tell the lines above
+    and below the text that print the metadata again (``pipelines.metalines``)."""
     trimmed = [_trim_leading_teaser(page.get("blocks", []), header) for page in pages]
     repeats = _repeated_pages(trimmed)
     distinct = [i for i in range(len(pages)) if i not in repeats]
     printed = [set((pages[i].get("report") or {}).get("lines") or ()) for i in distinct]
     chrome = {(distinct[i], n) for i, n in chrome_by_comparison([trimmed[i] for i in distinct], printed)}
     paged = len(distinct) > 1
+    own = {u.split("#", 1)[0] for p in pages for u in (p.get("url"), p.get("final_url"), *p.get("page_urls", ())) if u}
     for index in distinct:
+        url = pages[index].get("url") or ""
         chrome |= {(index, n) for n in template_chrome(trimmed[index], set(template))}
-        chrome |= {(index, n) for n in version_links(trimmed[index], pages[index].get("url") or "")}
+        chrome |= {(index, n) for n in version_links(trimmed[index], url)}
+        linked = sibling_teasers(trimmed[index], url, own) | own_page_links(trimmed[index], url, own)
+        chrome |= {(index, n) for n in linked}
     if distinct:
         chrome |= {(distinct[-1], n) for n in copyright_lines(trimmed[distinct[-1]])}
+        chrome |= _metadata_edges(trimmed, distinct, dates=dates, byline=byline, languages=languages)
     for index in distinct:
         chrome |= {(index, n) for n in _metadata_lines(trimmed[index], header, paged=paged, byline=byline)}
-        if paged:  # a teaser printed once on a paged article; one-page articles keep what they print
+        # A labelled link printed once on a paged article is a teaser; on one page, only one whose link proves it is
+        # (sibling_teasers above): a one-page article keeps what it prints.
+        if paged:
             chrome |= {(index, n) for n, block in enumerate(trimmed[index]) if _teaser(block)}
     merged: list[dict] = []
     seen: set[str] = set()
@@ -134,6 +150,17 @@ def merge_blocks(pages: list[dict], header: set[str], *, byline: list[str] = (),
             merged.append(block)
             seen.add(key)
     return merged, [pages[i]["url"] for i in sorted(repeats)]
+
+
+def _metadata_edges(trimmed: list[list[dict]], distinct: list[int], *, dates, byline, languages) -> set[tuple[int, int]]:
+    """The metadata lines above the first page's text and below the last page's (a dateline, credits, dates)."""
+    authors = {w.strip(",.;:()").casefold() for name in clean_names(list(byline)) for w in name.split() if len(w) > 1}
+    first, last = distinct[0], distinct[-1]
+    known = {"dates": dates, "authors": authors, "printed": " ".join(byline), "languages": languages}
+    found = {(first, n) for n in metadata_lines(trimmed[first], foot=first == last, **known)}
+    if last != first:
+        found |= {(last, n) for n in metadata_lines(trimmed[last], head=False, **known)}
+    return found
 
 
 def _repeated_pages(pages: list[list[dict]]) -> set[int]:
