@@ -89,6 +89,7 @@ class ArticleSpider(Discovery, scrapy.Spider):
         spider.resume_since = crawler.settings.get("FOLIO_RESUME_SINCE") or None
         spider.rules = chain.Rules.from_settings(crawler.settings)
         crawler.signals.connect(spider.idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider.dropped, signal=signals.request_dropped)
         return spider
 
     def closed(self, reason):
@@ -203,6 +204,14 @@ class ArticleSpider(Discovery, scrapy.Spider):
         if stranded:
             raise DontCloseSpider
 
+    def dropped(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
+        """An article request the scheduler refused (the same request as one already made): said, not lost quietly."""
+        capture = request.cb_kwargs.get("capture")
+        if capture is not None:  # an article's own pages are never filtered: only a page 1 can be refused
+            self.crawler.stats.inc_value("folio/articles/duplicate_request")
+            logger.warning("%s: not crawled as an article of its own: a duplicate of a request already made "
+                           "(a URL given twice, or its query in another order)", request.url)
+
     def page_failed(self, failure: Failure):
         """A page that could not be fetched is recorded; the rest of the article is kept."""
         request = failure.request
@@ -283,10 +292,10 @@ class ArticleSpider(Discovery, scrapy.Spider):
     def _after_chain(self, capture: ArticleCapture):
         """With no candidate left: request a single-page view or a sibling page and return True, else False."""
         view = chain.single_view(capture, self.rules)
-        if view:
+        if view:  # not filtered: the same URL asked for as an article, or as another's view, is not this article's answer
             yield scrapy.Request(view["url"], callback=self.parse_article, errback=self.page_failed,
                                  priority=PAGE_PRIORITY, cb_kwargs={"capture": capture, "candidate": view},
-                                 headers=_referer(capture))
+                                 headers=_referer(capture), dont_filter=True)
             return True
         sibling = self.templates.plan(capture, self.rules) if self.templates else None
         if sibling and sibling != PARKED:
