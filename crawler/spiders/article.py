@@ -205,12 +205,13 @@ class ArticleSpider(Discovery, scrapy.Spider):
             raise DontCloseSpider
 
     def dropped(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
-        """An article request the scheduler refused (the same request as one already made): said, not lost quietly."""
-        capture = request.cb_kwargs.get("capture")
-        if capture is not None:  # an article's own pages are never filtered: only a page 1 can be refused
+        """An article request the scheduler refused as a request already made: said when the URL was given by hand."""
+        if "capture" in request.cb_kwargs:  # an article's own later pages are never filtered: this is a page 1
             self.crawler.stats.inc_value("folio/articles/duplicate_request")
-            logger.warning("%s: not crawled as an article of its own: a duplicate of a request already made "
-                           "(a URL given twice, or its query in another order)", request.url)
+            # A listing's article queued by another worker or an earlier run of the job is expected; a URL given is not.
+            log = logger.warning if self.article_urls else logger.debug
+            log("%s: not crawled on its own: the same request was already made (the URL given twice, its query "
+                "in another order, or a resumed job)", request.url)
 
     def page_failed(self, failure: Failure):
         """A page that could not be fetched is recorded; the rest of the article is kept."""
