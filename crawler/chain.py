@@ -39,7 +39,7 @@ class Rules:
 
 def proposals(capture: ArticleCapture, report: dict, rules: Rules) -> list[dict]:
     """Candidates for the page after the last one read, best first: its own links plus the learned URL."""
-    done = _tried(capture)
+    done = tried(capture)
     host = urlsplit(capture.url).hostname
     found = [dict(c) for c in report["candidates"] if c["score"] >= rules.propose or c["kind"] == "profile"]
     urls = [p.final_url or p.url for p in capture.pages if p.ok]
@@ -90,6 +90,12 @@ def budget_left(capture: ArticleCapture, rules: Rules) -> bool:
     return len(capture.rejected) < rules.extra_requests
 
 
+def tried(capture: ArticleCapture) -> set[str]:
+    """The URLs the article has asked for: its pages (as asked and as answered), its rejected candidates, page 1."""
+    return {p.url for p in capture.pages} | {p.final_url for p in capture.pages if p.final_url} | \
+        {r["url"] for r in capture.rejected} | {capture.url}
+
+
 def check_single_view(capture: ArticleCapture, report: dict) -> str | None:
     """Why a fetched single-page view is not the whole article, or None when it holds every page read."""
     read = [p.extract["report"] for p in capture.pages if p.ok and p.extract]
@@ -106,7 +112,7 @@ def single_view(capture: ArticleCapture, rules: Rules) -> dict | None:
         return None
     if len(capture.pages) < 2 and len(capture.pages) >= (capture.expected_pages or 0):
         return None  # one page and no sign of more: a print view would only repeat it
-    done = _tried(capture)
+    done = tried(capture)
     views = [url for url in first["report"].get("single_views", []) if url not in done]
     return {"url": views[0], "score": 0, "kind": "single", "why": "single-page view"} if views else None
 
@@ -147,7 +153,7 @@ def unsettled(capture: ArticleCapture, rules: Rules) -> str | None:
     if not read or read[0].get("profile"):
         return None  # a profile's selector alone says where an article goes on
     settled = {r["url"] for r in capture.rejected if r["reason"].startswith(SETTLED)}
-    done = _tried(capture) - {r["url"] for r in capture.rejected}
+    done = tried(capture) - {r["url"] for r in capture.rejected}
     pages = len(capture.pages)
     # The next number only: a pager whose next number leads elsewhere is not the article's, and a stray "Top 5"
     # link is no page list.
@@ -163,7 +169,7 @@ def missing_url(capture: ArticleCapture, rules: Rules) -> str | None:
     first = capture.pages[0].extract if capture.pages and capture.pages[0].extract else {}
     wanted = len(capture.pages) + 1
     named = (first.get("report") or {}).get("numbered", {}).get(wanted) or next(iter(_listed(capture)), None)
-    return named or next((u for u in capture.known_pages if u not in _tried(capture)), None) or unsettled(capture, rules)
+    return named or next((u for u in capture.known_pages if u not in tried(capture)), None) or unsettled(capture, rules)
 
 
 def stored_shortfall(capture: ArticleCapture, extracted: list[dict], *, links: bool = True) -> str | None:
@@ -232,8 +238,3 @@ def _add(found: list[dict], url: str, score: int, kind: str, why: str) -> None:
             candidate["why"] += f", {why}"
             return
     found.append({"url": url, "score": score, "kind": kind, "why": why})
-
-
-def _tried(capture: ArticleCapture) -> set[str]:
-    return {p.url for p in capture.pages} | {p.final_url for p in capture.pages if p.final_url} | \
-        {r["url"] for r in capture.rejected} | {capture.url}

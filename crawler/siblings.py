@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterable
 from urllib.parse import urlsplit
 
-from crawler.chain import Rules, _tried, reject
+from crawler.chain import Rules, reject, tried
 from crawler.identity import fetch_url
 from crawler.items import ArticleCapture
 from crawler.verify import identity_reason, template_share
@@ -94,7 +94,7 @@ class SiteTemplates:
 
 def choices(capture: ArticleCapture, report: dict) -> list[str]:
     """The article's siblings in the order it asks for them: links shaped most like its URL, then page order."""
-    done = _tried(capture) | set(capture.known_pages)
+    done = tried(capture) | set(capture.known_pages)
     others = list(dict.fromkeys(fetch_url(u) for u in report.get("others", [])))
     others = [u for u in others if u not in done]
     return sorted(others, key=lambda u: -_same_shape(u, capture.url))  # stable: page order breaks ties

@@ -89,6 +89,7 @@ class ArticleSpider(Discovery, scrapy.Spider):
         spider.resume_since = crawler.settings.get("FOLIO_RESUME_SINCE") or None
         spider.rules = chain.Rules.from_settings(crawler.settings)
         crawler.signals.connect(spider.idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider.dropped, signal=signals.request_dropped)
         return spider
 
     def closed(self, reason):
@@ -203,6 +204,15 @@ class ArticleSpider(Discovery, scrapy.Spider):
         if stranded:
             raise DontCloseSpider
 
+    def dropped(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
+        """An article request the scheduler refused as a request already made: said when the URL was given by hand."""
+        if "capture" in request.cb_kwargs:  # an article's own later pages are never filtered: this is a page 1
+            self.crawler.stats.inc_value("folio/articles/duplicate_request")
+            # A listing's article queued by another worker or an earlier run of the job is expected; a URL given is not.
+            log = logger.warning if self.article_urls else logger.debug
+            log("%s: not crawled on its own: the same request was already made (the URL given twice, its query "
+                "in another order, or a resumed job)", request.url)
+
     def page_failed(self, failure: Failure):
         """A page that could not be fetched is recorded; the rest of the article is kept."""
         request = failure.request
@@ -283,10 +293,10 @@ class ArticleSpider(Discovery, scrapy.Spider):
     def _after_chain(self, capture: ArticleCapture):
         """With no candidate left: request a single-page view or a sibling page and return True, else False."""
         view = chain.single_view(capture, self.rules)
-        if view:
+        if view:  # not filtered: the same URL asked for as an article, or as another's view, is not this article's answer
             yield scrapy.Request(view["url"], callback=self.parse_article, errback=self.page_failed,
                                  priority=PAGE_PRIORITY, cb_kwargs={"capture": capture, "candidate": view},
-                                 headers=_referer(capture))
+                                 headers=_referer(capture), dont_filter=True)
             return True
         sibling = self.templates.plan(capture, self.rules) if self.templates else None
         if sibling and sibling != PARKED:
