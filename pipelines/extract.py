@@ -8,7 +8,6 @@ from functools import lru_cache
 from urllib.parse import urljoin
 
 import lxml.html
-import nh3
 from lxml import etree
 from lxml.cssselect import CSSSelector
 from parsel import Selector
@@ -22,7 +21,7 @@ from crawler.verify import page_report
 from crawler.sites import SiteProfile
 from pipelines.decode import decode_body
 from pipelines.workers import WorkerStep
-from pipelines.generic import generic_blocks, visible_tree
+from pipelines.generic import clean_inline, generic_blocks, visible_tree
 from pipelines.metadata import (
     attribute_date, authors_from_meta, byline_from_page, date_from_page, headline, meta_values, with_people,
 )
@@ -30,8 +29,6 @@ from pipelines.metadata import (
 logger = logging.getLogger(__name__)
 
 BLOCK_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"}
-# Inline markup kept inside a block; everything else is reduced to its text.
-INLINE_TAGS = {"a", "em", "strong", "b", "i", "br", "sub", "sup", "code"}
 # Chrome that is never article text, on any site.
 GENERIC_REMOVE = (
     "script", "style", "noscript", "template", "form", "button", "select", "iframe", "svg", "nav",
@@ -127,10 +124,7 @@ def _inline_html(element) -> str:
     raw = etree.tostring(element, encoding="unicode", method="html", with_tail=False)
     start, end = raw.find(">") + 1, raw.rfind("<")
     inner = raw[start:end] if 0 < start <= end else ""
-    return nh3.clean(
-        inner, tags=INLINE_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"},
-        link_rel="nofollow noopener",
-    ).strip()
+    return clean_inline(inner).strip()
 
 
 def _drop(container, selectors) -> None:
