@@ -20,9 +20,11 @@ try:  # trafilatura's stages, run by _trafilatura_body without its defensive cop
 
     from trafilatura.baseline import baseline
     from trafilatura.core import _forum_thread_page
-    from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
     from trafilatura.main_extractor import extract_content
     from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    from pipelines.body_prune import attribute_values, prune
     _STAGES = True
 except ImportError:  # another trafilatura layout: bare_extraction does the same work, copies included
     _STAGES = False
@@ -128,10 +130,12 @@ def _trafilatura_body(tree):
     read again only when the text is short (its baseline rescue), so it is rebuilt then.
     Tests check the result against ``bare_extraction`` itself.
     """
+    values = attribute_values(tree)
     try:
-        body, text = extract_content(convert_tags(tree_cleaning(_raw(tree), _OPTIONS), _OPTIONS, None), _OPTIONS)
+        body, text = extract_content(convert_tags(tree_cleaning(_raw(tree, values), _OPTIONS), _OPTIONS, None),
+                                     _OPTIONS)
         if len(text) < _OPTIONS.min_extracted_size:
-            rescued, rescued_text, length = baseline(_raw(tree))
+            rescued, rescued_text, length = baseline(_raw(tree, values))
             if length > len(text):
                 body, text = rescued, rescued_text
     except (TypeError, ValueError):  # what bare_extraction reports as "discarding data"
@@ -139,13 +143,13 @@ def _trafilatura_body(tree):
     return body if len(text) >= _OPTIONS.min_output_size else None
 
 
-def _raw(tree):
+def _raw(tree, values: dict[str, str]):
     """A copy of the page as trafilatura's sequence starts from: appended articles and comment sections pruned."""
     raw = copy(tree)
     forum = _forum_thread_page(raw)  # a forum's comments are its posts
-    prune_unwanted_nodes(raw, RAW_TREE_PRUNE_XPATH)
+    prune(raw, RAW_TREE_PRUNE_XPATH, values)  # ``values``: the page's ids and classes, read before any prune
     if not forum:
-        prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
+        prune(raw, REMOVE_COMMENTS_AND_LISTS_XPATH, values)
     return raw
 
 
