@@ -39,8 +39,8 @@ _MAYBE_HIDDEN = etree.XPath(  # found by their attributes (a third cheaper than 
     # a style can hide only if it says "none" or "hidden" (the regex below decides): most styles are not read
     "//@hidden/.. | //@aria-hidden[.='true']/.. | //@style[contains(translate(., 'NOEHID', 'noehid'), 'none')"
     " or contains(translate(., 'NOEHID', 'noehid'), 'hidden')]/.."
-    " | //style | //template | //noscript | //script[not(@type='application/ld+json')]"  # code, not text; JSON-LD stays
 )
+_CODE = ("style", "template", "noscript", "script")  # code, not text (JSON-LD stays): one walk by tag, not four
 # The same options for every page, built once (trafilatura builds them per call when given as arguments).
 # recall: as good as the standard balance once voted (0.920 vs 0.921 passage F1) and 20% cheaper. "xml": Folio
 # reads the body tree only, so trafilatura is not asked to render it as plain text too (its "python" format does).
@@ -54,7 +54,6 @@ _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
     element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
     entity=lxml.html.HtmlEntity))
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_CODE = {"style", "template", "noscript", "script"}
 _HREF = re.compile(r'href="([^"]*)"')
 # An ASCII http(s) link with a host, no user, fragment, params or empty query: urljoin's parse would only
 # rebuild it unchanged (most links of a page are such; the parse is a third of rendering a block).
@@ -171,8 +170,12 @@ def visible_tree(page_html: str):
         return None  # unparseable here: trafilatura reports what it can
     for element in _MAYBE_HIDDEN(tree):
         if element.getparent() is not None and element.tag != "body" and (
-                element.tag in _CODE or element.get("hidden") is not None or element.get("aria-hidden") == "true"
+                element.get("hidden") is not None or element.get("aria-hidden") == "true"
                 or _HIDING_STYLE.search(element.get("style") or "")):
+            element.drop_tree()
+    for element in list(tree.iter(_CODE)):  # listed first: dropping while iterating would skip elements
+        if element.getparent() is not None and not (
+                element.tag == "script" and element.get("type") == "application/ld+json"):
             element.drop_tree()
     unwrap_layout_tables(tree)  # a layout grid's cells are boxes, not data: each row would read as one paragraph
     return tree
