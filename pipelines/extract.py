@@ -36,7 +36,7 @@ GENERIC_REMOVE = (
 )
 _SPACE = re.compile(r"\s+")
 _NORMALIZED = etree.XPath("normalize-space(.)", smart_strings=False)  # per heading: compiled once
-_META_ELEMENTS = etree.XPath("//meta")
+_TAGGED = ("meta", "link", "script", "time")  # the tags most metadata is read from
 _DATE_NAMES = ("date", "pubdate", "publish-date", "DC.date.issued", "parsely-pub-date")
 _CDATA = re.compile(r"^\s*<!\[CDATA\[|\]\]>\s*$")  # some pages wrap their JSON-LD in a CDATA section
 
@@ -51,27 +51,29 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
     # Without a body selector the page is parsed once, hidden parts and code dropped, for metadata and body.
     tree = None if profile.body else visible_tree(text)
     sel = Selector(text=text, base_url=url) if tree is None else Selector(root=tree, type="html", base_url=url)
-    ld = json_ld(sel)
+    tagged = _tagged(sel.root)
+    ld = json_ld(sel, tagged["script"])
     meta = meta_values(sel)
     anchors = page_anchors(sel, url)  # the tree is only read from here on, so the anchors stay valid
     listing = looks_like_listing(sel)  # read by next-page detection and the page report
-    metas = _META_ELEMENTS(sel.root)  # the <meta> tags, found in one walk instead of one per name looked up
+    metas, times = tagged["meta"], tagged["time"]
     rel_next = rel_next_hrefs(sel)  # likewise
     page = {
         "url": url,
-        "canonical_url": _first(sel, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"),
+        "canonical_url": _attribute_of(tagged["link"], "href", lambda link: link.get("rel") == "canonical")
+        or _attribute_of(metas, "content", lambda meta: meta.get("property") == "og:url"),
         "title": _select_text(sel, profile.title) or headline(sel, ld, meta),
         "subtitle": _select_text(sel, profile.subtitle),
         "byline": _select_lines(sel, profile.byline) or authors_from_meta(ld, meta) or _byline(sel, metas)
         or byline_from_page(sel),
         "reviewer": _select_text(sel, profile.reviewer) or _reviewed_line(sel),
-        "dates": _date_candidates(sel, profile, ld, metas),
+        "dates": _date_candidates(sel, profile, ld, metas, times),
         "section": _select_text(sel, profile.section) or ld.get("articleSection") or _meta(metas, "article:section")
         or _breadcrumb(sel),
         "language": (_attribute_xpath("/html/@lang")(sel.root) or [None])[0] or _meta(metas, "og:locale")
         or ld.get("inLanguage"),
         "description": _meta(metas, "og:description") or _meta(metas, "description"),
-        "modified": _modified_candidates(sel, ld, metas),
+        "modified": _modified_candidates(ld, metas, times),
         "references": references(sel),
         "blocks": body_blocks(text, url, profile, tree=tree),
         "next_page_url": find_next_page(sel, url, profile.next_page, anchors=anchors, listing=listing,
@@ -141,9 +143,10 @@ def compiled(css: str) -> CSSSelector:
     return CSSSelector(css, translator="html")
 
 
-def json_ld(sel: Selector) -> dict:
-    """The first schema.org Article-like object of the page's JSON-LD, or {}."""
-    for raw in _attribute_xpath("//script[@type='application/ld+json']/text()")(sel.root):
+def json_ld(sel: Selector, scripts: list | None = None) -> dict:
+    """The first schema.org Article-like object of the page's JSON-LD, or {} (``scripts``: the page's <script>s)."""
+    scripts = sel.root.iter("script") if scripts is None else scripts
+    for raw in [s.text for s in scripts if s.get("type") == "application/ld+json" and s.text is not None]:
         try:
             data = json.loads(_CDATA.sub("", raw))
         except ValueError:
@@ -166,26 +169,27 @@ def _ld_nodes(data):
         yield from _ld_nodes(data.get("@graph", []))
 
 
-def _date_candidates(sel: Selector, profile: SiteProfile, ld: dict, metas: list) -> list[list[str]]:
+def _date_candidates(sel: Selector, profile: SiteProfile, ld: dict, metas: list, times: list) -> list[list[str]]:
     """(source, raw string) pairs, most trusted first; Normalize parses the first that parses."""
     found = [
         ["profile", _select_text(sel, profile.date)],
         ["json-ld", ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None],
         ["meta", _meta(metas, "article:published_time")],
         ["meta", _meta_content(metas, lambda m: m.get("name") in _DATE_NAMES or m.get("itemprop") == "datePublished")],
-        ["time", _first(sel, "//article//time/@datetime", "//time[@itemprop='datePublished']/@datetime")],
+        ["time", _attribute_of(times, "datetime", lambda stamp: next(stamp.iterancestors("article"), None) is not None)
+         or _attribute_of(times, "datetime", lambda stamp: stamp.get("itemprop") == "datePublished")],
         ["data", attribute_date(sel)],
     ]
     found = [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
     return found or [["page", raw] for raw in [date_from_page(sel)] if raw]
 
 
-def _modified_candidates(sel: Selector, ld: dict, metas: list) -> list[list[str]]:
+def _modified_candidates(ld: dict, metas: list, times: list) -> list[list[str]]:
     """(source, raw) pairs for the last-modified date, most trusted first."""
     found = [
         ["json-ld", ld.get("dateModified") if isinstance(ld.get("dateModified"), str) else None],
         ["meta", _meta(metas, "article:modified_time") or _meta(metas, "og:updated_time")],
-        ["time", _first(sel, "//time[@itemprop='dateModified']/@datetime")],
+        ["time", _attribute_of(times, "datetime", lambda stamp: stamp.get("itemprop") == "dateModified")],
     ]
     return [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
 
@@ -279,12 +283,18 @@ def _meta_content(metas: list, wanted) -> str | None:
     return value.strip() if value and value.strip() else None
 
 
-def _first(sel: Selector, *xpaths: str) -> str | None:
-    for xpath in xpaths:
-        values = _attribute_xpath(xpath)(sel.root)
-        if values and values[0].strip():
-            return values[0].strip()
-    return None
+def _tagged(root) -> dict[str, list]:
+    """The page's meta, link, script and time elements by tag, in page order: one walk instead of one per query."""
+    found: dict[str, list] = {tag: [] for tag in _TAGGED}
+    for element in root.iter(_TAGGED):
+        found[element.tag].append(element)
+    return found
+
+
+def _attribute_of(elements: list, name: str, wanted) -> str | None:
+    """The attribute of the first of ``elements`` that has it and that ``wanted`` accepts, stripped; None when blank."""
+    value = next((v for e in elements if (v := e.get(name)) is not None and wanted(e)), None)
+    return value.strip() or None if value is not None else None
 
 
 @lru_cache(maxsize=128)
