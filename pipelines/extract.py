@@ -36,7 +36,9 @@ GENERIC_REMOVE = (
 )
 _SPACE = re.compile(r"\s+")
 _NORMALIZED = etree.XPath("normalize-space(.)", smart_strings=False)  # per heading: compiled once
-_TAGGED = ("meta", "link", "script", "time")  # the tags most metadata is read from
+# The tags most metadata is read from; headings (h2-h5, and p for a bold-only line) are kept in one list, in order.
+_TAGGED = ("meta", "link", "script", "time", "a", "h2", "h3", "h4", "h5", "p")
+_HEADING_TAGS = {"h2", "h3", "h4", "h5", "p"}
 _DATE_NAMES = ("date", "pubdate", "publish-date", "DC.date.issued", "parsely-pub-date")
 _CDATA = re.compile(r"^\s*<!\[CDATA\[|\]\]>\s*$")  # some pages wrap their JSON-LD in a CDATA section
 
@@ -64,7 +66,7 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
         or _attribute_of(metas, "content", lambda meta: meta.get("property") == "og:url"),
         "title": _select_text(sel, profile.title) or headline(sel, ld, meta),
         "subtitle": _select_text(sel, profile.subtitle),
-        "byline": _select_lines(sel, profile.byline) or authors_from_meta(ld, meta) or _byline(sel, metas)
+        "byline": _select_lines(sel, profile.byline) or authors_from_meta(ld, meta) or _byline(tagged["a"], metas)
         or byline_from_page(sel),
         "reviewer": _select_text(sel, profile.reviewer) or _reviewed_line(sel),
         "dates": _date_candidates(sel, profile, ld, metas, times),
@@ -74,7 +76,7 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
         or ld.get("inLanguage"),
         "description": _meta(metas, "og:description") or _meta(metas, "description"),
         "modified": _modified_candidates(ld, metas, times),
-        "references": references(sel),
+        "references": references(tagged["headings"]),
         "blocks": body_blocks(text, url, profile, tree=tree),
         "next_page_url": find_next_page(sel, url, profile.next_page, anchors=anchors, listing=listing,
                                        rel_next=rel_next),
@@ -198,14 +200,17 @@ _REFERENCE_HEADINGS = {"sources", "source", "references", "reference", "sources:
                        "bibliography", "works cited"}
 _REFERENCE_NAMES = {h.rstrip(":") for h in _REFERENCE_HEADINGS}
 # Read with lxml directly: parsel would wrap every heading and sibling in a Selector and compile each query.
-_HEADINGS = etree.XPath("//h2|//h3|//h4|//h5|//p[count(*)=1 and (strong or b)]")
 _FOLLOWING = etree.XPath("following-sibling::*")
 _ITEMS = etree.XPath(".//li")
+_TEXT_BELOW = etree.XPath(".//text()", smart_strings=False)
 
 
-def references(sel: Selector) -> list[str]:
+def references(headings: list) -> list[str]:
     """The items of a "Sources" / "References" section: a list after such a heading, or its paragraphs."""
-    for heading in _HEADINGS(sel.root):
+    # ``headings``: the page's h2-h5 and p elements in page order (a p counts when its one child is bold)
+    for heading in headings:
+        if heading.tag == "p" and not _bold_only(heading):
+            continue
         if _NORMALIZED(heading).casefold().rstrip(": ") not in _REFERENCE_NAMES:
             continue
         items = []
@@ -244,8 +249,15 @@ def _select_lines(sel: Selector, css: str | None) -> list[str]:
     return []
 
 
-def _byline(sel: Selector, metas: list) -> list[str]:
-    names = [_SPACE.sub(" ", n).strip() for n in _attribute_xpath("//a[@rel='author']//text()")(sel.root)]
+def _bold_only(paragraph) -> bool:
+    """A paragraph whose one child element is <strong> or <b> (a heading set in bold)."""
+    children = [child for child in paragraph if isinstance(child.tag, str)]
+    return len(children) == 1 and children[0].tag in ("strong", "b")
+
+
+def _byline(anchors: list, metas: list) -> list[str]:
+    """The names in the page's rel=author links (``anchors``: its <a> elements), else its author <meta>."""
+    names = [_SPACE.sub(" ", n).strip() for a in anchors if a.get("rel") == "author" for n in _TEXT_BELOW(a)]
     names = [n for n in names if n]
     if names:
         return list(dict.fromkeys(names))
@@ -284,10 +296,10 @@ def _meta_content(metas: list, wanted) -> str | None:
 
 
 def _tagged(root) -> dict[str, list]:
-    """The page's meta, link, script and time elements by tag, in page order: one walk instead of one per query."""
-    found: dict[str, list] = {tag: [] for tag in _TAGGED}
+    """The page's meta, link, script, time and a elements and its headings, in page order: one walk, not one a query."""
+    found: dict[str, list] = {tag: [] for tag in ("meta", "link", "script", "time", "a", "headings")}
     for element in root.iter(_TAGGED):
-        found[element.tag].append(element)
+        found["headings" if element.tag in _HEADING_TAGS else element.tag].append(element)
     return found
 
 

@@ -229,3 +229,15 @@ def test_link_meta_and_time_values_are_the_first_given_in_page_order():
                          '</head><body><article><time datetime="2019-07-08">in</time></article></body></html>', URL)
     assert blank["canonical_url"] == "https://health.example/og"
     assert blank["dates"] == [["time", "2019-07-08"]]
+
+
+def test_sources_follow_a_heading_or_a_bold_line_and_authors_come_from_author_links():
+    page = extract_page("""<html><body><article><h1>Walking</h1><p>By <a rel="author" href="/a"> Ann
+        <b>Lee</b></a></p><p>Walking helps, the study found, in older adults who walk daily.</p>
+        <p><strong>Note</strong> and more</p><ul><li>Not a source</li></ul>
+        <p><b>Sources:</b></p><p>Smith J. Walking. 2019.</p><p>Doe A.  Steps. 2020.</p>
+        </article></body></html>""", URL)
+    assert page["references"] == ["Smith J. Walking. 2019.", "Doe A. Steps. 2020."]
+    assert page["byline"] == ["Ann", "Lee"]
+    heading = extract_page("<html><body><h3>References</h3><ol><li>One.</li><li>Two.</li></ol></body></html>", URL)
+    assert heading["references"] == ["One.", "Two."]
