@@ -29,7 +29,7 @@ def needed_tests(query: etree.XPath) -> list[tuple[str, re.Pattern]] | None:
     tests = []
     shape = _TEST.sub(lambda m: tests.append(m.groups()) or "T", query.path)
     shape = _AROUND_BRACKETS.sub(r"\1", " ".join(shape.split())).strip()
-    if not (match := _SHAPE.match(shape)):
+    if "|" in shape or not (match := _SHAPE.match(shape)):  # a union's other branch needs none of the tests
         return None
     needed = tests[:match.group(1).count("T")]
     # A regex is searched for in all values at once, one per line: a line start stands for a value's start.

@@ -53,6 +53,7 @@ def test_each_query_of_this_trafilatura_is_read_so_it_can_be_skipped():
 def test_a_query_of_another_shape_is_always_run():
     assert needed_tests(etree.XPath(".//div[contains(@class, 'share')] | .//aside")) is None
     assert needed_tests(etree.XPath(".//*[self::div][contains(@class, 'share') or @data-x]")) is None
+    assert needed_tests(etree.XPath(".//*[self::div][contains(@class, 'share')] | .//aside")) is None
     query = etree.XPath(".//*[self::div][contains(@class, '')]")  # finds every div, classes or not
     assert needed_tests(query) is not None
     assert _pruned(f"<html><body><div>{TEXT}</div></body></html>", [query], True) == b"<html><body/></html>"
