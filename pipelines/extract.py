@@ -8,7 +8,6 @@ from functools import lru_cache
 from urllib.parse import urljoin
 
 import lxml.html
-import nh3
 from lxml import etree
 from lxml.cssselect import CSSSelector
 from parsel import Selector
@@ -22,7 +21,7 @@ from crawler.verify import page_report
 from crawler.sites import SiteProfile
 from pipelines.decode import decode_body
 from pipelines.workers import WorkerStep
-from pipelines.generic import generic_blocks, visible_tree
+from pipelines.generic import clean_inline, generic_blocks, visible_tree
 from pipelines.metadata import (
     attribute_date, authors_from_meta, byline_from_page, date_from_page, headline, meta_values, with_people,
 )
@@ -30,8 +29,6 @@ from pipelines.metadata import (
 logger = logging.getLogger(__name__)
 
 BLOCK_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"}
-# Inline markup kept inside a block; everything else is reduced to its text.
-INLINE_TAGS = {"a", "em", "strong", "b", "i", "br", "sub", "sup", "code"}
 # Chrome that is never article text, on any site.
 GENERIC_REMOVE = (
     "script", "style", "noscript", "template", "form", "button", "select", "iframe", "svg", "nav",
@@ -39,7 +36,9 @@ GENERIC_REMOVE = (
 )
 _SPACE = re.compile(r"\s+")
 _NORMALIZED = etree.XPath("normalize-space(.)", smart_strings=False)  # per heading: compiled once
-_META_ELEMENTS = etree.XPath("//meta")
+# The tags most metadata is read from; headings (h2-h5, and p for a bold-only line) are kept in one list, in order.
+_TAGGED = ("meta", "link", "script", "time", "a", "h2", "h3", "h4", "h5", "p")
+_HEADING_TAGS = {"h2", "h3", "h4", "h5", "p"}
 _DATE_NAMES = ("date", "pubdate", "publish-date", "DC.date.issued", "parsely-pub-date")
 _CDATA = re.compile(r"^\s*<!\[CDATA\[|\]\]>\s*$")  # some pages wrap their JSON-LD in a CDATA section
 
@@ -54,28 +53,30 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
     # Without a body selector the page is parsed once, hidden parts and code dropped, for metadata and body.
     tree = None if profile.body else visible_tree(text)
     sel = Selector(text=text, base_url=url) if tree is None else Selector(root=tree, type="html", base_url=url)
-    ld = json_ld(sel)
+    tagged = _tagged(sel.root)
+    ld = json_ld(sel, tagged["script"])
     meta = meta_values(sel)
     anchors = page_anchors(sel, url)  # the tree is only read from here on, so the anchors stay valid
     listing = looks_like_listing(sel)  # read by next-page detection and the page report
-    metas = _META_ELEMENTS(sel.root)  # the <meta> tags, found in one walk instead of one per name looked up
+    metas, times = tagged["meta"], tagged["time"]
     rel_next = rel_next_hrefs(sel)  # likewise
     page = {
         "url": url,
-        "canonical_url": _first(sel, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"),
+        "canonical_url": _attribute_of(tagged["link"], "href", lambda link: link.get("rel") == "canonical")
+        or _attribute_of(metas, "content", lambda meta: meta.get("property") == "og:url"),
         "title": _select_text(sel, profile.title) or headline(sel, ld, meta),
         "subtitle": _select_text(sel, profile.subtitle),
-        "byline": _select_lines(sel, profile.byline) or authors_from_meta(ld, meta) or _byline(sel, metas)
+        "byline": _select_lines(sel, profile.byline) or authors_from_meta(ld, meta) or _byline(tagged["a"], metas)
         or byline_from_page(sel),
         "reviewer": _select_text(sel, profile.reviewer) or _reviewed_line(sel),
-        "dates": _date_candidates(sel, profile, ld, metas),
+        "dates": _date_candidates(sel, profile, ld, metas, times),
         "section": _select_text(sel, profile.section) or ld.get("articleSection") or _meta(metas, "article:section")
         or _breadcrumb(sel),
         "language": (_attribute_xpath("/html/@lang")(sel.root) or [None])[0] or _meta(metas, "og:locale")
         or ld.get("inLanguage"),
         "description": _meta(metas, "og:description") or _meta(metas, "description"),
-        "modified": _modified_candidates(sel, ld, metas),
-        "references": references(sel),
+        "modified": _modified_candidates(ld, metas, times),
+        "references": references(tagged["headings"]),
         "blocks": body_blocks(text, url, profile, tree=tree),
         "next_page_url": find_next_page(sel, url, profile.next_page, anchors=anchors, listing=listing,
                                        rel_next=rel_next),
@@ -127,10 +128,7 @@ def _inline_html(element) -> str:
     raw = etree.tostring(element, encoding="unicode", method="html", with_tail=False)
     start, end = raw.find(">") + 1, raw.rfind("<")
     inner = raw[start:end] if 0 < start <= end else ""
-    return nh3.clean(
-        inner, tags=INLINE_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"},
-        link_rel="nofollow noopener",
-    ).strip()
+    return clean_inline(inner).strip()
 
 
 def _drop(container, selectors) -> None:
@@ -147,9 +145,10 @@ def compiled(css: str) -> CSSSelector:
     return CSSSelector(css, translator="html")
 
 
-def json_ld(sel: Selector) -> dict:
-    """The first schema.org Article-like object of the page's JSON-LD, or {}."""
-    for raw in _attribute_xpath("//script[@type='application/ld+json']/text()")(sel.root):
+def json_ld(sel: Selector, scripts: list | None = None) -> dict:
+    """The first schema.org Article-like object of the page's JSON-LD, or {} (``scripts``: the page's <script>s)."""
+    scripts = sel.root.iter("script") if scripts is None else scripts
+    for raw in [s.text for s in scripts if s.get("type") == "application/ld+json" and s.text is not None]:
         try:
             data = json.loads(_CDATA.sub("", raw))
         except ValueError:
@@ -172,26 +171,27 @@ def _ld_nodes(data):
         yield from _ld_nodes(data.get("@graph", []))
 
 
-def _date_candidates(sel: Selector, profile: SiteProfile, ld: dict, metas: list) -> list[list[str]]:
+def _date_candidates(sel: Selector, profile: SiteProfile, ld: dict, metas: list, times: list) -> list[list[str]]:
     """(source, raw string) pairs, most trusted first; Normalize parses the first that parses."""
     found = [
         ["profile", _select_text(sel, profile.date)],
         ["json-ld", ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None],
         ["meta", _meta(metas, "article:published_time")],
         ["meta", _meta_content(metas, lambda m: m.get("name") in _DATE_NAMES or m.get("itemprop") == "datePublished")],
-        ["time", _first(sel, "//article//time/@datetime", "//time[@itemprop='datePublished']/@datetime")],
+        ["time", _attribute_of(times, "datetime", lambda stamp: next(stamp.iterancestors("article"), None) is not None)
+         or _attribute_of(times, "datetime", lambda stamp: stamp.get("itemprop") == "datePublished")],
         ["data", attribute_date(sel)],
     ]
     found = [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
     return found or [["page", raw] for raw in [date_from_page(sel)] if raw]
 
 
-def _modified_candidates(sel: Selector, ld: dict, metas: list) -> list[list[str]]:
+def _modified_candidates(ld: dict, metas: list, times: list) -> list[list[str]]:
     """(source, raw) pairs for the last-modified date, most trusted first."""
     found = [
         ["json-ld", ld.get("dateModified") if isinstance(ld.get("dateModified"), str) else None],
         ["meta", _meta(metas, "article:modified_time") or _meta(metas, "og:updated_time")],
-        ["time", _first(sel, "//time[@itemprop='dateModified']/@datetime")],
+        ["time", _attribute_of(times, "datetime", lambda stamp: stamp.get("itemprop") == "dateModified")],
     ]
     return [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
 
@@ -200,14 +200,17 @@ _REFERENCE_HEADINGS = {"sources", "source", "references", "reference", "sources:
                        "bibliography", "works cited"}
 _REFERENCE_NAMES = {h.rstrip(":") for h in _REFERENCE_HEADINGS}
 # Read with lxml directly: parsel would wrap every heading and sibling in a Selector and compile each query.
-_HEADINGS = etree.XPath("//h2|//h3|//h4|//h5|//p[count(*)=1 and (strong or b)]")
 _FOLLOWING = etree.XPath("following-sibling::*")
 _ITEMS = etree.XPath(".//li")
+_TEXT_BELOW = etree.XPath(".//text()", smart_strings=False)
 
 
-def references(sel: Selector) -> list[str]:
+def references(headings: list) -> list[str]:
     """The items of a "Sources" / "References" section: a list after such a heading, or its paragraphs."""
-    for heading in _HEADINGS(sel.root):
+    # ``headings``: the page's h2-h5 and p elements in page order (a p counts when its one child is bold)
+    for heading in headings:
+        if heading.tag == "p" and not _bold_only(heading):
+            continue
         if _NORMALIZED(heading).casefold().rstrip(": ") not in _REFERENCE_NAMES:
             continue
         items = []
@@ -246,8 +249,15 @@ def _select_lines(sel: Selector, css: str | None) -> list[str]:
     return []
 
 
-def _byline(sel: Selector, metas: list) -> list[str]:
-    names = [_SPACE.sub(" ", n).strip() for n in _attribute_xpath("//a[@rel='author']//text()")(sel.root)]
+def _bold_only(paragraph) -> bool:
+    """A paragraph whose one child element is <strong> or <b> (a heading set in bold)."""
+    children = [child for child in paragraph if isinstance(child.tag, str)]
+    return len(children) == 1 and children[0].tag in ("strong", "b")
+
+
+def _byline(anchors: list, metas: list) -> list[str]:
+    """The names in the page's rel=author links (``anchors``: its <a> elements), else its author <meta>."""
+    names = [_SPACE.sub(" ", n).strip() for a in anchors if a.get("rel") == "author" for n in _TEXT_BELOW(a)]
     names = [n for n in names if n]
     if names:
         return list(dict.fromkeys(names))
@@ -285,12 +295,18 @@ def _meta_content(metas: list, wanted) -> str | None:
     return value.strip() if value and value.strip() else None
 
 
-def _first(sel: Selector, *xpaths: str) -> str | None:
-    for xpath in xpaths:
-        values = _attribute_xpath(xpath)(sel.root)
-        if values and values[0].strip():
-            return values[0].strip()
-    return None
+def _tagged(root) -> dict[str, list]:
+    """The page's meta, link, script, time and a elements and its headings, in page order: one walk, not one a query."""
+    found: dict[str, list] = {tag: [] for tag in ("meta", "link", "script", "time", "a", "headings")}
+    for element in root.iter(_TAGGED):
+        found["headings" if element.tag in _HEADING_TAGS else element.tag].append(element)
+    return found
+
+
+def _attribute_of(elements: list, name: str, wanted) -> str | None:
+    """The attribute of the first of ``elements`` that has it and that ``wanted`` accepts, stripped; None when blank."""
+    value = next((v for e in elements if (v := e.get(name)) is not None and wanted(e)), None)
+    return value.strip() or None if value is not None else None
 
 
 @lru_cache(maxsize=128)

@@ -45,27 +45,25 @@ VOTE = Vote()
 
 def annotate(extracted: list[dict], readable: list[dict]) -> dict:
     """How the two readings overlap, and each Readability-style block's share of new text (set on it)."""
-    theirs_words = [_WORD.findall(block["text"]) for block in readable]
-    wanted = {tuple(words) for words in theirs_words if 0 < len(words) < 4}  # too short for a shingle
+    read: dict = {}  # text -> (words, shingles, length in words): most blocks are in both readings, read once
+    theirs_read = [_read(block["text"], read) for block in readable]
+    wanted = {tuple(words) for words, _, _ in theirs_read if 0 < len(words) < 4}  # too short for a shingle
     firsts = {run[0] for run in wanted}  # runs are looked up only where one of them can start
-    seen, ours_words, ours_grams = set(), [], []
-    for block in extracted:
-        words = _WORD.findall(block["text"])
-        ours_words.append(words)
-        ours_grams.append(_shingles(words))
-        if firsts:  # looked up run by run, never searched for in the whole text
+    seen = set()
+    ours_read = [_read(block["text"], read) for block in extracted]
+    if firsts:  # looked up run by run, never searched for in the whole text
+        for words, _, _ in ours_read:
             seen.update(run for i, word in enumerate(words) if word in firsts for n in (1, 2, 3)
                         if i + n <= len(words) and (run := tuple(words[i:i + n])) in wanted)
     # Counted in C (Counter over one flat iterable), not merged block by block in Python.
-    ours = Counter(chain.from_iterable(ours_grams))
-    theirs_grams = [_shingles(words) for words in theirs_words]
-    theirs = Counter(chain.from_iterable(theirs_grams))
+    ours = Counter(chain.from_iterable(grams for _, grams, _ in ours_read))
+    theirs = Counter(chain.from_iterable(grams for _, grams, _ in theirs_read))
     new = 0
-    for block, words, grams in zip(readable, theirs_words, theirs_grams):
+    for block, (words, grams, length) in zip(readable, theirs_read):
         fresh = len(grams) - sum(map(ours.__contains__, grams))
         new += fresh
         block["novel"] = fresh / len(grams) if grams else float(tuple(words) not in seen)
-        block["words"] = tokens_length(words, block["text"])
+        block["words"] = length
     common = ours.keys() & theirs.keys()  # sum((ours & theirs).values()), counted with C loops
     shared = sum(map(min, map(ours.__getitem__, common), map(theirs.__getitem__, common)))
     return {
@@ -74,9 +72,18 @@ def annotate(extracted: list[dict], readable: list[dict]) -> dict:
         "novel": new / theirs.total() if theirs else 0.0,
         "chars": sum(len(block["text"]) for block in extracted),
         "overlap": bool(ours and theirs),
-        "shared": [_mostly_in(grams, theirs) for grams in ours_grams],  # per trafilatura block
-        "words": [tokens_length(words, block["text"]) for words, block in zip(ours_words, extracted)],
+        "shared": [_mostly_in(grams, theirs) for _, grams, _ in ours_read],  # per trafilatura block
+        "words": [length for _, _, length in ours_read],
     }
+
+
+def _read(text: str, read: dict) -> tuple:
+    """A block text's words, shingles and length in words, found once per text."""
+    found = read.get(text)
+    if found is None:
+        words = _WORD.findall(text)
+        found = read[text] = (words, _shingles(words), tokens_length(words, text))
+    return found
 
 
 def _shingles(words: list[str]) -> list[int]:

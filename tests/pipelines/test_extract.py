@@ -213,3 +213,31 @@ def test_a_page_read_on_its_own_reports_what_reassembly_reads_and_the_same():
     assert set(alone["report"]) == {"dek", "head", "profile"}
     assert alone["report"] == {key: full["report"][key] for key in alone["report"]}
     assert {k: v for k, v in alone.items() if k != "report"} == {k: v for k, v in full.items() if k != "report"}
+
+
+def test_link_meta_and_time_values_are_the_first_given_in_page_order():
+    page = extract_page("""<html><head><link rel="canonical"><link rel="canonical" href=" /a ">
+        <link rel="canonical" href="/b"><meta property="og:url" content="https://health.example/og">
+        <meta name="date" content="2020-01-02"></head><body><time datetime="2019-05-06">outside</time>
+        <article><h1>Walking</h1><time datetime="  ">blank</time><time datetime="2019-07-08">in</time>
+        <time itemprop="dateModified" datetime="2019-09-10">changed</time></article></body></html>""", URL)
+    assert page["canonical_url"] == "https://health.example/a"  # the first link with an href, stripped
+    # the first dated <time> inside the article is blank: its value is not taken, nor a later one's
+    assert page["dates"] == [["meta", "2020-01-02"]]
+    assert page["modified"] == [["time", "2019-09-10"]]
+    blank = extract_page('<html><head><link rel="canonical" href=" "><meta property="og:url" content="/og">'
+                         '</head><body><article><time datetime="2019-07-08">in</time></article></body></html>', URL)
+    assert blank["canonical_url"] == "https://health.example/og"
+    assert blank["dates"] == [["time", "2019-07-08"]]
+
+
+def test_sources_follow_a_heading_or_a_bold_line_and_authors_come_from_author_links():
+    page = extract_page("""<html><body><article><h1>Walking</h1><p>By <a rel="author" href="/a"> Ann
+        <b>Lee</b></a></p><p>Walking helps, the study found, in older adults who walk daily.</p>
+        <p><strong>Note</strong> and more</p><ul><li>Not a source</li></ul>
+        <p><b>Sources:</b></p><p>Smith J. Walking. 2019.</p><p>Doe A.  Steps. 2020.</p>
+        </article></body></html>""", URL)
+    assert page["references"] == ["Smith J. Walking. 2019.", "Doe A. Steps. 2020."]
+    assert page["byline"] == ["Ann", "Lee"]
+    heading = extract_page("<html><body><h3>References</h3><ol><li>One.</li><li>Two.</li></ol></body></html>", URL)
+    assert heading["references"] == ["One.", "Two."]

@@ -58,7 +58,8 @@ def test_the_stages_match_bare_extraction_on_corpus_pages(corpus):
 def test_hidden_parts_go_but_a_styled_body_stays():
     page = ("<html style='display:none'><body style='visibility:hidden'><p>Seen text.</p>"
             "<div style='display: none'>Hidden text.</div><p hidden>Also hidden.</p><p aria-hidden='true'>Icon</p>"
-            "<p aria-hidden='false'>Shown too.</p><script>var code;</script>"
+            "<p aria-hidden='false'>Shown too.</p><script>var code;</script><style>p {}</style>"
+            "<noscript>No script.</noscript><template>Later.</template><script>var more;</script>"
             "<script type='application/ld+json'>{}</script></body></html>")
     tree = visible_tree(page)
     assert " ".join(tree.itertext()).split() == ["Seen", "text.", "Shown", "too.", "{}"]

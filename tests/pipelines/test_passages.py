@@ -47,6 +47,17 @@ def test_the_vote_takes_the_other_reading_but_leaves_out_its_short_new_lines():
     assert choose(extracted, readable, overlap, Vote(novel=0.0)) is extracted
 
 
+def test_the_vote_counts_a_paragraph_each_time_it_occurs_in_either_reading():
+    # Each text is read once for both readings, but a repeated paragraph still counts as often as it is there.
+    extracted = _blocks(ARTICLE)
+    readable = _blocks([ARTICLE[0], ARTICLE[0], ARTICLE[1]])
+    overlap = annotate(extracted, readable)
+    assert overlap["covers"] == 1.0
+    assert overlap["kept"] == pytest.approx(28 / 41)  # 13 + 15 shingles of 13 + 13 + 15
+    assert [b["novel"] for b in readable] == [0.0, 0.0, 0.0]
+    assert [b["words"] for b in readable] == [16, 16, 18] and overlap["words"] == [16, 18]
+
+
 LATER = "A longer middle paragraph that only the other reading found, with enough words to count as prose here."
 PROMO = "Sign up for our weekly newsletter and get the best stories of the week delivered to your inbox."
 
