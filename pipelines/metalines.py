@@ -132,14 +132,19 @@ def _edge_runs(blocks: list[dict], byline: tuple[set[str], str], *, head: bool, 
     """The blocks above the first paragraph of text, and below the last one (up to a few each).
 
     A paragraph of text is a long block; a long credit line (three credits, two authors) is not one."""
-    long = [n for n, b in enumerate(blocks) if length_in_words(b["text"]) > TEXT_WORDS and not credits(b["text"], *byline)]
-    if not long:
+    def text(n: int) -> bool:
+        return length_in_words(blocks[n]["text"]) > TEXT_WORDS and not credits(blocks[n]["text"], *byline)
+
+    # Only the first and the last paragraph of text matter: looked for from each end, not block by block.
+    first = next((n for n in range(len(blocks)) if text(n)), None)
+    if first is None:
         return []
+    last = next(n for n in reversed(range(len(blocks))) if text(n))
     runs = []
     if head:
-        runs.append(list(range(min(long[0], HEAD_LINES))))
+        runs.append(list(range(min(first, HEAD_LINES))))
     if foot:
-        runs.append(list(range(max(long[-1] + 1, len(blocks) - FOOT_LINES), len(blocks))))
+        runs.append(list(range(max(last + 1, len(blocks) - FOOT_LINES), len(blocks))))
     return [run for run in runs if run]
 
 
