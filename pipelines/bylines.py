@@ -31,11 +31,18 @@ _LABELS = (rf"(?:[\w’'-]+\s+){{0,3}}?(?!{_CONJUNCTION}\s)(?:[{_LOWER}][\w’'-
 _DEGREE = r"(?:[A-Z][a-z]{0,4}\.?(?:[A-Z][a-z]?\.?){1,4})(?![\w’'-])"
 _CREDITED = rf"{_NAME}(?:\s*,\s*{_DEGREE})*"
 # Names are listed with commas or semicolons ("Reporting by A; B"), the last two often joined by a conjunction.
-_NAMES = rf"(?P<names>{_CREDITED}(?:(?:\s*[,;]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_CREDITED})*)"
+# The ideographic comma and full-width semicolon list names as "," and ";" do.
+_NAMES = rf"(?P<names>{_CREDITED}(?:(?:\s*[,;、；，]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_CREDITED})*)"
 _TAIL = r"(?P<tail>\s*[|·•;]\s*.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3})?"
 _LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in _LABELS]
 _BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
-_SPLIT = re.compile(rf"\s*[,;]\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+")
+_SPLIT = re.compile(rf"\s*[,;、；，]\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+")
+# Scripts without capitals (Han, kana, Hangul) cannot show a name by its case: there a byline is a short label, a
+# colon, then short runs of those letters set apart by list commas ("文：伊藤直美、渡辺翔", "글: 김민수").
+_CASELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CASELESS_NAME = rf"[{_CASELESS}]{{2,10}}(?: [{_CASELESS}]{{1,8}})?"
+_CASELESS_BYLINE = re.compile(rf"^(?P<label>[^\s:：]{{1,8}})\s?[:：]\s*(?P<names>{_CASELESS_NAME}"
+                              rf"(?:\s*[、,，;；/／]\s*{_CASELESS_NAME})*)$")
 _NOT_A_PERSON = re.compile(r"\b(?:news|staff|health|team|desk|editor|editors|journal|magazine|times|daily|report|review|"
                            r"reviewed|checked|published|updated|posted|read|more|stories|newsletter|"
                            r"universit\w*|college|institut\w*)\b|\d", re.I)  # an affiliation is no person
@@ -66,6 +73,8 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
         if match and not _REVIEW_LABEL.search(match.group("label")) and _people(match.group("names")) \
                 and not _given_name(match.group("label"), text) and not _OF_NAME.match(match.group("label")):
             return _people(match.group("names")) + _listed_on(match.group("tail"))
+    if (match := _CASELESS_BYLINE.match(text)) and not _REVIEW_LABEL.search(match.group("label")):
+        return [n for n in re.split(r"\s*[、,，;；/／]\s*", match.group("names")) if n]
     match = _BARE.match(text)
     if match is None or not (names := _people(match.group("names")) + _listed_on(match.group("tail"))):
         return []
@@ -119,7 +128,9 @@ def sentence_credit(line: str) -> list[str]:
         return _people(match.group("names")) if _WRITER_WORD.search(said) and not _REVIEW_LABEL.search(said) else []
     match = _NAMES_FIRST.match(text)
     verb = match.group("tail").split()[0] if match else ""  # names, then at once the verb: "A and B wrote ..."
-    return _people(match.group("names")) if verb and (_WROTE.match(verb) or _WRITER_WORD.match(verb)) else []
+    # The present tense says what someone does in general ("A writes about medicines"): a bio, not this text's credit.
+    done = _WROTE.match(verb) or (_WRITER_WORD.match(verb) and not verb.endswith("s"))
+    return _people(match.group("names")) if verb and done else []
 
 
 # "Content source: Division of X", "Quelle: kathpress": the body that issued the text, which people marking pages
@@ -138,6 +149,11 @@ def source_credit(line: str) -> list[str]:
 
 _DIGITS = re.compile(r"\d|www|https?")
 _CHECKER_WORD = re.compile(r"review|check|prüf|relu|revis|contr[oô]l|konsult|consult|verifi|sprawdz", re.I)
+
+
+def reviewing_label(label: str) -> bool:
+    """A label that says its line is about checking the text ("Last reviewed", "Geprüft am"), not writing it."""
+    return bool(_CHECKER_WORD.search(label))
 
 
 def reviewer_names(line: str) -> list[str]:

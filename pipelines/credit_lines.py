@@ -6,7 +6,7 @@ from collections import Counter
 
 from lxml import etree
 
-from pipelines.bylines import LONGEST, byline_names
+from pipelines.bylines import LONGEST, byline_names, sentence_credit
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
@@ -76,6 +76,43 @@ def tail_lines(root, aside) -> list[str]:
         if text and not _all_links(element, text):  # a pager or share bar of links credits no one
             found.append(text)
     return found
+
+
+def lines_of(element) -> list[str]:
+    """An element's text, one entry per block inside it or <br>: string() joins "By A" and "May 4" into "AMay 4"."""
+    lines = [""]
+
+    def walk(node, top: bool = False) -> None:
+        block = isinstance(node.tag, str) and (node.tag in _BLOCKS or node.tag == "br")
+        if block:
+            lines.append("")
+        if isinstance(node.tag, str):  # a comment's text is no part of the page's
+            lines[-1] += node.text or ""
+            for child in node:
+                walk(child)
+        if block:
+            lines.append("")
+        if not top:
+            lines[-1] += node.tail or ""
+
+    walk(element, top=True)
+    return [text for text in (_SPACE.sub(" ", line).strip() for line in lines) if text]
+
+
+def box_credit(element) -> str:
+    """The line of a byline box that names its writers: the first that reads as a byline, else its lines joined;
+    "" when every line is a sentence about someone (a writer's bio, "A writes about medicines."), which credits no one."""
+    lines = lines_of(element)
+    named = next((line for line in lines if byline_names(line, vouched=True)), None)
+    if named:
+        return named
+    return "" if lines and all(_sentence(line) for line in lines) else " ".join(lines)
+
+
+def _sentence(line: str) -> bool:
+    """A line that reads as prose: it ends with a full stop and runs through several lowercase words."""
+    lowercase = sum(1 for word in line.split() if word[:1].islower())
+    return line.endswith((".", "!", "?")) and lowercase >= 3 and not sentence_credit(line)
 
 
 def _all_links(element, text: str) -> bool:

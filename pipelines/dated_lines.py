@@ -1,0 +1,46 @@
+"""Dates printed on a short line with a label: "Originally published: July 18, 2024", "公開日：2022年8月25日",
+"Posted by A on July 11, 2025".
+
+Label words differ with every site and language, so a line is read by its shape, not by its label: a few words,
+then a date that dateparser reads in the page's language to the end of the line. Of the lines near the headline
+and at the foot of the text, the earliest date is the publication: an update or a review comes after it.
+"""
+from __future__ import annotations
+
+import re
+
+from pipelines.bylines import reviewing_label
+from pipelines.normalize import parse_date
+
+# A year: digits on either side would make it part of a longer number; "年" after it is no word boundary to \b.
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Where a date may start: after a space or a colon (a CJK line has no space between its label and date).
+_START = re.compile(r"(?:^|(?<=\s)|(?<=[:：]))(?=\S)")
+LONGEST = 90  # characters: a labelled date is a short line
+LABEL_WORDS = 6  # "Posted by Maribel Pemberton on": a label may hold the writer's name
+LABEL_CHARACTERS = 12  # a label with no spaces (Chinese, Japanese): "公開日", "最終更新日"
+
+
+def read_labelled(line: str, languages: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """(label, date as printed, ISO date) of a line that is a short label then a date, else None."""
+    if len(line) > LONGEST or not _YEAR.search(line):
+        return None
+    for start in _START.finditer(line):
+        label, rest = line[:start.start()].strip(" :：-–—|,"), line[start.start():].strip()
+        if len(label.split()) > LABEL_WORDS or (" " not in label and len(label) > LABEL_CHARACTERS):
+            continue
+        if not _YEAR.search(rest):
+            return None  # the year is behind: no date starts here or later
+        if found := parse_date(rest, languages=languages):  # the leftmost start that reads: the whole date
+            return (label, rest, found) if label else None  # no label: another reader's bare date line
+    return None
+
+
+def publication_date(lines: list[str], languages: tuple[str, ...]) -> str | None:
+    """The date as printed on the labelled line with the earliest date; a review line only when no other is dated.
+
+    A page that prints only "Page last reviewed: March 4, 2025" gives that date: the page vouches for its text as of
+    then, and an archive with no date for it could not place it at all."""
+    read = [found for line in dict.fromkeys(lines) if (found := read_labelled(line, languages))]
+    published = [r for r in read if not reviewing_label(r[0])] or read
+    return min(published, key=lambda r: r[2][:10])[1] if published else None

@@ -1,0 +1,81 @@
+"""Credits and dates as sites nobody tuned for print them: boxes of block lines, labelled date lines, caseless names.
+
+Each page is small and written here; it goes through the real extract -> reassemble -> normalize steps.
+"""
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from pipelines.bylines import byline_names
+from pipelines.credit_lines import box_credit, lines_of
+from pipelines.dated_lines import publication_date, read_labelled
+from pipelines.extract import extract_page
+from pipelines.normalize import normalize
+from pipelines.reassemble import reassemble
+
+TEXT = [
+    "The clinic on the hill opened its doors on Saturdays this winter, and the queue for flu shots stretched "
+    "past the bakery on the first morning, nurses said.",
+    "Staff put the rise down to a notice in the parish newsletter and a bus that stops at the clinic gate, though "
+    "they warned that one good season does not make a habit.",
+    "Parents who came said the Saturday hours saved them a day off work, and several asked for the same in spring "
+    "for their children's routine checks.",
+]
+URL = "http://first-contact.test/health/saturday-clinic.html"
+
+
+def page(*, under: str = "", after: str = "", lang: str = "en", title: str = "Saturday clinic draws a queue") -> str:
+    """A one-page article with lines under the headline and after the text, and no date or author tags."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in TEXT)
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title} | Hill News</title>'
+            f'</head><body><article><h1>{title}</h1>{under}<div class="text">{paragraphs}</div>{after}'
+            f'</article></body></html>')
+
+
+def record(html: str) -> dict:
+    return normalize(reassemble([extract_page(html, URL)]))
+
+
+def test_a_byline_box_of_block_lines_keeps_its_name_apart_from_its_date():
+    box = '<div class="byline-block"><p>By Femke Brenninkmeyer</p><p>November 25, 2019 4:12 PM GMT+1</p></div>'
+    assert lines_of(lxml_html.fromstring(box)) == ["By Femke Brenninkmeyer", "November 25, 2019 4:12 PM GMT+1"]
+    assert record(page(under=box))["authors"] == ["Femke Brenninkmeyer"]
+
+
+def test_a_writers_bio_credits_no_one_but_the_byline_does():
+    bio = '<div class="author-box"><p>Mathilde Dubreuil writes about medicines and everyday health.</p></div>'
+    assert box_credit(lxml_html.fromstring(bio)) == ""
+    assert record(page(under="<p>Written by Ann Lee</p>", after=bio))["authors"] == ["Ann Lee"]
+
+
+def test_a_date_under_a_label_at_the_foot_of_the_text_is_the_publication():
+    foot = ('<div class="page-foot"><p>Originally published: July 18, 2024</p><p>Last reviewed: January 2025</p>'
+            '<p>This information is not a substitute for advice from your own doctor.</p></div>')
+    assert record(page(after=foot))["published"] == "2024-07-18"
+
+
+def test_the_earliest_labelled_date_is_the_publication_whatever_order_the_lines_come_in():
+    lines = ["Last updated: 4 March 2025", "First shown: 2 March 2025"]
+    assert publication_date(lines, ("en",)) == "2 March 2025"
+
+
+def test_a_review_date_is_the_publication_only_when_nothing_else_is_dated():
+    assert publication_date(["Page last reviewed: March 4, 2025"], ("en",)) == "March 4, 2025"
+    assert publication_date(["Page last reviewed: March 4, 2025", "Issued: June 1, 2025"], ("en",)) == "June 1, 2025"
+
+
+def test_a_bare_date_line_has_no_label_to_split_off():
+    assert read_labelled("March 14, 2019", ("en",)) is None  # not "March" as a label of "14, 2019"
+    assert read_labelled("Posted by Maribel Pemberton on July 11, 2025", ("en",))[2] == "2025-07-11"
+
+
+def test_a_japanese_credit_box_gives_its_writers_and_publication_date():
+    under = '<div class="meta"><p>文：伊藤直美、渡辺翔</p><p>公開日：2022年8月25日</p><p>更新日：2022年08月26日</p></div>'
+    found = record(page(under=under, lang="ja-JP"))
+    assert found["authors"] == ["伊藤直美", "渡辺翔"]
+    assert found["published"] == "2022-08-25"
+
+
+def test_caseless_names_need_a_label_and_keep_a_middle_dot():
+    assert byline_names("文：ジョン・スミス") == ["ジョン・スミス"]
+    assert byline_names("伊藤直美、渡辺翔") == []  # no label: nothing says these are writers
