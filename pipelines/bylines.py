@@ -33,7 +33,8 @@ _CREDITED = rf"{_NAME}(?:\s*,\s*{_DEGREE})*"
 # Names are listed with commas or semicolons ("Reporting by A; B"), the last two often joined by a conjunction.
 # The ideographic comma and full-width semicolon list names as "," and ";" do.
 _NAMES = rf"(?P<names>{_CREDITED}(?:(?:\s*[,;、；，]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_CREDITED})*)"
-_TAIL = r"(?P<tail>\s*[|·•;]\s*.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3})?"
+# "Posted by A on July 11, 2025": a lowercase word, then the date the line gives (a year ends it).
+_TAIL = r"(?P<tail>\s*[|·•;]\s*.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3}|\s+[a-zà-ÿ]+\s+[^|]{0,30}?(?:19|20)\d\d)?"
 _LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in _LABELS]
 _BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
 _SPLIT = re.compile(rf"\s*[,;、；，]\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+")
@@ -49,7 +50,7 @@ _NOT_A_PERSON = re.compile(r"\b(?:news|staff|health|team|desk|editor|editors|jou
 # Labels of lines that name people who did not write the text: reviewers, photographers, sources.
 # The review stems are multilingual (geprüft, relu, revisado/revisto, gecontroleerd, konsultacja, verificado):
 # a clinician who checked a text is printed with a label of the same shape as a writer's.
-_REVIEW_LABEL = re.compile(r"review|check|updated|published|posted|photo|image|foto|illustrat|credit|source|quelle|"
+_REVIEW_LABEL = re.compile(r"review|check|updated|published|photo|image|foto|illustrat|credit|source|quelle|"
                            r"edit|édit|edici|ediç|"
                            r"prüf|relu|revis|contr[oô]l|konsult|consult|verifi|sprawdz|\d", re.I)
 # A wire dateline: a place in capitals, maybe an agency in brackets, then a comma or dash ("LONDON, April 22, 2019").
@@ -65,7 +66,7 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
     names, or a short lowercase tail ("for Sorrel Kids Health"), or ``vouched`` (the caller saw it boxed
     with the article's dateline) to count as a byline.
     """
-    text = _SPACE.sub(" ", line or "").strip()
+    text = _uncapped(_SPACE.sub(" ", line or "").strip())
     if not text or len(text.split()) > LONGEST:
         return []
     for pattern in _LABELLED:
@@ -81,6 +82,33 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
     tail = (match.group("tail") or "").strip()
     affiliated = bool(tail) and tail[0].islower() and not tail.endswith(".")
     return names if len(names) >= 2 or affiliated or vouched or {n.casefold() for n in names} <= known else []
+
+
+# A run of two or more words in capitals ("MARCUS BRANNIGAN, DESHAWN CASTELLANOS AND HUNTER FITZGERALD"): a byline
+# set in capitals, whose names are written as people write them, and whose "AND" is a conjunction.
+_CAPITALS_RUN = re.compile(rf"(?<![\w’'-])[{_UPPER}][{_UPPER}’'.-]+(?:(?:\s*[,;&]\s*|\s+)[{_UPPER}][{_UPPER}’'.-]+)+(?![\w’'-])")
+_CAPITAL_WORD = re.compile(rf"[{_UPPER}][{_UPPER}’'.-]+")
+
+
+def _uncapped(text: str) -> str:
+    """The line with its runs of capitalized names in title case: "By ANN LEE AND BO CHAN" -> "By Ann Lee and Bo Chan".
+
+    Only runs of two or more names change, and words of two letters stay: "By ANN LEE, MD" -> "By Ann Lee, MD"."""
+    return _CAPITALS_RUN.sub(_title_run, text)
+
+
+def _title_run(run: re.Match) -> str:
+    """A run in title case when two of its words are long enough to be names; "LEE, MD" may be a name and a degree."""
+    long = [w for w in _CAPITAL_WORD.findall(run.group(0)) if len(w) > 2]
+    return _CAPITAL_WORD.sub(_title_word, run.group(0)) if len(long) >= 2 else run.group(0)
+
+
+def _title_word(match: re.Match) -> str:
+    word = match.group(0)
+    if re.fullmatch(_CONJUNCTION, word.lower()):
+        return word.lower()
+    # Each part after a hyphen or apostrophe opens with a capital: "LEFEBVRE-ROUX" -> "Lefebvre-Roux", "O'NEIL" -> "O'Neil".
+    return word if len(word) <= 2 else re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word)
 
 
 # What a credit's label says when it names writers, in the languages of the sites read: a lone "by" word, or a

@@ -17,6 +17,7 @@ _BLOCKS = {"p", "div", "h2", "h3", "h4", "h5", "h6", "address", "header", "secti
 _SPLITTABLE = {"span", "time", "a", "em", "strong", "small", "b", "i"}
 PROSE = 40  # words: the longest standfirst
 PROSE_WORDS = 15  # words: after the first line, a line this long is the text
+_PARTS = re.compile(r"\s+[—–|·•]\s+")
 
 
 def head_lines(root) -> list[str]:
@@ -103,7 +104,9 @@ def box_credit(element) -> str:
     """The line of a byline box that names its writers: the first that reads as a byline, else its lines joined;
     "" when every line is a sentence about someone (a writer's bio, "A writes about medicines."), which credits no one."""
     lines = lines_of(element)
-    named = next((line for line in lines if byline_names(line, vouched=True)), None)
+    # A box may set its credits on one line between dashes or bars ("Reviewed by A — Written by B — Updated …").
+    parts = [part for line in lines for part in dict.fromkeys([line, *_PARTS.split(line)])]
+    named = next((part for part in parts if byline_names(part, vouched=True)), None)
     if named:
         return named
     return "" if lines and all(_sentence(line) for line in lines) else " ".join(lines)

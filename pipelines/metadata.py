@@ -212,7 +212,7 @@ def date_from_page(sel: Selector) -> str | None:
     numeric date under any short label ("Aktualizacja: 23.02.2021")."""
     from htmldate import find_date
 
-    labelled = dated_line(sel) or _credit_date(sel)  # read in the site's languages (htmldate assumes an order)
+    labelled = _credit_date(sel) or dated_line(sel)  # read in the site's languages (htmldate assumes an order)
     if labelled or not isinstance(sel.root, lxml.html.HtmlElement):  # htmldate reads HTML trees only
         return labelled or any_label_date(sel)
     # original_date: the first publication, not the last update; no free-text search (it costs 5x).
