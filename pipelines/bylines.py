@@ -46,7 +46,7 @@ _CASELESS_BYLINE = re.compile(rf"^(?P<label>[^\s:：]{{1,8}})\s?[:：]\s*(?P<nam
                               rf"(?:\s*[、,，;；/／]\s*{_CASELESS_NAME})*)$")
 _NOT_A_PERSON = re.compile(r"\b(?:news|staff|health|team|desk|editor|editors|journal|magazine|times|daily|report|review|"
                            r"reviewed|checked|published|updated|posted|read|more|stories|newsletter|"
-                           r"universit\w*|college|institut\w*)\b|\d", re.I)  # an affiliation is no person
+                           r"universit\w*|college|institut\w*)\b|\d|^the\s", re.I)  # an affiliation is no person
 # Labels of lines that name people who did not write the text: reviewers, photographers, sources.
 # The review stems are multilingual (geprüft, relu, revisado/revisto, gecontroleerd, konsultacja, verificado):
 # a clinician who checked a text is printed with a label of the same shape as a writer's.

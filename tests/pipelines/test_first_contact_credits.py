@@ -79,3 +79,35 @@ def test_a_japanese_credit_box_gives_its_writers_and_publication_date():
 def test_caseless_names_need_a_label_and_keep_a_middle_dot():
     assert byline_names("文：ジョン・スミス") == ["ジョン・スミス"]
     assert byline_names("伊藤直美、渡辺翔") == []  # no label: nothing says these are writers
+
+
+def test_a_byline_set_in_capitals_gives_names_as_people_write_them():
+    line = "By MARCUS BRANNIGAN, DESHAWN CASTELLANOS AND HUNTER FITZGERALD | The Daily Courier"
+    assert byline_names(line) == ["Marcus Brannigan", "Deshawn Castellanos", "Hunter Fitzgerald"]
+    assert byline_names("By JEAN-LUC O'NEIL") == ["Jean-Luc O'Neil"]
+    assert byline_names("By Ann LEE, MD") == ["Ann LEE"]  # one word in capitals beside a degree: left as printed
+
+
+def test_a_marked_byline_in_capitals_is_stored_in_title_case():
+    box = ('<div class="Page-byline"><span class="Page-authors">By BRONWYN ASHDOWN AND RHYS OKAFOR | The Courier'
+           '</span></div>')
+    assert record(page(under=box))["authors"] == ["Bronwyn Ashdown", "Rhys Okafor"]
+
+
+def test_a_blog_post_line_gives_the_writer_and_the_date():
+    found = record(page(under="<p>Posted by Harriet Brannigan on December 3, 2020</p>"))
+    assert (found["authors"], found["published"]) == (["Harriet Brannigan"], "2020-12-03")
+
+
+def test_a_credit_box_on_one_line_between_dashes_names_its_writer_not_its_reviewer():
+    box = ('<div class="byline-block"><span>Medically reviewed by Dr. Leland Okoye, MD</span> — '
+           '<span>Written by Callum Nguyen</span> — <span>Updated on April 18, 2020</span></div>')
+    assert record(page(under=box))["authors"] == ["Callum Nguyen"]
+
+
+def test_a_bio_in_the_present_tense_is_no_credit_but_a_past_one_is():
+    from pipelines.bylines import sentence_credit
+
+    assert sentence_credit("Marcus Brannigan covers health and medicine for The Daily Courier.") == []
+    assert sentence_credit("Mathilde Dubreuil writes about medicines and everyday health.") == []
+    assert sentence_credit("Rhona Breck reported this story.") == ["Rhona Breck"]
