@@ -16,6 +16,8 @@ from pipelines.normalize import parse_date
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Where a date may start: after a space or a colon (a CJK line has no space between its label and date).
 _START = re.compile(r"(?:^|(?<=\s)|(?<=[:：]))(?=\S)")
+_DIGIT = re.compile(r"\d")
+_PARTS = re.compile(r"\s+[·|•—–]\s+")  # one line setting two dates side by side
 LONGEST = 90  # characters: a labelled date is a short line
 LABEL_WORDS = 6  # "Posted by Maribel Pemberton on": a label may hold the writer's name
 LABEL_CHARACTERS = 12  # a label with no spaces (Chinese, Japanese): "公開日", "最終更新日"
@@ -27,6 +29,8 @@ def read_labelled(line: str, languages: tuple[str, ...]) -> tuple[str, str, str]
         return None
     for start in _START.finditer(line):
         label, rest = line[:start.start()].strip(" :：-–—|,"), line[start.start():].strip()
+        if _DIGIT.search(label):
+            return None  # a number in the label: a date this reading did not see starts before it
         if len(label.split()) > LABEL_WORDS or (" " not in label and len(label) > LABEL_CHARACTERS):
             continue
         if not _YEAR.search(rest):
@@ -41,6 +45,7 @@ def publication_date(lines: list[str], languages: tuple[str, ...]) -> str | None
 
     A page that prints only "Page last reviewed: March 4, 2025" gives that date: the page vouches for its text as of
     then, and an archive with no date for it could not place it at all."""
-    read = [found for line in dict.fromkeys(lines) if (found := read_labelled(line, languages))]
+    parts = [part for line in dict.fromkeys(lines) for part in _PARTS.split(line)]  # "Published A · Updated B"
+    read = [found for part in parts if (found := read_labelled(part, languages))]
     published = [r for r in read if not reviewing_label(r[0])] or read
     return min(published, key=lambda r: r[2][:10])[1] if published else None
