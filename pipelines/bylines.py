@@ -34,7 +34,7 @@ _CREDITED = rf"{_NAME}(?:\s*,\s*{_DEGREE})*"
 # The ideographic comma and full-width semicolon list names as "," and ";" do.
 _NAMES = rf"(?P<names>{_CREDITED}(?:(?:\s*[,;、；，]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_CREDITED})*)"
 # "Posted by A on July 11, 2025": a lowercase word, then the date the line gives (a year ends it).
-_TAIL = r"(?P<tail>\s*[|·•;]\s*.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3}|\s+[a-zà-ÿ]+\s+[^|]{0,30}?(?:19|20)\d\d)?"
+_TAIL = rf"(?P<tail>\s*[|·•;]\s*.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){{0,3}}|\s+(?!{_CONJUNCTION}\s)[a-zà-ÿ]+\s+[^|]{{0,30}}?(?:19|20)\d\d)?"
 _LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in _LABELS]
 _BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
 _SPLIT = re.compile(rf"\s*[,;、；，]\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+")
