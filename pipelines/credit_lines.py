@@ -106,7 +106,7 @@ def box_credit(element) -> str:
     lines = lines_of(element)
     # A box may set its credits on one line between dashes or bars ("Reviewed by A — Written by B — Updated …").
     parts = [part for line in lines for part in dict.fromkeys([line, *_PARTS.split(line)])]
-    named = next((part for part in parts if byline_names(part, vouched=True)), None)
+    named = next((part for part in parts if byline_names(part)), None)  # a bare tagline in a box is no byline
     if named:
         return named
     return "" if lines and all(_sentence(line) for line in lines) else " ".join(lines)

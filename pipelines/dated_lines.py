@@ -17,6 +17,11 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Where a date may start: after a space or a colon (a CJK line has no space between its label and date).
 _START = re.compile(r"(?:^|(?<=\s)|(?<=[:：]))(?=\S)")
 _DIGIT = re.compile(r"\d")
+# A label is words: an embed's "(@handle)", a "©" or a bracket makes the line something else (a quote, a notice).
+_LABEL = re.compile(r"^[^\W\d_][\w\s’'./-]*$")
+_MONTH_WORD = re.compile(r"[^\W\d_]{3,}")
+_NUMBER = re.compile(r"\d+")
+_NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]")
 _PARTS = re.compile(r"\s+[·|•—–]\s+")  # one line setting two dates side by side
 LONGEST = 90  # characters: a labelled date is a short line
 LABEL_WORDS = 6  # "Posted by Maribel Pemberton on": a label may hold the writer's name
@@ -36,8 +41,16 @@ def read_labelled(line: str, languages: tuple[str, ...]) -> tuple[str, str, str]
         if not _YEAR.search(rest):
             return None  # the year is behind: no date starts here or later
         if found := parse_date(rest, languages=languages):  # the leftmost start that reads: the whole date
-            return (label, rest, found) if label else None  # no label: another reader's bare date line
+            return (label, rest, found) if _LABEL.match(label) and _whole(rest, found) else None
     return None
+
+
+def _whole(rest: str, found: str) -> bool:
+    """The line ends with the date: a day (a year alone is a copyright), then at most a time, no name ("…2020 Anna")."""
+    after = rest[list(_YEAR.finditer(rest))[-1].end():]
+    # A month is written, as a word or a number: "Juni 19th, 2018" read from "19th" would have lost it.
+    month = _MONTH_WORD.search(rest) or len(_NUMBER.findall(rest)) >= 3
+    return len(found) >= 10 and bool(month) and not _NAME_WORD.search(after)
 
 
 def publication_date(lines: list[str], languages: tuple[str, ...]) -> str | None:

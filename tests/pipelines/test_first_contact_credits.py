@@ -111,3 +111,15 @@ def test_a_bio_in_the_present_tense_is_no_credit_but_a_past_one_is():
     assert sentence_credit("Marcus Brannigan covers health and medicine for The Daily Courier.") == []
     assert sentence_credit("Mathilde Dubreuil writes about medicines and everyday health.") == []
     assert sentence_credit("Rhona Breck reported this story.") == ["Rhona Breck"]
+
+
+def test_lines_that_end_with_a_date_but_are_no_dated_credit_are_not_read():
+    assert read_labelled("— Michael Preetz (@michaelpreetz) July 21, 2017", ("en",)) is None  # an embedded post
+    assert read_labelled("© Bundeskriminalamt 2022", ("de", "en")) is None  # a year alone: a copyright
+    assert read_labelled("The Guardian 02/10/2020 Anna Fazackerley", ("en",)) is None  # a name after the date
+    assert read_labelled("Juni 19th, 2018", ("de", "en")) is None  # "Juni" is the month, not a label
+
+
+def test_two_dates_on_one_line_are_read_part_by_part():
+    assert publication_date(["By Daniel | Published: 23. Juli 2017 | Kommentare geschlossen"], ("de", "en")) == \
+        "23. Juli 2017"
