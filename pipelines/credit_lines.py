@@ -84,7 +84,8 @@ def lines_of(element) -> list[str]:
     lines = [""]
 
     def walk(node, top: bool = False) -> None:
-        block = isinstance(node.tag, str) and (node.tag in _BLOCKS or node.tag == "br")
+        tag = node.tag.rpartition("}")[2] if isinstance(node.tag, str) else ""  # an XHTML page's tags have a namespace
+        block = tag in _BLOCKS or tag == "br"
         if block:
             lines.append("")
         if isinstance(node.tag, str):  # a comment's text is no part of the page's

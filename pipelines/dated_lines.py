@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipelines.bylines import reviewing_label
+from pipelines.credit_lines import head_lines, tail_lines
 from pipelines.normalize import parse_date
 
 # A year: digits on either side would make it part of a longer number; "年" after it is no word boundary to \b.
@@ -62,3 +63,14 @@ def publication_date(lines: list[str], languages: tuple[str, ...]) -> str | None
     read = [found for part in parts if (found := read_labelled(part, languages))]
     published = [r for r in read if not reviewing_label(r[0])] or read
     return min(published, key=lambda r: r[2][:10])[1] if published else None
+
+
+def credit_date(root, aside) -> str | None:
+    """The publication date, as printed, of the labelled lines under the page's headline and at its text's foot.
+
+    ``aside(element)``: whether an element sits in a box about other things (related stories, comments), skipped."""
+    if root is None or not isinstance(root.tag, str):
+        return None
+    language = (root.get("lang") or "").split("-")[0].lower()
+    languages = tuple(dict.fromkeys(code for code in (language, "en") if code.isalpha()))
+    return publication_date(head_lines(root) + tail_lines(root, aside), languages)

@@ -14,8 +14,8 @@ from lxml import etree
 from parsel import Selector
 
 from pipelines.bylines import byline_names, credited_names, sentence_credit, source_credit, wire_dateline
-from pipelines.dated_lines import publication_date
 from pipelines.credit_lines import box_credit, head_lines, tail_lines
+from pipelines.dated_lines import credit_date
 
 _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
 _HIERARCHY = re.compile(r" [\\/>»] ")
@@ -212,20 +212,12 @@ def date_from_page(sel: Selector) -> str | None:
     numeric date under any short label ("Aktualizacja: 23.02.2021")."""
     from htmldate import find_date
 
-    labelled = _credit_date(sel) or dated_line(sel)  # read in the site's languages (htmldate assumes an order)
+    labelled = credit_date(sel.root, _aside) or dated_line(sel)  # read in the site's languages (htmldate assumes an order)
     if labelled or not isinstance(sel.root, lxml.html.HtmlElement):  # htmldate reads HTML trees only
         return labelled or any_label_date(sel)
     # original_date: the first publication, not the last update; no free-text search (it costs 5x).
     return find_date(sel.root, extensive_search=False, original_date=True, url=None) or any_label_date(sel) \
         or headline_date(sel)
-
-
-def _credit_date(sel: Selector) -> str | None:
-    """The publication date a short labelled line near the headline or at the text's foot prints."""
-    root = sel.root if isinstance(sel.root.tag, str) else None
-    language = (root.get("lang") or "").split("-")[0].lower() if root is not None else ""
-    languages = tuple(dict.fromkeys(code for code in (language, "en") if code.isalpha()))
-    return publication_date(head_lines(root) + tail_lines(root, _aside), languages) if root is not None else None
 
 
 def dated_line(sel: Selector) -> str | None:

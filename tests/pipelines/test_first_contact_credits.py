@@ -123,3 +123,10 @@ def test_lines_that_end_with_a_date_but_are_no_dated_credit_are_not_read():
 def test_two_dates_on_one_line_are_read_part_by_part():
     assert publication_date(["By Daniel | Published: 23. Juli 2017 | Kommentare geschlossen"], ("de", "en")) == \
         "23. Juli 2017"
+
+
+def test_an_xhtml_byline_box_is_split_at_its_blocks_too():
+    from lxml import etree
+
+    box = etree.fromstring('<div xmlns="http://www.w3.org/1999/xhtml"><p>By Ann Lee</p><!-- x --><p>May 4, 2021</p></div>')
+    assert lines_of(box) == ["By Ann Lee", "May 4, 2021"]
