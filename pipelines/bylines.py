@@ -34,7 +34,8 @@ _CREDITED = rf"{_NAME}(?:\s*,\s*{_DEGREE})*"
 # The ideographic comma and full-width semicolon list names as "," and ";" do.
 _NAMES = rf"(?P<names>{_CREDITED}(?:(?:\s*[,;、；，]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_CREDITED})*)"
 # "Posted by A on July 11, 2025": a lowercase word, then the date the line gives (a year ends it).
-_TAIL = rf"(?P<tail>\s*[|·•;]\s*.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){{0,3}}|\s+(?!{_CONJUNCTION}\s)[a-zà-ÿ]+\s+[^|]{{0,30}}?(?:19|20)\d\d)?"
+# A social handle after the names ("A @handle") is where to find the writer, not a writer.
+_TAIL = rf"(?P<tail>\s*[|·•;]\s*.*|\s+@[\w.]+.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){{0,3}}|\s+(?!{_CONJUNCTION}\s)[a-zà-ÿ]+\s+[^|]{{0,30}}?(?:19|20)\d\d)?"
 _LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in _LABELS]
 _BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
 _SPLIT = re.compile(rf"\s*[,;、；，]\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+")
@@ -177,6 +178,11 @@ def source_credit(line: str) -> list[str]:
 
 _DIGITS = re.compile(r"\d|www|https?")
 _CHECKER_WORD = re.compile(r"review|check|prüf|relu|revis|contr[oô]l|konsult|consult|verifi|sprawdz", re.I)
+
+
+def lone_label(text: str) -> bool:
+    """A byline's label alone ("By", "Von:"), its names set elsewhere: it credits no one by itself."""
+    return bool(_BY_WORD.fullmatch(text.strip().rstrip(":").strip()))
 
 
 def reviewing_label(label: str) -> bool:

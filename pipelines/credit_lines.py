@@ -6,7 +6,7 @@ from collections import Counter
 
 from lxml import etree
 
-from pipelines.bylines import LONGEST, byline_names, sentence_credit
+from pipelines.bylines import LONGEST, byline_names, lone_label, sentence_credit
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
@@ -103,14 +103,16 @@ def lines_of(element) -> list[str]:
 
 def box_credit(element) -> str:
     """The line of a byline box that names its writers: the first that reads as a byline, else its lines joined;
-    "" when every line is a sentence about someone (a writer's bio, "A writes about medicines."), which credits no one."""
+    "" when every line is a sentence about someone (a writer's bio, "A writes about medicines.") or the box holds only
+    a label ("By"): neither credits anyone."""
     lines = lines_of(element)
     # A box may set its credits on one line between dashes or bars ("Reviewed by A — Written by B — Updated …").
     parts = [part for line in lines for part in dict.fromkeys([line, *_PARTS.split(line)])]
     named = next((part for part in parts if byline_names(part)), None)  # a bare tagline in a box is no byline
     if named:
         return named
-    return "" if lines and all(_sentence(line) for line in lines) else " ".join(lines)
+    text = " ".join(lines)
+    return "" if lone_label(text) or (lines and all(_sentence(line) for line in lines)) else text
 
 
 def _sentence(line: str) -> bool:

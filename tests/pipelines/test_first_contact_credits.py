@@ -130,3 +130,13 @@ def test_an_xhtml_byline_box_is_split_at_its_blocks_too():
 
     box = etree.fromstring('<div xmlns="http://www.w3.org/1999/xhtml"><p>By Ann Lee</p><!-- x --><p>May 4, 2021</p></div>')
     assert lines_of(box) == ["By Ann Lee", "May 4, 2021"]
+
+
+def test_a_marked_label_alone_credits_no_one_and_a_handle_is_no_name():
+    from pipelines.metadata import byline_from_page
+    from parsel import Selector
+
+    marked = ('<h1>Saturday clinic</h1><p><span class="meta-prep-author">By </span>'
+              '<a class="url fn n" rel="author" href="/author/daniel">Daniel</a></p>')
+    assert byline_from_page(Selector(text=f"<html><body>{marked}</body></html>")) == ["Daniel"]
+    assert byline_names("Por Williams Perdomo @wperdomod -") == ["Williams Perdomo"]
