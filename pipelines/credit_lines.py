@@ -121,6 +121,23 @@ def _sentence(line: str) -> bool:
     return line.endswith((".", "!", "?")) and lowercase >= 3 and not sentence_credit(line)
 
 
+_REL_AUTHOR = etree.XPath("//a[@rel='author']")
+
+
+def rel_author_names(root) -> list[str]:
+    """The names of the page's first rel=author links: those in the block that holds the first one.
+
+    A page links its writers from its byline and, further down, the writers of other posts (teasers, author
+    boxes with "More articles" links): the byline comes first, and its links share one block."""
+    links = [a for a in _REL_AUTHOR(root) if "".join(a.itertext()).strip()] if root is not None else []
+    if not links:
+        return []
+    box = next((b for b in links[0].iterancestors() if b.tag in _BLOCKS), root)
+    texts = [_SPACE.sub(" ", "".join(a.itertext())).strip() for a in links if a is links[0] or _inside(a, box)]
+    # "See all posts by A →" names A; a bare handle ("user5105") is kept as the page prints it.
+    return list(dict.fromkeys(name for text in texts for name in (byline_names(text) or [text])))
+
+
 def _all_links(element, text: str) -> bool:
     """Every word of the element's text is the text of one of its links."""
     linked = " ".join(a.text_content() for a in element.iter("a"))

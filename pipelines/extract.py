@@ -20,6 +20,7 @@ from crawler.pagination import (
 )
 from crawler.verify import page_report
 from crawler.sites import SiteProfile
+from pipelines.credit_lines import rel_author_names
 from pipelines.decode import decode_body
 from pipelines.workers import WorkerStep
 from pipelines.generic import generic_blocks, visible_tree
@@ -247,10 +248,9 @@ def _select_lines(sel: Selector, css: str | None) -> list[str]:
 
 
 def _byline(sel: Selector, metas: list) -> list[str]:
-    names = [_SPACE.sub(" ", n).strip() for n in _attribute_xpath("//a[@rel='author']//text()")(sel.root)]
-    names = [n for n in names if n]
+    names = rel_author_names(sel.root)  # the byline's links, not those of other posts' teasers further down
     if names:
-        return list(dict.fromkeys(names))
+        return names
     meta = _meta(metas, "author") or _meta_content(metas, lambda m: m.get("name") == "author")
     return [meta] if meta else []
 

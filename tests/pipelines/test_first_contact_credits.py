@@ -140,3 +140,13 @@ def test_a_marked_label_alone_credits_no_one_and_a_handle_is_no_name():
               '<a class="url fn n" rel="author" href="/author/daniel">Daniel</a></p>')
     assert byline_from_page(Selector(text=f"<html><body>{marked}</body></html>")) == ["Daniel"]
     assert byline_names("Por Williams Perdomo @wperdomod -") == ["Williams Perdomo"]
+
+
+def test_only_the_bylines_rel_author_links_name_the_writers():
+    from pipelines.credit_lines import rel_author_names
+
+    html = ('<html><body><h1>Saturday clinic</h1><div class="meta"><span>By <a rel="author" href="/a">Ann Lee</a> and '
+            '<a rel="author" href="/b">Bo Chan</a></span></div><p>Text.</p><div class="teasers"><div><p>Other post by '
+            '<a rel="author" href="/c">Cy Dunn</a></p></div></div><div class="bio"><a rel="author" href="/a">weiter</a>'
+            '</div></body></html>')
+    assert rel_author_names(lxml_html.fromstring(html)) == ["Ann Lee", "Bo Chan"]
