@@ -65,12 +65,30 @@ def publication_date(lines: list[str], languages: tuple[str, ...]) -> str | None
     return min(published, key=lambda r: r[2][:10])[1] if published else None
 
 
+def date_part(text: str | None, root) -> str | None:
+    """The date of a dated line found by its label, without the words a looser reading left before it
+    ("SeglerBlog am 23. Februar 2020" -> "23. Februar 2020"); the text as it is when no date starts in it."""
+    if not text or root is None or not isinstance(root.tag, str):
+        return text
+    for start in _START.finditer(text):
+        rest = text[start.start():].strip()
+        if not _YEAR.search(rest):
+            break
+        if found := parse_date(rest, languages=_languages(root)):
+            return rest if _whole(rest, found) else text  # "16, 2020" out of "Sept. 16, 2020" is no date
+    return text
+
+
+def _languages(root) -> tuple[str, ...]:
+    """The page's declared language, then English (the language of most labels on pages that declare none)."""
+    language = (root.get("lang") or "").split("-")[0].lower()
+    return tuple(dict.fromkeys(code for code in (language, "en") if code.isalpha()))
+
+
 def credit_date(root, aside) -> str | None:
     """The publication date, as printed, of the labelled lines under the page's headline and at its text's foot.
 
     ``aside(element)``: whether an element sits in a box about other things (related stories, comments), skipped."""
     if root is None or not isinstance(root.tag, str):
         return None
-    language = (root.get("lang") or "").split("-")[0].lower()
-    languages = tuple(dict.fromkeys(code for code in (language, "en") if code.isalpha()))
-    return publication_date(head_lines(root) + tail_lines(root, aside), languages)
+    return publication_date(head_lines(root) + tail_lines(root, aside), _languages(root))

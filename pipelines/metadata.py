@@ -15,7 +15,7 @@ from parsel import Selector
 
 from pipelines.bylines import byline_names, credited_names, sentence_credit, source_credit, wire_dateline
 from pipelines.credit_lines import box_credit, head_lines, tail_lines
-from pipelines.dated_lines import credit_date
+from pipelines.dated_lines import credit_date, date_part
 
 _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
 _HIERARCHY = re.compile(r" [\\/>»] ")
@@ -212,7 +212,8 @@ def date_from_page(sel: Selector) -> str | None:
     numeric date under any short label ("Aktualizacja: 23.02.2021")."""
     from htmldate import find_date
 
-    labelled = credit_date(sel.root, _aside) or dated_line(sel)  # read in the site's languages (htmldate assumes an order)
+    # A labelled line is read in the site's languages (htmldate assumes an order).
+    labelled = credit_date(sel.root, _aside) or date_part(dated_line(sel), sel.root)
     if labelled or not isinstance(sel.root, lxml.html.HtmlElement):  # htmldate reads HTML trees only
         return labelled or any_label_date(sel)
     # original_date: the first publication, not the last update; no free-text search (it costs 5x).

@@ -150,3 +150,13 @@ def test_only_the_bylines_rel_author_links_name_the_writers():
             '<a rel="author" href="/c">Cy Dunn</a></p></div></div><div class="bio"><a rel="author" href="/a">weiter</a>'
             '</div></body></html>')
     assert rel_author_names(lxml_html.fromstring(html)) == ["Ann Lee", "Bo Chan"]
+
+
+def test_a_dated_line_keeps_its_date_not_the_name_before_it():
+    from pipelines.dated_lines import date_part
+
+    german = lxml_html.fromstring('<html lang="de"><body><p>x</p></body></html>')
+    assert date_part("SeglerBlog am 23. Februar 2020", german) == "23. Februar 2020"
+    assert date_part("Sept. 16, 2020", german) == "Sept. 16, 2020"  # never "16, 2020"
+    found = record(page(after="<p>Veröffentlicht von SeglerBlog am 23. Februar 2020</p>", lang="de"))
+    assert found["published"] == "2020-02-23"
