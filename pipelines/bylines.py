@@ -31,18 +31,27 @@ _LABELS = (rf"(?:[\w’'-]+\s+){{0,3}}?(?!{_CONJUNCTION}\s)(?:[{_LOWER}][\w’'-
 _DEGREE = r"(?:[A-Z][a-z]{0,4}\.?(?:[A-Z][a-z]?\.?){1,4})(?![\w’'-])"
 _CREDITED = rf"{_NAME}(?:\s*,\s*{_DEGREE})*"
 # Names are listed with commas or semicolons ("Reporting by A; B"), the last two often joined by a conjunction.
-_NAMES = rf"(?P<names>{_CREDITED}(?:(?:\s*[,;]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_CREDITED})*)"
-_TAIL = r"(?P<tail>\s*[|·•;]\s*.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3})?"
+# The ideographic comma and full-width semicolon list names as "," and ";" do.
+_NAMES = rf"(?P<names>{_CREDITED}(?:(?:\s*[,;、；，]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_CREDITED})*)"
+# "Posted by A on July 11, 2025": a lowercase word, then the date the line gives (a year ends it).
+# A social handle after the names ("A @handle") is where to find the writer, not a writer.
+_TAIL = rf"(?P<tail>\s*[|·•;]\s*.*|\s+@[\w.]+.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){{0,3}}|\s+(?!{_CONJUNCTION}\s)[a-zà-ÿ]+\s+[^|]{{0,30}}?(?:19|20)\d\d)?"
 _LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in _LABELS]
 _BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
-_SPLIT = re.compile(rf"\s*[,;]\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+")
+_SPLIT = re.compile(rf"\s*[,;、；，]\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+")
+# Scripts without capitals (Han, kana, Hangul) cannot show a name by its case: there a byline is a short label, a
+# colon, then short runs of those letters set apart by list commas ("文：伊藤直美、渡辺翔", "글: 김민수").
+_CASELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CASELESS_NAME = rf"[{_CASELESS}]{{2,10}}(?: [{_CASELESS}]{{1,8}})?"
+_CASELESS_BYLINE = re.compile(rf"^(?P<label>[^\s:：]{{1,8}})\s?[:：]\s*(?P<names>{_CASELESS_NAME}"
+                              rf"(?:\s*[、,，;；/／]\s*{_CASELESS_NAME})*)$")
 _NOT_A_PERSON = re.compile(r"\b(?:news|staff|health|team|desk|editor|editors|journal|magazine|times|daily|report|review|"
                            r"reviewed|checked|published|updated|posted|read|more|stories|newsletter|"
-                           r"universit\w*|college|institut\w*)\b|\d", re.I)  # an affiliation is no person
+                           r"universit\w*|college|institut\w*)\b|\d|^the\s", re.I)  # an affiliation is no person
 # Labels of lines that name people who did not write the text: reviewers, photographers, sources.
 # The review stems are multilingual (geprüft, relu, revisado/revisto, gecontroleerd, konsultacja, verificado):
 # a clinician who checked a text is printed with a label of the same shape as a writer's.
-_REVIEW_LABEL = re.compile(r"review|check|updated|published|posted|photo|image|foto|illustrat|credit|source|quelle|"
+_REVIEW_LABEL = re.compile(r"review|check|updated|published|photo|image|foto|illustrat|credit|source|quelle|"
                            r"edit|édit|edici|ediç|"
                            r"prüf|relu|revis|contr[oô]l|konsult|consult|verifi|sprawdz|\d", re.I)
 # A wire dateline: a place in capitals, maybe an agency in brackets, then a comma or dash ("LONDON, April 22, 2019").
@@ -58,7 +67,7 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
     names, or a short lowercase tail ("for Sorrel Kids Health"), or ``vouched`` (the caller saw it boxed
     with the article's dateline) to count as a byline.
     """
-    text = _SPACE.sub(" ", line or "").strip()
+    text = _uncapped(_SPACE.sub(" ", line or "").strip())
     if not text or len(text.split()) > LONGEST:
         return []
     for pattern in _LABELLED:
@@ -66,12 +75,41 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
         if match and not _REVIEW_LABEL.search(match.group("label")) and _people(match.group("names")) \
                 and not _given_name(match.group("label"), text) and not _OF_NAME.match(match.group("label")):
             return _people(match.group("names")) + _listed_on(match.group("tail"))
+    if (match := _CASELESS_BYLINE.match(text)) and not _REVIEW_LABEL.search(match.group("label")):
+        return [n for n in re.split(r"\s*[、,，;；/／]\s*", match.group("names")) if n]
     match = _BARE.match(text)
     if match is None or not (names := _people(match.group("names")) + _listed_on(match.group("tail"))):
         return []
     tail = (match.group("tail") or "").strip()
     affiliated = bool(tail) and tail[0].islower() and not tail.endswith(".")
     return names if len(names) >= 2 or affiliated or vouched or {n.casefold() for n in names} <= known else []
+
+
+# A run of two or more words in capitals ("MARCUS BRANNIGAN, DESHAWN CASTELLANOS AND HUNTER FITZGERALD"): a byline
+# set in capitals, whose names are written as people write them, and whose "AND" is a conjunction.
+_CAPITALS_RUN = re.compile(rf"(?<![\w’'-])[{_UPPER}][{_UPPER}’'.-]+(?:(?:\s*[,;&]\s*|\s+)[{_UPPER}][{_UPPER}’'.-]+)+(?![\w’'-])")
+_CAPITAL_WORD = re.compile(rf"[{_UPPER}][{_UPPER}’'.-]+")
+
+
+def _uncapped(text: str) -> str:
+    """The line with its runs of capitalized names in title case: "By ANN LEE AND BO CHAN" -> "By Ann Lee and Bo Chan".
+
+    Only runs of two or more names change, and words of two letters stay: "By ANN LEE, MD" -> "By Ann Lee, MD"."""
+    return _CAPITALS_RUN.sub(_title_run, text)
+
+
+def _title_run(run: re.Match) -> str:
+    """A run in title case when two of its words are long enough to be names; "LEE, MD" may be a name and a degree."""
+    long = [w for w in _CAPITAL_WORD.findall(run.group(0)) if len(w) > 2]
+    return _CAPITAL_WORD.sub(_title_word, run.group(0)) if len(long) >= 2 else run.group(0)
+
+
+def _title_word(match: re.Match) -> str:
+    word = match.group(0)
+    if re.fullmatch(_CONJUNCTION, word.lower()):
+        return word.lower()
+    # Each part after a hyphen or apostrophe opens with a capital: "LEFEBVRE-ROUX" -> "Lefebvre-Roux", "O'NEIL" -> "O'Neil".
+    return word if len(word) <= 2 else re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word)
 
 
 # What a credit's label says when it names writers, in the languages of the sites read: a lone "by" word, or a
@@ -119,7 +157,9 @@ def sentence_credit(line: str) -> list[str]:
         return _people(match.group("names")) if _WRITER_WORD.search(said) and not _REVIEW_LABEL.search(said) else []
     match = _NAMES_FIRST.match(text)
     verb = match.group("tail").split()[0] if match else ""  # names, then at once the verb: "A and B wrote ..."
-    return _people(match.group("names")) if verb and (_WROTE.match(verb) or _WRITER_WORD.match(verb)) else []
+    # The present tense says what someone does in general ("A writes about medicines"): a bio, not this text's credit.
+    done = _WROTE.match(verb) or (_WRITER_WORD.match(verb) and not verb.endswith("s"))
+    return _people(match.group("names")) if verb and done else []
 
 
 # "Content source: Division of X", "Quelle: kathpress": the body that issued the text, which people marking pages
@@ -138,6 +178,16 @@ def source_credit(line: str) -> list[str]:
 
 _DIGITS = re.compile(r"\d|www|https?")
 _CHECKER_WORD = re.compile(r"review|check|prüf|relu|revis|contr[oô]l|konsult|consult|verifi|sprawdz", re.I)
+
+
+def lone_label(text: str) -> bool:
+    """A byline's label alone ("By", "Von:"), its names set elsewhere: it credits no one by itself."""
+    return bool(_BY_WORD.fullmatch(text.strip().rstrip(":").strip()))
+
+
+def reviewing_label(label: str) -> bool:
+    """A label that says its line is about checking the text ("Last reviewed", "Geprüft am"), not writing it."""
+    return bool(_CHECKER_WORD.search(label))
 
 
 def reviewer_names(line: str) -> list[str]:

@@ -6,7 +6,7 @@ from collections import Counter
 
 from lxml import etree
 
-from pipelines.bylines import LONGEST, byline_names
+from pipelines.bylines import LONGEST, byline_names, lone_label, sentence_credit
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
@@ -17,6 +17,7 @@ _BLOCKS = {"p", "div", "h2", "h3", "h4", "h5", "h6", "address", "header", "secti
 _SPLITTABLE = {"span", "time", "a", "em", "strong", "small", "b", "i"}
 PROSE = 40  # words: the longest standfirst
 PROSE_WORDS = 15  # words: after the first line, a line this long is the text
+_PARTS = re.compile(r"\s+[—–|·•]\s+")
 
 
 def head_lines(root) -> list[str]:
@@ -76,6 +77,62 @@ def tail_lines(root, aside) -> list[str]:
         if text and not _all_links(element, text):  # a pager or share bar of links credits no one
             found.append(text)
     return found
+
+
+def lines_of(element) -> list[str]:
+    """An element's text, one entry per block inside it or <br>: string() joins "By A" and "May 4" into "AMay 4"."""
+    lines = [""]
+
+    def walk(node, top: bool = False) -> None:
+        tag = node.tag.rpartition("}")[2] if isinstance(node.tag, str) else ""  # an XHTML page's tags have a namespace
+        block = tag in _BLOCKS or tag == "br"
+        if block:
+            lines.append("")
+        if isinstance(node.tag, str):  # a comment's text is no part of the page's
+            lines[-1] += node.text or ""
+            for child in node:
+                walk(child)
+        if block:
+            lines.append("")
+        if not top:
+            lines[-1] += node.tail or ""
+
+    walk(element, top=True)
+    return [text for text in (_SPACE.sub(" ", line).strip() for line in lines) if text]
+
+
+def box_credit(element) -> str:
+    """The line of a byline box that names its writers: the first that reads as a byline, else its lines joined;
+    "" when every line is a sentence about someone (a writer's bio, "A writes about medicines.") or the box holds only
+    a label ("By"): neither credits anyone."""
+    lines = lines_of(element)
+    # A box may set its credits on one line between dashes or bars ("Reviewed by A — Written by B — Updated …").
+    parts = [part for line in lines for part in dict.fromkeys([line, *_PARTS.split(line)])]
+    named = next((part for part in parts if byline_names(part)), None)  # a bare tagline in a box is no byline
+    if named:
+        return named
+    text = " ".join(lines)
+    return "" if lone_label(text) or (lines and all(_sentence(line) for line in lines)) else text
+
+
+def _sentence(line: str) -> bool:
+    """A line that reads as prose: it ends with a full stop and runs through several lowercase words."""
+    lowercase = sum(1 for word in line.split() if word[:1].islower())
+    return line.endswith((".", "!", "?")) and lowercase >= 3 and not sentence_credit(line)
+
+
+def rel_author_names(anchors: list) -> list[str]:
+    """The names of the page's first rel=author links (``anchors``, in page order): those in the block holding the first.
+
+    A page links its writers from its byline and, further down, the writers of other posts (teasers, author
+    boxes with "More articles" links): the byline comes first, and its links share one block."""
+    links = [a for a in anchors if "".join(a.itertext()).strip()]
+    if not links:
+        return []
+    box = next((b for b in links[0].iterancestors() if b.tag in _BLOCKS), links[0].getroottree().getroot())
+    texts = [_SPACE.sub(" ", "".join(a.itertext())).strip() for a in links if a is links[0] or _inside(a, box)]
+    # "See all posts by A →" names A; a bare handle ("user5105") is kept as the page prints it.
+    return list(dict.fromkeys(name for text in texts for name in (byline_names(text) or [text])))
 
 
 def _all_links(element, text: str) -> bool:

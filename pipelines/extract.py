@@ -19,6 +19,7 @@ from crawler.pagination import (
 )
 from crawler.verify import page_report
 from crawler.sites import SiteProfile
+from pipelines.credit_lines import rel_author_names
 from pipelines.decode import decode_body
 from pipelines.workers import WorkerStep
 from pipelines.generic import clean_inline, generic_blocks, visible_tree
@@ -256,11 +257,11 @@ def _bold_only(paragraph) -> bool:
 
 
 def _byline(anchors: list, metas: list) -> list[str]:
-    """The names in the page's rel=author links (``anchors``: its <a> elements), else its author <meta>."""
-    names = [_SPACE.sub(" ", n).strip() for a in anchors if a.get("rel") == "author" for n in _TEXT_BELOW(a)]
-    names = [n for n in names if n]
+    """The names in the page's byline rel=author links (``anchors``: its <a> elements), else its author <meta>."""
+    # the byline's links, not those of other posts' teasers further down
+    names = rel_author_names([a for a in anchors if a.get("rel") == "author"])
     if names:
-        return list(dict.fromkeys(names))
+        return names
     meta = _meta(metas, "author") or _meta_content(metas, lambda m: m.get("name") == "author")
     return [meta] if meta else []
 

@@ -14,7 +14,8 @@ from lxml import etree
 from parsel import Selector
 
 from pipelines.bylines import byline_names, credited_names, sentence_credit, source_credit, wire_dateline
-from pipelines.credit_lines import head_lines, tail_lines
+from pipelines.credit_lines import box_credit, head_lines, tail_lines
+from pipelines.dated_lines import credit_date, date_part
 
 _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
 _HIERARCHY = re.compile(r" [\\/>»] ")
@@ -160,8 +161,7 @@ def byline_from_page(sel: Selector) -> list[str]:
             # A one-word inner element is a label ("By", "Von"), not the names.
             inner = next((e for e in element.iterdescendants() if isinstance(e.tag, str) and _names_author(e)
                           and len(e.xpath("string()").split()) >= 2), element)
-            # string(), not text_content(): a tree parsed as XML (an XHTML page) has plain lxml elements.
-            text = " ".join(inner.xpath("string()").split())
+            text = box_credit(inner)  # its lines apart: a name and a date in two blocks are two lines
             # A box marked "dateline" that opens with a date label ("Published online May 4") names no one.
             dated = _DATED_START.match(text) and not byline_names(text)
             if 0 < len(text) < 100 and not _elsewhere(element) and not wire_dateline(text) and not dated:
@@ -212,7 +212,8 @@ def date_from_page(sel: Selector) -> str | None:
     numeric date under any short label ("Aktualizacja: 23.02.2021")."""
     from htmldate import find_date
 
-    labelled = dated_line(sel)  # a labelled line is read in the site's languages (htmldate assumes an order)
+    # A labelled line is read in the site's languages (htmldate assumes an order).
+    labelled = credit_date(sel.root, _aside) or date_part(dated_line(sel), sel.root)
     if labelled or not isinstance(sel.root, lxml.html.HtmlElement):  # htmldate reads HTML trees only
         return labelled or any_label_date(sel)
     # original_date: the first publication, not the last update; no free-text search (it costs 5x).
