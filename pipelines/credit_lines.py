@@ -86,19 +86,17 @@ def _all_links(element, text: str) -> bool:
 
 def _after(element, most: int = 400):
     """The elements after ``element`` in document order (not its own descendants), at most ``most`` of them."""
-    seen, count = False, 0
-    for node in element.getroottree().getroot().iter():
-        if node is element:
-            seen = True
-        elif seen and not _inside(node, element):
-            count += 1
-            if count > most:
-                return
-            yield node
-
-
-def _inside(node, ancestor) -> bool:
-    return any(a is ancestor for a in node.iterancestors())
+    # The following axis: the later siblings of the element and of each of its ancestors, each with what it
+    # holds; walked from the element up, so the page before it is never visited.
+    count = 0
+    while element is not None:
+        for sibling in element.itersiblings():
+            for node in sibling.iter():
+                count += 1
+                if count > most:
+                    return
+                yield node
+        element = element.getparent()
 
 
 def _has_block(element) -> bool:
