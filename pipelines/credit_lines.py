@@ -19,12 +19,22 @@ PROSE = 40  # words: the longest standfirst
 PROSE_WORDS = 15  # words: after the first line, a line this long is the text
 
 
+_LAST: list = [None, []]  # the last tree read and its lines: a page's byline, date and report each ask for them
+
+
 def head_lines(root) -> list[str]:
     """The short texts printed right after the page's first <h1>, in order, until the text starts.
 
     Each element with no block inside gives one line; its inline children that carry text of their own
     (a name span beside a date span) give one line each as well, since sites put both in one box.
+    A parsed page is only read, never changed, so the lines of the tree read last are kept for it.
     """
+    if root is None or root is not _LAST[0]:
+        _LAST[:] = [root, _head_lines(root)]
+    return list(_LAST[1])
+
+
+def _head_lines(root) -> list[str]:
     heading = next(iter(root.iter("h1")), None) if root is not None else None
     if heading is None:
         return []
