@@ -43,6 +43,9 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
     if reading_only:
         return {"profile": selector_urls is not None, "dek": dek(root, page.get("description")),
                 "head": head_lines(root)}
+    # Each pass over the tree below would wrap every element in a new Python object (lxml's class lookup runs
+    # in Python for each); holding them all for the report's length lets every pass reuse them.
+    elements = list(root.iter()) if root is not None else []  # noqa: F841 (kept alive, not read)
     rel_next = [resolve_link(sel, url, href) for href in (rel_next_hrefs(sel) if rel_next is None else rel_next)]
     text = " ".join(text_of(root).split()) if root is not None else ""
     anchors = continuation.with_text(anchors)  # each link's text read once for the readers below
