@@ -19,7 +19,7 @@ PROSE = 40  # words: the longest standfirst
 PROSE_WORDS = 15  # words: after the first line, a line this long is the text
 
 
-_LAST: list = [None, []]  # the last tree read and its lines: a page's byline, date and report each ask for them
+_last: tuple = (None, [])  # the last tree read and its lines: a page's byline, date and report each ask for them
 
 
 def head_lines(root) -> list[str]:
@@ -29,9 +29,12 @@ def head_lines(root) -> list[str]:
     (a name span beside a date span) give one line each as well, since sites put both in one box.
     A parsed page is only read, never changed, so the lines of the tree read last are kept for it.
     """
-    if root is None or root is not _LAST[0]:
-        _LAST[:] = [root, _head_lines(root)]
-    return list(_LAST[1])
+    global _last
+    read, lines = _last  # one read of the pair: another thread may replace it meanwhile
+    if root is None or root is not read:
+        lines = _head_lines(root)
+        _last = (root, lines)
+    return list(lines)
 
 
 def _head_lines(root) -> list[str]:
