@@ -1,6 +1,6 @@
 """Crawl throughput and memory: Folio's full pipeline against a bare Scrapy fetch of the same pages.
 
-Usage: python bench/crawl.py [--articles 2000,20000] [--runs 3] [--workers N]
+Usage: python bench/crawl.py [--articles 2000,20000] [--runs 3] [--workers N] [--profile DIR]
 
 For each size it serves a generated sample site (1-5 pages per article) on 127.0.0.1, then runs
 1. a bare Scrapy spider that fetches the same pages and does nothing (bench/bare_spider.py), and
@@ -8,6 +8,8 @@ For each size it serves a generated sample site (1-5 pages per article) on 127.0
 each as its own process, and prints pages/s, the CPU time per page of all processes of the run (the
 crawl and its extraction workers; ``crawl``: the crawl process alone) and the peak RSS of the process
 tree. Both runs use the same Scrapy settings, AutoThrottle off; the site's server runs in this process.
+``--profile DIR``: each extraction worker leaves a cProfile dump in DIR (FOLIO_WORKER_PROFILE) and the
+functions with the most cumulative time over all of them are printed (the profiler slows the workers).
 """
 from __future__ import annotations
 
@@ -59,11 +61,11 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
-def measure(command: list[str]) -> dict:
+def measure(command: list[str], env: dict | None = None) -> dict:
     """Wall seconds, peak tree RSS (KiB) and CPU seconds of a command: all its processes, and its main one."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, env={**os.environ, **(env or {})})
     peak, main_cpu = 0, 0.0
     while process.poll() is None:
         peak = max(peak, tree_rss_kib(process.pid))
@@ -78,7 +80,7 @@ def measure(command: list[str]) -> dict:
     return {"seconds": elapsed, "rss": peak, "cpu": total, "main_cpu": main_cpu}
 
 
-def run_size(articles: int, workers: int | None) -> dict:
+def run_size(articles: int, workers: int | None, profile: Path | None = None) -> dict:
     """One side-by-side run: the bare fetch, then Folio's crawl, of one generated site."""
     with SampleSite(bulk_articles=articles) as site, tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "bare.json"
@@ -89,7 +91,8 @@ def run_size(articles: int, workers: int | None) -> dict:
         db = Path(tmp) / "bench.db"
         pool = ["-s", f"FOLIO_EXTRACT_WORKERS={workers}"] if workers is not None else []
         folio = measure([sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--base-url", site.base_url,
-                         "--db", str(db), *COMMON, *pool, "-s", "FOLIO_PROGRESS=False"])
+                         "--db", str(db), *COMMON, *pool, "-s", "FOLIO_PROGRESS=False"],
+                        {"FOLIO_WORKER_PROFILE": str(profile)} if profile else None)
         with sqlite3.connect(db) as conn:
             stored = conn.execute("select count(*) from articles where complete = 1").fetchone()[0]
             pages = conn.execute("select count(*) from pages where error is null").fetchone()[0]
@@ -126,13 +129,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="side-by-side runs per size; the median is reported")
     parser.add_argument("--workers", type=int, default=None,
                         help="extraction processes (FOLIO_EXTRACT_WORKERS; default: the crawl's own default)")
+    parser.add_argument("--profile", type=Path, default=None, metavar="DIR",
+                        help="leave each extraction worker's cProfile dump in DIR and print the top functions")
     args = parser.parse_args()
+    if args.profile:
+        args.profile.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}")
     print(HEADER)
     for size in (int(s) for s in args.articles.split(",")):
         runs = []
         for _ in range(args.runs):
-            r = run_size(size, args.workers)
+            r = run_size(size, args.workers, args.profile)
             if r["stored"] != size or r["pages"] != r["bare_pages"]:
                 print(f"warning: stored {r['stored']}/{size} articles, {r['pages']} pages vs bare {r['bare_pages']}")
             print(row(r), flush=True)
@@ -140,6 +147,17 @@ def main() -> None:
         if len(runs) > 1:
             median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
             print(row(median).replace(f"{size:>8}", f"{'median':>8}", 1), flush=True)
+    if args.profile:
+        print_profile(args.profile)
+
+
+def print_profile(directory: Path, top: int = 30) -> None:
+    """The functions with the most cumulative time in the workers' dumps, all runs together."""
+    import pstats
+
+    dumps = sorted(directory.glob("worker-*.prof"))
+    if dumps:
+        pstats.Stats(*map(str, dumps)).sort_stats("cumulative").print_stats(top)
 
 
 if __name__ == "__main__":

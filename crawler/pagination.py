@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 from parsel import Selector
+from parsel.csstranslator import css2xpath
 
 # Query parameters that number the pages of one article on real sites.
 PAGE_PARAMS = ("page", "pagewanted", "pg", "p", "pagenum", "page_num", "pn")
@@ -112,7 +113,7 @@ def find_next_page(sel: Selector, url: str, selector: str | None = None, *, anch
 
     ``listing``: ``looks_like_listing(sel)`` and ``rel_next``: ``rel_next_hrefs(sel)``, when the caller has them."""
     if selector:
-        hrefs = sel.css(selector).xpath("@href").getall()
+        hrefs = selector_hrefs(sel, selector)
         base = _base_url(sel, url) if hrefs else url  # the <base> lookup walks the tree: only for an href
         for href in hrefs:
             target = _resolve(base, href)
@@ -140,7 +141,7 @@ def find_page_links(sel: Selector, url: str, selector: str | None = None, *,
     found: dict[str, PageLink] = {}
     hrefs = _REL_PAGES(sel.selector.root if hasattr(sel, "selector") else sel.root)
     if selector:
-        hrefs += sel.css(selector).xpath("@href").getall()
+        hrefs += selector_hrefs(sel, selector)
     base = _base_url(sel, url) if hrefs or anchors is None else url  # the <base> lookup walks the tree
     if anchors is None:
         anchors = _same_site_links(sel, url, base)  # a link to another host is never the same article
@@ -168,8 +169,22 @@ def resolve_link(sel: Selector, url: str, href: str | None) -> str | None:
 
 def selected_links(sel: Selector, url: str, selector: str) -> list[str]:
     """The other pages a profile's next-page selector names on this page, in document order."""
-    targets = (resolve_link(sel, url, href) for href in sel.css(selector).xpath("@href").getall())
+    targets = (resolve_link(sel, url, href) for href in selector_hrefs(sel, selector))
     return [t for t in dict.fromkeys(targets) if t and t != _strip_fragment(url)]
+
+
+def selector_hrefs(sel: Selector, selector: str) -> list[str]:
+    """The hrefs of the elements a profile's CSS selector matches, in document order (``sel.css(...)``'s reading)."""
+    sel = sel.selector if hasattr(sel, "selector") else sel
+    if sel.type != "html":  # parsel reads CSS on XML by other rules
+        return sel.css(selector).xpath("@href").getall()
+    return _hrefs_query(selector)(sel.root)
+
+
+@lru_cache(maxsize=64)
+def _hrefs_query(selector: str) -> etree.XPath:
+    """The selector and its hrefs as one XPath, translated and compiled once per process, not on every page."""
+    return etree.XPath(f"({css2xpath(selector)})/@href", smart_strings=False)
 
 
 def looks_like_listing(sel: Selector) -> bool:

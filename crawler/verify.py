@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import zlib
 
+from lxml import etree
+
 from crawler import continuation
 from crawler.pagelist import counted_text, expected_pages, page_lists
 from crawler.pagination import looks_like_listing, page_options, rel_next_hrefs, resolve_link, text_of
@@ -43,6 +45,9 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
     if reading_only:
         return {"profile": selector_urls is not None, "dek": dek(root, page.get("description")),
                 "head": head_lines(root)}
+    # Each pass over the tree below would wrap every element in a new Python object (lxml's class lookup runs
+    # in Python for each); holding them all for the report's length lets every pass reuse them.
+    elements = list(root.iter()) if root is not None else []  # noqa: F841 (kept alive, not read)
     rel_next = [resolve_link(sel, url, href) for href in (rel_next_hrefs(sel) if rel_next is None else rel_next)]
     text = " ".join(text_of(root).split()) if root is not None else ""
     anchors = continuation.with_text(anchors)  # each link's text read once for the readers below
@@ -105,11 +110,11 @@ def other_articles(anchors: list[tuple], url: str, most: int = 5) -> list[str]:
 
 def identity(sel, ld: dict, meta: dict, page: dict) -> dict:
     """What names the article on this page: headline fields (keys compared across pages), canonical, byline, dates."""
-    h1 = _SPACE.sub(" ", sel.xpath("string((//h1)[1])").get() or "").strip()
+    h1 = _SPACE.sub(" ", _FIRST_H1(sel.root) if sel.root is not None else "").strip()
     ld_title = ld.get("headline") if isinstance(ld.get("headline"), str) else ld.get("name")
     fields = {"ld": ld_title if isinstance(ld_title, str) else None, "og": meta.get("og:title"), "h1": h1,
               "title": page.get("title")}
-    doc = _SPACE.sub(" ", sel.xpath("string(//title)").get() or "").strip()
+    doc = _SPACE.sub(" ", _TITLE(sel.root) if sel.root is not None else "").strip()
     return {
         "titles": {name: title_key(value) for name, value in fields.items() if value and title_key(value)},
         "doc": sorted(_doc_keys(doc)),
@@ -119,6 +124,10 @@ def identity(sel, ld: dict, meta: dict, page: dict) -> dict:
                           - {"by", "and", "the", "news", "staff", "health", "reviewed", "medically", "writer"}),
         "dates": {source: raw for source, raw in page.get("dates") or [] if source != "time"},
     }
+
+
+_FIRST_H1 = etree.XPath("string((//h1)[1])", smart_strings=False)  # compiled once, not by parsel per page
+_TITLE = etree.XPath("string(//title)", smart_strings=False)
 
 
 def title_key(text: str) -> str:

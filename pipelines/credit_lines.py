@@ -20,12 +20,25 @@ PROSE_WORDS = 15  # words: after the first line, a line this long is the text
 _PARTS = re.compile(r"\s+[—–|·•]\s+")
 
 
+_last: tuple = (None, [])  # the last tree read and its lines: a page's byline, date and report each ask for them
+
+
 def head_lines(root) -> list[str]:
     """The short texts printed right after the page's first <h1>, in order, until the text starts.
 
     Each element with no block inside gives one line; its inline children that carry text of their own
     (a name span beside a date span) give one line each as well, since sites put both in one box.
+    A parsed page is only read, never changed, so the lines of the tree read last are kept for it.
     """
+    global _last
+    read, lines = _last  # one read of the pair: another thread may replace it meanwhile
+    if root is None or root is not read:
+        lines = _head_lines(root)
+        _last = (root, lines)
+    return list(lines)
+
+
+def _head_lines(root) -> list[str]:
     heading = next(iter(root.iter("h1")), None) if root is not None else None
     if heading is None:
         return []
@@ -143,19 +156,17 @@ def _all_links(element, text: str) -> bool:
 
 def _after(element, most: int = 400):
     """The elements after ``element`` in document order (not its own descendants), at most ``most`` of them."""
-    seen, count = False, 0
-    for node in element.getroottree().getroot().iter():
-        if node is element:
-            seen = True
-        elif seen and not _inside(node, element):
-            count += 1
-            if count > most:
-                return
-            yield node
-
-
-def _inside(node, ancestor) -> bool:
-    return any(a is ancestor for a in node.iterancestors())
+    # The following axis: the later siblings of the element and of each of its ancestors, each with what it
+    # holds; walked from the element up, so the page before it is never visited.
+    count = 0
+    while element is not None:
+        for sibling in element.itersiblings():
+            for node in sibling.iter():
+                count += 1
+                if count > most:
+                    return
+                yield node
+        element = element.getparent()
 
 
 def _has_block(element) -> bool:

@@ -42,16 +42,20 @@ _DATED_START = re.compile(r"\s*(?:first\s+)?(?:publi|pubbl|posted|updated|actual
                           re.I)
 
 
+_METAS = etree.XPath("//meta[@content]")
+
+
 def meta_values(sel: Selector) -> dict[str, str]:
     """The page's <meta> values keyed by lower-case name or property ("og:title", "author", ...)."""
     by_property: dict[str, str] = {}
     by_name: dict[str, str] = {}
-    for meta in sel.xpath("//meta[@content]"):
-        content = (meta.attrib.get("content") or "").strip()
+    # The elements themselves, not parsel's wrappers (each of which would copy its attributes per lookup).
+    for meta in _METAS(sel.selector.root if hasattr(sel, "selector") else sel.root):
+        content = (meta.get("content") or "").strip()
         if content:
-            for key in (meta.attrib.get("property") or "").split():
+            for key in (meta.get("property") or "").split():
                 by_property.setdefault(key.lower(), content)
-            name = re.sub(r"\s+", "", meta.attrib.get("name") or "").lower().replace(".", ":")
+            name = re.sub(r"\s+", "", meta.get("name") or "").lower().replace(".", ":")
             if name in _AUTHOR_META and name in by_name and content not in by_name[name].split("; "):
                 by_name[name] += f"; {content}"  # one author per tag: several tags are several authors
             elif name:

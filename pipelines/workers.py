@@ -163,6 +163,22 @@ def serve() -> None:
     from pipelines.normalize import parse_date
 
     parse_date("April 17, 2015 9:30 AM", timezone="UTC")
+    profile_dir = os.environ.get("FOLIO_WORKER_PROFILE")  # a directory: each worker leaves its cProfile there
+    if profile_dir:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    try:
+        _answer(calls, results)
+    finally:
+        if profile_dir:
+            profiler.disable()
+            profiler.dump_stats(Path(profile_dir) / f"worker-{os.getpid()}.prof")
+
+
+def _answer(calls, results) -> None:
+    """Run each call read from ``calls`` and write its framed result to ``results``, until ``calls`` ends."""
     while header := calls.read(FRAME.size):
         (size,) = FRAME.unpack(header)
         key, function, args, kwargs = pickle.loads(calls.read(size))

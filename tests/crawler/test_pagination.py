@@ -1,4 +1,5 @@
 """Next-page detection on small hand-written pages and on real saved pages."""
+import pytest
 from parsel import Selector
 
 from crawler.pagination import (
@@ -95,3 +96,18 @@ def test_webmd_page_one_from_the_corpus(corpus):
     sel = Selector(text=html)
     assert find_next_page(sel, url) == url + "?page=2"
     assert [link.url for link in find_page_links(sel, url)] == [url + "?page=2", url + "?page=3"]
+
+
+@pytest.mark.parametrize("selector", [
+    "div.pagination a.next", "a.next, link[rel=next]", "nav li:last-child > a", "a[href*='page=']", "ul.pages a",
+    "A.NEXT", "div.missing a",
+])
+def test_a_profile_selectors_hrefs_are_what_parsel_reads(selector):
+    """One compiled query per selector gives sel.css(selector).xpath("@href") exactly, in document order."""
+    from crawler.pagination import selector_hrefs
+
+    sel = Selector(text="""<html><head><link rel="next" href="/p2"></head><body>
+        <div class="pagination"><a class="next" href="/n1">Next</a><span><a class="next" href="/n2">2</a></span></div>
+        <nav><ul class="pages"><li><a href="?page=1">1</a></li><li><a href="?page=3">3</a></li></ul></nav>
+        <a class="next other" href="/n3">more</a><a class="next">no href</a></body></html>""")
+    assert selector_hrefs(sel, selector) == sel.css(selector).xpath("@href").getall()

@@ -1,7 +1,8 @@
 """Normalize: names, reviewer, dates (never guessed), derived fields."""
 import pytest
 
-from pipelines.normalize import clean_names, clean_reviewer, content_hash, dateline, normalize, parse_date
+from pipelines.normalize import (_parse_with_dateparser, _written_date, clean_names, clean_reviewer, content_hash, dateline,
+                                 normalize, parse_date)
 
 
 @pytest.mark.parametrize(
@@ -46,6 +47,25 @@ def test_parse_date_keeps_the_precision_of_the_source(raw, tz, expected):
 
 def test_parse_date_in_another_language():
     assert parse_date("12 juin 2024", languages=("fr",)) == "2024-06-12"
+
+
+@pytest.mark.parametrize("raw", [
+    "January 7, 2016", "Jan 7, 2016", "Jan. 7 2016", "Sept. 16, 2020", "SEP 16, 2020", "may 4, 2023", "7 January 2016",
+    "07 Dec. 2016", "29 February 2024", "December 31, 1999", "February 30, 2016", "Smarch 3, 2016", "Mon 3, 2016",
+])
+@pytest.mark.parametrize("languages", [("en",), ("en", "de")])
+def test_a_written_english_date_reads_as_dateparser_reads_it(raw, languages):
+    """The quick reading of "Month D, YYYY" gives what dateparser gives, or leaves the string to it."""
+    quick = _written_date(raw, languages)
+    assert quick in (None, _parse_with_dateparser(raw, languages, "America/New_York"))
+    assert parse_date(raw, languages=languages, timezone="America/New_York") == \
+        _parse_with_dateparser(raw, languages, "America/New_York")
+
+
+def test_a_written_date_is_left_to_dateparser_when_english_is_not_the_first_language():
+    assert _written_date("January 7, 2016", ("en",)) == "2016-01-07"
+    assert _written_date("January 7, 2016", ("de", "en")) is None
+    assert _written_date("Mar 4, 2020", ("es",)) is None
 
 
 def test_dateline():

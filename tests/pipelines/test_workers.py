@@ -80,3 +80,21 @@ def test_the_default_number_of_workers_leaves_one_core_to_the_reactor():
     from crawler import settings
 
     assert settings.FOLIO_EXTRACT_WORKERS == max(1, (os.cpu_count() or 2) - 1)
+
+
+def test_a_worker_leaves_its_profile_where_folio_worker_profile_points(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOLIO_WORKER_PROFILE", str(tmp_path))
+
+    async def run():
+        pool = Workers(1)
+        try:
+            await pool.run(sorted, [3, 1, 2])
+        finally:
+            await _close(pool)
+        return pool.processes[0].process.pid
+
+    import pstats
+
+    pid = asyncio.run(run())
+    stats = pstats.Stats(str(tmp_path / f"worker-{pid}.prof"))
+    assert any(name == "<built-in method builtins.sorted>" for _, _, name in stats.stats)  # the call it ran
