@@ -169,6 +169,10 @@ def _after(element, most: int = 400):
         element = element.getparent()
 
 
+def _inside(node, ancestor) -> bool:
+    return any(a is ancestor for a in node.iterancestors())
+
+
 def _has_block(element) -> bool:
     return any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in element.iterdescendants())
 

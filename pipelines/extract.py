@@ -54,6 +54,9 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
     # Without a body selector the page is parsed once, hidden parts and code dropped, for metadata and body.
     tree = None if profile.body else visible_tree(text)
     sel = Selector(text=text, base_url=url) if tree is None else Selector(root=tree, type="html", base_url=url)
+    # lxml makes a new Python object for an element each time a pass meets it, unless one is still alive: holding
+    # them all for the page's length lets the many passes below share them (a fifth of the page's time).
+    elements = list(sel.root.iter()) if sel.root is not None else []
     tagged = _tagged(sel.root)
     ld = json_ld(sel, tagged["script"])
     meta = meta_values(sel)
@@ -94,6 +97,7 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
         page["canonical_url"] = urljoin(url, page["canonical_url"])
     if isinstance(page["section"], list):
         page["section"] = page["section"][0] if page["section"] else None
+    del elements  # alive until here
     return page
 
 
