@@ -42,7 +42,12 @@ def migrate(db: Database) -> None:
     """Check the file is ours, apply every pending migration, and switch it to WAL for readers during a crawl."""
     check_schema(db)
     db.enable_wal()
-    migrations.apply(db)
+    pending = [m.name for m in migrations.pending(db)]
+    for following in [*pending[1:], None] if pending else []:
+        migrations.apply(db, stop_before=following)  # one at a time: the next is `following`
+        # Each migration's pages go into the file before the next: the log of a new archive would otherwise
+        # grow to about a megabyte (every table rewritten by later migrations), room a small disk needs.
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     version = len(known_migrations())
     if db.execute("PRAGMA user_version").fetchone()[0] != version:
         db.execute(f"PRAGMA user_version = {version}")  # lets an older Folio see the file is newer
