@@ -39,8 +39,10 @@ def read_labelled(line: str, languages: tuple[str, ...]) -> tuple[str, str, str]
             return None  # a number in the label: a date this reading did not see starts before it
         if len(label.split()) > LABEL_WORDS or (" " not in label and len(label) > LABEL_CHARACTERS):
             continue
-        if not _YEAR.search(rest):
-            return None  # the year is behind: no date starts here or later
+        if not _YEAR.search(rest) or not _has_month(rest):
+            return None  # the year, or a month, is behind: no whole date starts here or later
+        if label and not _LABEL.match(label):
+            return None  # a longer label holds the same mark: no later start can read either
         if found := parse_date(rest, languages=languages):  # the leftmost start that reads: the whole date
             return (label, rest, found) if _LABEL.match(label) and _whole(rest, found) else None
     return None
@@ -49,9 +51,12 @@ def read_labelled(line: str, languages: tuple[str, ...]) -> tuple[str, str, str]
 def _whole(rest: str, found: str) -> bool:
     """The line ends with the date: a day (a year alone is a copyright), then at most a time, no name ("…2020 Anna")."""
     after = rest[list(_YEAR.finditer(rest))[-1].end():]
-    # A month is written, as a word or a number: "Juni 19th, 2018" read from "19th" would have lost it.
-    month = _MONTH_WORD.search(rest) or len(_NUMBER.findall(rest)) >= 3
-    return len(found) >= 10 and bool(month) and not _NAME_WORD.search(after)
+    return len(found) >= 10 and _has_month(rest) and not _NAME_WORD.search(after)
+
+
+def _has_month(rest: str) -> bool:
+    """A month is written, as a word or a number: "Juni 19th, 2018" read from "19th" would have lost it."""
+    return bool(_MONTH_WORD.search(rest)) or len(_NUMBER.findall(rest)) >= 3
 
 
 def publication_date(lines: list[str], languages: tuple[str, ...]) -> str | None:
