@@ -18,7 +18,7 @@ import pytest
 
 from crawler.samplesite.conventions import CONVENTIONS, TRAPS, ConventionServer, build
 from crawler.samplesite.conventions import site as site_module
-from crawler.samplesite.conventions import blind, eighth, fifth, ninth, seventh, sixth
+from crawler.samplesite.conventions import blind, eighth, fifth, ninth, seventh, sixth, tenth
 from crawler.samplesite.conventions.score import (
     Outcome, by_group, figures, leave_one_out, read_outcomes, request_costs,
 )
@@ -34,6 +34,7 @@ SIXTH = build(family="sixth")  # the same again: CMS-shaped publishers, other co
 SEVENTH = build(family="seventh")  # newsroom, agency, magazine and TV publishers, other conventions and traps
 EIGHTH = build(family="eighth")  # pharmacy, medical school, society, newsletter, wire, a multilingual network
 NINTH = build(family="ninth")  # US, UK, Australian and Indian publishers on common platforms, measured once
+TENTH = build(family="tenth")  # African, Latin American and Chinese desks, vet, recipe and Q&A blogs, measured once
 NEEDS_PAGINATION = "needs verified pagination (issue 8)"
 NEEDS_CHROME = "needs chrome removal by comparison (issue 8)"
 # Measured on the code this branch started from (bench/pagination_eval.py, docs/extraction.md).
@@ -65,7 +66,7 @@ def test_the_same_seed_gives_the_same_site_and_another_seed_another():
     assert other.groups() == SITE.groups() and other.documents.keys() != SITE.documents.keys()
 
 
-@pytest.mark.parametrize("site", [SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH],
+@pytest.mark.parametrize("site", [SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH],
                          ids=lambda s: s.family)
 def test_no_page_belongs_to_two_articles(site):
     paths = [p for c in site.cases for p in (*c.page_urls, *c.alternates)]
@@ -240,6 +241,40 @@ def test_the_ninth_family_is_new_publishers_new_conventions_and_traps():
     assert paged and not paged - set(NINTH.documents)  # every page link is served
 
 
+def test_the_tenth_family_is_new_publishers_languages_conventions_and_traps():
+    assert TENTH.groups()[:len(SITE.groups("convention"))] == SITE.groups("convention")
+    older = (SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH)
+    new = set(TENTH.groups()) - {g for site in older for g in site.groups()}
+    assert len(new & set(TENTH.groups("convention"))) >= 7 and len(new & set(TENTH.groups("trap"))) >= 5
+    assert not {c.publisher for c in TENTH.cases} & {c.publisher for site in older for c in site.cases}
+    assert {len(c.page_urls) for c in TENTH.cases} == {1, 2, 3, 4, 5} and 100 <= len(TENTH.cases) <= 125
+    assert {"zh", "cs", "sv", "tr", "es"} <= {c.language for c in TENTH.cases}
+    voice = next(c for c in TENTH.cases if c.publisher == "dailyvoice")  # "By CHINWE OKAFOR, Abuja"
+    assert f"By {voice.authors[0].upper()}" in " ".join(voice.chrome) and voice.authors[0] != voice.authors[0].upper()
+    lines = [line for c in TENTH.cases for line in c.chrome]
+    assert any(line.startswith("Actualizado el ") and " a las " in line for line in lines)
+    assert any(line.startswith("作者：") for line in lines) and any("年" in line and "日" in line for line in lines)
+    wp = TENTH.case("wp-nextpage-1").page_urls  # WordPress <!--nextpage-->: "/slug/" then "/slug/2/"
+    assert wp[1] == wp[0] + "2/"
+    assert "&start=20" in TENTH.case("siguiente-start-1").page_urls[1]
+    assert "下一页" in TENTH.documents[TENTH.case("next-zh-1").page_urls[0]]
+    assert "Siguiente →" in TENTH.documents[TENTH.case("siguiente-start-1").page_urls[0]]
+    paged = {urljoin(path, href) for path, html in TENTH.documents.items() for href in _links(html, path)
+             if "#" not in href and any(w in href for w in ("strana=", "sida=", "start=", "-p", "/page/", ".htm"))}
+    assert paged and not paged - set(TENTH.documents)  # every page link is served
+
+
+def test_the_tenth_family_is_deterministic_and_every_page_is_served():
+    again = site_module.build.__wrapped__(site_module.DEFAULT_SEED, "tenth")
+    assert again.documents == TENTH.documents and again.cases == TENTH.cases
+    other = site_module.build.__wrapped__(TENTH.seed + 1, "tenth")
+    assert other.groups() == TENTH.groups() and other.documents.keys() != TENTH.documents.keys()
+    with ConventionServer(site=TENTH) as server:
+        for path in (p for c in TENTH.cases for p in c.page_urls):
+            with urllib.request.urlopen(server.url(path)) as response:
+                assert response.read().decode("utf-8") == TENTH.documents[path]
+
+
 def test_the_ninth_family_is_deterministic_and_every_page_is_served():
     again = site_module.build.__wrapped__(site_module.DEFAULT_SEED, "ninth")
     assert again.documents == NINTH.documents and again.cases == NINTH.cases
@@ -258,7 +293,7 @@ def _links(html: str, path: str) -> set[str]:
 
 
 @pytest.mark.parametrize("site,case", [(s, c) for s in (SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH,
-                                                          NINTH)
+                                                          NINTH, TENTH)
                                               for c in s.cases],
                          ids=lambda v: v.key if hasattr(v, "key") else v.family)
 def test_ground_truth_matches_the_pages(site, case):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from . import blind, eighth, fifth, fresh, heldout, layout, ninth, pagers, seventh, sixth, text
+from . import blind, eighth, fifth, fresh, heldout, layout, ninth, pagers, seventh, sixth, tenth, text
 from .families import CONVENTIONS, FAMILIES, Convention, Family  # noqa: F401 (the site's modules read them here)
 
 
@@ -66,6 +66,8 @@ def markers(plan: Plan, number: int) -> tuple[str, str]:
         return eighth.markers(case.publisher, case.language, number, total)
     if case.publisher in ninth.PUBLISHERS:
         return ninth.markers(case.publisher, case.language, number, total)
+    if case.publisher in tenth.PUBLISHERS:
+        return tenth.markers(case.publisher, case.language, number, total)
     top = bottom = ""
     if case.language != "en":
         top = layout.LOCAL[case.language][1].format(n=number - 1) if number > 1 else ""
@@ -110,6 +112,9 @@ def chrome_of(publisher: str, language: str, title: str, authors: tuple[str, ...
     if publisher in ninth.PUBLISHERS:
         return [*ninth.chrome_lines(publisher, language, authors, published), title,
                 *([dek] if publisher in ninth.DEK else [])]
+    if publisher in tenth.PUBLISHERS:
+        return [*tenth.chrome_lines(publisher, language, authors, published), title,
+                *([dek] if publisher in tenth.DEK else [])]
     return [*layout.chrome_strings(publisher, language), title, layout.byline(authors), dek]
 
 
@@ -132,6 +137,8 @@ def new_plan(rng: random.Random, *, key: str, group: str, kind: str, publisher: 
         authors = eighth.authors(rng, publisher, language)
     if publisher in ninth.PUBLISHERS:
         authors = ninth.authors(rng, publisher)
+    if publisher in tenth.PUBLISHERS:
+        authors = tenth.authors(rng, publisher, language)
     dek = text.sentence(rng, language, 8, 12)
     pages = tuple(text.page_text(rng, language) for _ in paths)
     case = Case(key=key, group=group, kind=kind, publisher=publisher, language=language, title=title,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import blind, eighth, fifth, fresh, heldout, ninth, seventh, sixth
+from . import blind, eighth, fifth, fresh, heldout, ninth, seventh, sixth, tenth
 
 ENGLISH = ("harbor", "northpeak", "vitalis", "kestrel", "larch")
 PER_CONVENTION = 3  # articles per convention: enough to vary publisher and page count, small for tests
@@ -139,6 +139,16 @@ NINTH_CONVENTIONS = (
     Convention("title-only-arrows", "pagenum", "title-arrows"),
     Convention("number-spans", "bare-slash", "number-spans"),
 )
+# Conventions only the tenth family uses, written without reading the pagination rules (tenth_pagers.py).
+TENTH_CONVENTIONS = (
+    Convention("wp-nextpage", "wp-slash", "wp-links", "article"),
+    Convention("strong-numbers", "p-html", "strong-numbers"),
+    Convention("next-zh", "zh-id", "xiayiye", language="zh"),
+    Convention("next-cs", "cs-strana", "dalsi", "article", language="cs"),
+    Convention("siguiente-start", "offset-start", "siguiente", language="es"),
+    Convention("devami-htm", "htm-number", "devami", "article", language="tr"),
+    Convention("sida-av", "sv-sida", "sida-av", language="sv"),
+)
 
 FAMILIES = {
     "dev": Family("dev", ENGLISH, "euro", "larch", ("vitalis", "harbor"), ("kestrel", "northpeak", "larch")),
@@ -174,4 +184,8 @@ FAMILIES = {
                     per_convention=2, more=NINTH_CONVENTIONS,
                     more_traps=("next-in-series", "carousel-pages", "photo-gallery", "continue-reading-story",
                                 "comment-view")),
+    # African desks, a vet blog, a recipe blog, Q&A, trade press and a Latin American portal, written blind (tenth.py).
+    "tenth": Family("tenth", tenth.ENGLISH, tenth.EUROPEAN, "greenplate", ("dailyvoice", "pawsvet"), tenth.ENGLISH,
+                    per_convention=2, more=TENTH_CONVENTIONS,
+                    more_traps=("wp-archive", "comments-anchor", "part-two", "recipe-print", "next-post")),
 }

@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 
 from . import (blind, eighth, eighth_pages, fifth, fifth_pages, fresh, heldout, ninth, ninth_pages, seventh,
-               seventh_pages, sixth, sixth_pages)
+               seventh_pages, sixth, sixth_pages, tenth, tenth_pages)
 
 # What each publisher prints around every article: none of it may reach a stored body.
 CHROME = {
@@ -42,6 +42,9 @@ LOCAL = {  # the European publishers: name, "continued from page N", next, previ
     "id": ("", "Lanjutan dari halaman {n}", "Halaman berikutnya", "Halaman sebelumnya", ""),
     # Only the eighth family writes Japanese.
     "ja": ("", "前のページからの続き", "次のページ", "前のページ", ""),
+    # Only the tenth family writes Czech and Chinese.
+    "cs": ("", "Pokračování ze strany {n}", "Další", "Předchozí", ""),
+    "zh": ("", "接上页", "下一页", "上一页", ""),
 }
 MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 
@@ -99,6 +102,8 @@ def render(view: View) -> str:
         return eighth_pages.render(view)
     if view.publisher in ninth.PUBLISHERS:
         return ninth_pages.render(view)
+    if view.publisher in tenth.PUBLISHERS:
+        return tenth_pages.render(view)
     brand = LOCAL[view.language][0] if view.language != "en" else view.publisher.title()
     # Some publishers number the <title> of page 2+; others repeat page 1's.
     page = f" - Page {view.number}" if view.number > 1 and view.publisher in ("harbor", "kestrel") else ""

@@ -77,6 +77,16 @@ WORDS = {
         "グループ 調査 病院 医師 測定 報告 示した 比較 軽い 重い 痛み ストレス 習慣 散歩 砂糖 塩分 水分 コーヒー "
         "数値 データ 参加者 高齢者 症状 予防 検診 食事 運動"
     ),
+    # Only the tenth family writes Czech and Chinese (spaced like Japanese, for the same reason).
+    "cs": (
+        "pacienti vědci klinika studie spánek srdce děti dospělí týden měsíce roky riziko méně více léčba "
+        "očkování výsledky skupina průzkum nemocnice lékaři naměřeno uvedeno ukazuje ve srovnání mírný těžký "
+        "bolest stres návyky chůze cukr sůl voda káva hladiny data dobrovolníci"
+    ),
+    "zh": (
+        "患者 研究人员 诊所 试验 睡眠 心脏 儿童 成年人 每周 几个月 几年 风险 较少 较多 治疗 疫苗 结果 小组 "
+        "调查 医院 医生 测量 报告 显示 比较 轻微 严重 疼痛 压力 习惯 步行 糖 盐 水 咖啡 水平 数据 志愿者"
+    ),
 }
 FIRST_NAMES = ("Ilse", "Corin", "Mabel", "Tobias", "Renata", "Osei", "Junia", "Harlan", "Petra", "Dario",
                "Wren", "Anouk", "Caspian", "Liora", "Bastien", "Noemi", "Elric", "Saoirse")
