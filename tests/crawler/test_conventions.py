@@ -18,7 +18,7 @@ import pytest
 
 from crawler.samplesite.conventions import CONVENTIONS, TRAPS, ConventionServer, build
 from crawler.samplesite.conventions import site as site_module
-from crawler.samplesite.conventions import blind, eighth, fifth, ninth, seventh, sixth, tenth
+from crawler.samplesite.conventions import blind, eighth, fifth, ninth, seventh, sixth
 from crawler.samplesite.conventions.score import (
     Outcome, by_group, figures, leave_one_out, read_outcomes, request_costs,
 )
