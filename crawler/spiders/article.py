@@ -135,14 +135,7 @@ class ArticleSpider(Discovery, SiblingPages, scrapy.Spider):
             for result in self._failed(capture, page, candidate):
                 yield result
             return
-        try:
-            page.extract = await Workers.of(self.crawler).run(extract_page, page.body, response.url, self.profile, page.headers)
-            reason = chain.check(capture, page.extract["report"], candidate, self.rules) if candidate else None
-        except Exception:  # a bug in page analysis must not lose the pages already fetched
-            logger.exception("%s: page analysis failed; the article is kept as fetched so far", response.url)
-            self.crawler.stats.inc_value("folio/pagination/failed")
-            capture.stopped = "pagination failed: see the log"
-            page.extract, reason = None, None
+        reason = await self._analyse(page, capture, candidate)
         if reason:
             for result in self._rejected(capture, candidate, reason):
                 yield result
@@ -167,6 +160,19 @@ class ArticleSpider(Discovery, SiblingPages, scrapy.Spider):
         capture.pending = chain.proposals(capture, page.extract["report"], self.rules)
         for result in self._advance(capture):
             yield result
+
+    async def _analyse(self, page: Page, capture: ArticleCapture, candidate: dict | None) -> str | None:
+        """Extract the page in a worker; why a candidate is not the article's next page, or None."""
+        url = page.final_url  # the response's own URL, after any redirect
+        try:
+            page.extract = await Workers.of(self.crawler).run(extract_page, page.body, url, self.profile, page.headers)
+            return chain.check(capture, page.extract["report"], candidate, self.rules) if candidate else None
+        except Exception:  # a bug in page analysis must not lose the pages already fetched
+            logger.exception("%s: page analysis failed; the article is kept as fetched so far", url)
+            self.crawler.stats.inc_value("folio/pagination/failed")
+            capture.stopped = "pagination failed: see the log"
+            page.extract = None
+            return None
 
     def dropped(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
         """An article request the scheduler refused as a request already made: said when the URL was given by hand."""
