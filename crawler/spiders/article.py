@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -21,8 +21,9 @@ from crawler import chain
 from crawler.siblings import PARKED, SiteTemplates
 from crawler.pagination import page_number
 from crawler.spiders.discovery import ARTICLE_PRIORITY, LISTING_PRIORITY, PAGE_PRIORITY, Discovery
-from crawler.spiders.pages import now, page_of
+from crawler.spiders.pages import asked, now, page_of
 from crawler.spiders.revisit import not_due
+from crawler.spiders.sibling_pages import SiblingPages
 from pipelines.extract import extract_page
 from pipelines.workers import Workers
 
@@ -34,11 +35,6 @@ def split_urls(text: str) -> list[str]:
     return [u.strip() for line in text.splitlines() for u in re.split(r",(?=\s*https?://)", line) if u.strip()]
 
 
-def _asked(request: scrapy.Request) -> str:
-    """The URL a request was made for, before any redirect: the key its waiting articles know it by."""
-    return (request.meta.get("redirect_urls") or [request.url])[0]
-
-
 def _referer(capture: ArticleCapture) -> dict:
     """The article's last page read as Referer: a request made after another page's answer (a rejected
     candidate, a sibling page that released the articles waiting for it) still comes from this article."""
@@ -46,7 +42,7 @@ def _referer(capture: ArticleCapture) -> dict:
     return {"Referer": last.final_url or last.url} if last else {}
 
 
-class ArticleSpider(Discovery, scrapy.Spider):
+class ArticleSpider(Discovery, SiblingPages, scrapy.Spider):
     """Crawl one site profile (``-a site=SLUG``) or given article URLs (``-a url=U1,U2``)."""
 
     name = "article"
@@ -139,14 +135,7 @@ class ArticleSpider(Discovery, scrapy.Spider):
             for result in self._failed(capture, page, candidate):
                 yield result
             return
-        try:
-            page.extract = await Workers.of(self.crawler).run(extract_page, page.body, response.url, self.profile, page.headers)
-            reason = chain.check(capture, page.extract["report"], candidate, self.rules) if candidate else None
-        except Exception:  # a bug in page analysis must not lose the pages already fetched
-            logger.exception("%s: page analysis failed; the article is kept as fetched so far", response.url)
-            self.crawler.stats.inc_value("folio/pagination/failed")
-            capture.stopped = "pagination failed: see the log"
-            page.extract, reason = None, None
+        reason = await self._analyse(page, capture, candidate)
         if reason:
             for result in self._rejected(capture, candidate, reason):
                 yield result
@@ -172,37 +161,18 @@ class ArticleSpider(Discovery, scrapy.Spider):
         for result in self._advance(capture):
             yield result
 
-    async def parse_sibling(self, response: Response, capture: ArticleCapture):
-        """Another article of the site, read for the chrome its template prints; then finish who waited for it."""
-        page = page_of(response, len(capture.pages) + 1, self.crawler.stats)
-        report = None
-        if page.ok:
-            extract = await Workers.of(self.crawler).run(extract_page, page.body, response.url, self.profile, page.headers)
-            report = extract["report"]
-        for waiting in self.templates.learn(_asked(response.request), report):
-            for result in self._advance(waiting):
-                yield result
-
-    def sibling_failed(self, failure: Failure):
-        """No sibling page: the articles that waited for it are finished without it."""
-        for waiting in self.templates.learn(_asked(failure.request), None):
-            yield from self._advance(waiting)
-
-    def _first_read(self, capture: ArticleCapture, report: dict | None):
-        """An article's page 1 was read (``report``; None: not usable): go on with the articles that waited for it."""
-        for waiting in self.templates.arrived(capture.url, report) if self.templates else ():
-            yield from self._advance(waiting)
-
-    def idle(self):
-        """Pages of the crawl that articles wait for and that will not come (their request was dropped as a
-        duplicate): fetched as sibling pages, so no article waits forever."""
-        stranded = self.templates.stranded() if self.templates else []
-        for url in stranded:
-            self.crawler.engine.crawl(scrapy.Request(
-                url, callback=self.parse_sibling, errback=self.sibling_failed, priority=PAGE_PRIORITY,
-                cb_kwargs={"capture": self.templates.waiting[url][0]}, dont_filter=True, meta={"dont_redirect": True}))
-        if stranded:
-            raise DontCloseSpider
+    async def _analyse(self, page: Page, capture: ArticleCapture, candidate: dict | None) -> str | None:
+        """Extract the page in a worker; why a candidate is not the article's next page, or None."""
+        url = page.final_url  # the response's own URL, after any redirect
+        try:
+            page.extract = await Workers.of(self.crawler).run(extract_page, page.body, url, self.profile, page.headers)
+            return chain.check(capture, page.extract["report"], candidate, self.rules) if candidate else None
+        except Exception:  # a bug in page analysis must not lose the pages already fetched
+            logger.exception("%s: page analysis failed; the article is kept as fetched so far", url)
+            self.crawler.stats.inc_value("folio/pagination/failed")
+            capture.stopped = "pagination failed: see the log"
+            page.extract = None
+            return None
 
     def dropped(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
         """An article request the scheduler refused as a request already made: said when the URL was given by hand."""
@@ -224,8 +194,7 @@ class ArticleSpider(Discovery, scrapy.Spider):
             reason = f"not fetched: {message}"
             self.crawler.stats.inc_value("folio/pages/ignored")
         # A page is recorded under the URL asked for, not a redirect hop's (a hop's number is not the page's).
-        url = (request.meta.get("redirect_urls") or [request.url])[0]
-        page = Page(url=url, number=len(capture.pages) + 1, status=status, fetched_at=now(), error=reason)
+        page = Page(url=asked(request), number=len(capture.pages) + 1, status=status, fetched_at=now(), error=reason)
         yield from self._failed(capture, page, request.cb_kwargs.get("candidate"))
 
     def _failed(self, capture: ArticleCapture, page: Page, candidate: dict | None):
@@ -274,11 +243,7 @@ class ArticleSpider(Discovery, scrapy.Spider):
                 capture.stopped = f"page limit: stopped after {limit} pages (FOLIO_MAX_PAGES)"
             else:
                 self.crawler.stats.inc_value("folio/pagination/requests")
-                yield scrapy.Request(
-                    candidate["url"], callback=self.parse_article, errback=self.page_failed, priority=PAGE_PRIORITY,
-                    cb_kwargs={"capture": capture, "candidate": candidate}, dont_filter=True,  # loops: see above
-                    headers=_referer(capture),
-                )
+                yield self._page_request(capture, candidate)  # loops are caught above, not by the filter
                 return
             break
         else:
@@ -294,17 +259,19 @@ class ArticleSpider(Discovery, scrapy.Spider):
         """With no candidate left: request a single-page view or a sibling page and return True, else False."""
         view = chain.single_view(capture, self.rules)
         if view:  # not filtered: the same URL asked for as an article, or as another's view, is not this article's answer
-            yield scrapy.Request(view["url"], callback=self.parse_article, errback=self.page_failed,
-                                 priority=PAGE_PRIORITY, cb_kwargs={"capture": capture, "candidate": view},
-                                 headers=_referer(capture), dont_filter=True)
+            yield self._page_request(capture, view)
             return True
         sibling = self.templates.plan(capture, self.rules) if self.templates else None
         if sibling and sibling != PARKED:
             self.crawler.stats.inc_value("folio/pagination/sibling_requests")
-            yield scrapy.Request(sibling, callback=self.parse_sibling, errback=self.sibling_failed,
-                                 priority=PAGE_PRIORITY, cb_kwargs={"capture": capture}, dont_filter=True,
-                                 headers=_referer(capture), meta={"dont_redirect": True})  # one request each
+            yield self.sibling_request(sibling, capture, headers=_referer(capture))
         return bool(sibling)  # parked: the article is finished when the sibling page another one asked for arrives
+
+    def _page_request(self, capture: ArticleCapture, candidate: dict) -> scrapy.Request:
+        """The request for a candidate page of the article, never filtered (the chain itself knows what it read)."""
+        return scrapy.Request(candidate["url"], callback=self.parse_article, errback=self.page_failed,
+                              priority=PAGE_PRIORITY, cb_kwargs={"capture": capture, "candidate": candidate},
+                              dont_filter=True, headers=_referer(capture))
 
     def _finish(self, capture: ArticleCapture, candidate: dict | None):
         """Record a next page known and not fetched, count why the chain stopped, and hand the article on."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 
-from scrapy.http import Response, TextResponse
+from scrapy.http import Request, Response, TextResponse
 
 from crawler.items import Page
 
@@ -33,6 +33,11 @@ def page_of(response: Response, number: int, stats) -> Page:
         body=response.body,
         error=error,
     )
+
+
+def asked(request: Request) -> str:
+    """The URL a request was made for, before any redirect: the key its page and its waiting articles go by."""
+    return (request.meta.get("redirect_urls") or [request.url])[0]
 
 
 def _undecodable(response: TextResponse) -> bool:
