@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from itertools import islice
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import etree
 
 from crawler.continuation import is_direction, is_noise, place, url_step
 from crawler.pagination import text_of
+from crawler.textslots import last_of_text
 
 _CURRENT = re.compile(r"(?<![\w-])(?:current|active|is-active|is-current|selected)(?![\w-])", re.I)
 _WORD = re.compile(r"\w")
@@ -28,6 +31,8 @@ MAX_ITEMS = 50
 MAX_LISTS = 4
 MARKED_DEPTH = 8
 MAX_COUNTED = 4000  # elements looked at for boxes whose text does not count the article's pages
+_NAMED = etree.XPath("//*[@id=$name] | //a[@name=$name]", smart_strings=False)
+_NAMED_AFTER = etree.XPath("following::*[@id=$name or (self::a and @name=$name)]", smart_strings=False)
 
 
 def page_lists(anchors: list[tuple], url: str) -> list[dict]:
@@ -72,6 +77,27 @@ def expected_pages(text_lines: list[str], anchors: list[tuple], url: str) -> int
             if step and step[1] == int(text) or step and step[0] == int(text):
                 highest = max(highest or 0, int(text))
     return highest
+
+
+def past_the_text(anchors: list[tuple], root, blocks: list[dict]) -> list[tuple]:
+    """The links without those that lead past the article's text, for the count: a link to "page 2" whose
+    fragment names an element that this page prints after the end of the article's text (``?page=2#comments``)
+    takes the reader to that part of page 2, so it numbers the pages of that part, not of the article.
+
+    ``anchors``: (element, URL, text); ``blocks``: the page's body blocks. A fragment naming no element here,
+    the text, or a place before its end (``#top``, ``#article``) leaves its link counted.
+    """
+    names = {unquote(target.split("#", 1)[1]) for _, target, text in anchors if "#" in target and text.isdigit()}
+    names.discard("")
+    last = last_of_text(root, blocks) if names else None
+    if last is None:
+        return anchors
+    beyond = set()
+    for name in names:
+        named, later = _NAMED(root, name=name), _NAMED_AFTER(last, name=name)
+        if named and later and named[0] is later[0]:  # its first element of that name starts after the text ends
+            beyond.add(name)
+    return [a for a in anchors if "#" not in a[1] or unquote(a[1].split("#", 1)[1]) not in beyond]
 
 
 def counted_text(root, text: str) -> str:

@@ -33,22 +33,45 @@ def slot_of(element) -> int:
 def body_slots(root, blocks: list[dict]) -> list[list[int]]:
     """[slot, words] for the slots holding the page's body blocks (plain data for the page report); the words
     of blocks no paragraph-like element holds (text straight in a container) count under UNPLACED."""
+    return _slots(*_placed(root, blocks))
+
+
+def last_of_text(root, blocks: list[dict]):
+    """The last element that prints the page's body text where most of it sits (its main slots), or None.
+
+    Blocks printed elsewhere (a sidebar's note the extractor kept) do not move the end of the article's text."""
+    placed, unplaced = _placed(root, blocks, whole=True)
+    if placed is None:
+        return None  # a page too long to read to its end: where the text ends is not known
+    main = main_slots([{"slots": _slots(placed, unplaced)}])
+    return next((element for element, slot, _ in reversed(placed) if slot in main), None) if main else None
+
+
+def _slots(placed: list[tuple], unplaced: int) -> list[list[int]]:
+    """[slot, words] of the placed blocks, and the words placed nowhere under UNPLACED."""
+    found: dict[int, int] = {UNPLACED: unplaced} if unplaced else {}
+    for _, slot, words in placed:
+        found[slot] = found.get(slot, 0) + words
+    return sorted([slot, words] for slot, words in found.items())
+
+
+def _placed(root, blocks: list[dict], whole: bool = False) -> tuple[list[tuple] | None, int]:
+    """((element, slot, words) of each body block at its first place in the page, words of the blocks placed
+    nowhere); with ``whole``, None for the first when the page has more than MAX_ELEMENTS paragraph-like elements."""
     wanted = {" ".join(b["text"].split()) for b in blocks if b.get("text")}
-    found: dict[int, int] = {}
+    placed = []
     if root is None or not wanted:
-        return []
+        return placed, 0
     for count, element in enumerate(root.iter(*SLOT_TAGS)):
         if count >= MAX_ELEMENTS:
+            if whole:
+                return None, 0
             break
         text = " ".join(text_of(element).split())
         if text in wanted:
             wanted.discard(text)  # a text is counted once, at its first place
-            slot = slot_of(element)
-            found[slot] = found.get(slot, 0) + len(text.split())
-    unplaced = sum(len(text.split()) for text in wanted)
-    if unplaced:
-        found[UNPLACED] = unplaced
-    return sorted([slot, words] for slot, words in found.items())
+            placed.append((element, slot_of(element), len(text.split())))
+    return placed, sum(len(text.split()) for text in wanted)
 
 
 def main_slots(read: list[dict]) -> set[int] | None:

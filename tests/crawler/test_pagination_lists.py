@@ -136,3 +136,30 @@ def test_a_count_in_an_aside_or_related_box_is_not_the_articles_page_count(box, 
     url = "http://127.0.0.1/uni.html"
     report = extract_page(article_html(TITLE, PARAGRAPHS[0], box).encode(), url, SiteProfile.generic([url]))["report"]
     assert report["expected"] == expected
+
+
+def page_with(link: str, *, before: str = "", after: str = "", wrap: str = "") -> str:
+    """One page of the article: its text (wrapped in ``wrap``'s element when given), then ``after``."""
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[0])
+    text = f'<div id="{wrap}">{text}</div>' if wrap else text
+    return (f"<html><head><title>{TITLE}</title></head><body>{before}<h1>{TITLE}</h1>{text}{after}"
+            f"{link}</body></html>")
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # The fragment names a box this page prints after the article's text: the link numbers that box's pages.
+    (page_with("", after='<section id="keskustelu"><h3>Lukijat</h3><p>Hyvä juttu, kiitos!</p>'
+                         '<a href="uni.html?sivu=2#keskustelu">2</a></section>'), None),
+    (page_with('<a href="uni.html?sivu=2#keskustelu">2</a>', after='<a name="keskustelu"></a>'), None),
+    # No fragment, a fragment naming the text or a place before it, or naming nothing here: the pager's count.
+    (page_with('<p><a href="uni.html?sivu=2">2</a></p>'), 2),
+    (page_with('<p><a href="uni.html?sivu=2#juttu">2</a></p>', wrap="juttu"), 2),
+    (page_with('<p><a href="uni.html?sivu=2#alku">2</a></p>', before='<a id="alku"></a>'), 2),
+    (page_with('<p><a href="uni.html?sivu=2#keskustelu">2</a></p>'), 2),
+])
+def test_a_numbered_link_to_a_part_after_the_articles_text_announces_no_page_count(page, expected):
+    from crawler.sites import SiteProfile
+    from pipelines.extract import extract_page
+
+    url = "http://127.0.0.1/uni.html"
+    assert extract_page(page.encode(), url, SiteProfile.generic([url]))["report"]["expected"] == expected

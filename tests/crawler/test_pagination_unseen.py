@@ -116,3 +116,14 @@ def test_a_numbered_link_past_the_next_page_is_no_page_list(tmp_path):
     article, requested = crawled(tmp_path, "uni.html")
     assert article["page_count"] == 1 and article["complete"] == 1 and article["missing_pages"] == []
     assert requested == ["/uni.html"]
+
+
+def test_a_comments_pager_is_no_page_of_the_article_and_the_article_is_complete(tmp_path):
+    """"?page=2#comments" numbers the comments (the fragment's box follows the text): no page 2 is missing."""
+    comments = ('<section id="comments"><h3>3 Comments</h3><p class="comment">Great read, thanks!</p>'
+                '<div class="comment-nav"><a href="uni.html?page=2#comments">Next comments</a> '
+                '<a href="uni.html?page=2#comments">2</a></div></section>')
+    (tmp_path / "uni.html").write_text(article_html(TITLE, sum(PARAGRAPHS, []), comments))
+    article, requested = crawled(tmp_path, "uni.html")
+    assert article["page_count"] == 1 and article["complete"] == 1 and article["missing_pages"] == []
+    assert requested == ["/uni.html"]
