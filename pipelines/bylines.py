@@ -35,7 +35,8 @@ _CREDITED = rf"{_NAME}(?:\s*,\s*{_DEGREE})*"
 _NAMES = rf"(?P<names>{_CREDITED}(?:(?:\s*[,;、；，]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_CREDITED})*)"
 # "Posted by A on July 11, 2025": a lowercase word, then the date the line gives (a year ends it).
 # A social handle after the names ("A @handle") is where to find the writer, not a writer.
-_TAIL = rf"(?P<tail>\s*[|·•;]\s*.*|\s+@[\w.]+.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){{0,3}}|\s+(?!{_CONJUNCTION}\s)[a-zà-ÿ]+\s+[^|]{{0,30}}?(?:19|20)\d\d)?"
+# One capitalized word after a comma ("By ANN LEE, Nairobi") is the place the writer filed from: a name has two.
+_TAIL = rf"(?P<tail>\s*,\s*[{_UPPER}][{_LOWER}]+|\s*[|·•;]\s*.*|\s+@[\w.]+.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){{0,3}}|\s+(?!{_CONJUNCTION}\s)[a-zà-ÿ]+\s+[^|]{{0,30}}?(?:19|20)\d\d)?"
 _LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in _LABELS]
 _BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
 _SPLIT = re.compile(rf"\s*[,;、；，]\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+")
@@ -232,6 +233,11 @@ def _given_name(label: str, text: str) -> bool:
 def wire_dateline(line: str) -> bool:
     """A place in capitals opening a dated line ("LONDON, April 22, 2019"): where a story was filed, not who wrote it."""
     return bool(_WIRE_DATELINE.match(_SPACE.sub(" ", line or "").strip()))
+
+
+def not_a_person(name: str) -> bool:
+    """A name that reads as a body, a desk or a role ("Daily Health News", "Staff"), not as a person's."""
+    return bool(_NOT_A_PERSON.search(name))
 
 
 def _people(text: str, *, titled: bool = False) -> list[str]:

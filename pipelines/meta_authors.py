@@ -1,0 +1,42 @@
+"""Whose name a page's author tag gives: a writer, or the account, desk or publication that posted the text.
+
+A CMS fills ``<meta name="author">`` or JSON-LD's author with whoever logged in ("Daily Voice Reporter", "Web
+Desk", "Staff"), while the page prints the real byline under the headline. The tag keeps its word unless it
+reads as no person (a role or the publication's own name) and the page prints a byline of people that does not
+name it: then what the reader sees wins. A tag naming a person is kept even when the page prints others.
+"""
+from __future__ import annotations
+
+import re
+
+from pipelines.bylines import byline_names, not_a_person
+
+_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|»]\s*")
+_ROLE = re.compile(r"\b(?:reporter|correspondent|contributor|writer|staff|desk|bureau|admin|administrator|"
+                   r"editor|editors|team|newsroom|redac\w*|redak\w*)\b", re.I)
+_WORD = re.compile(r"\w+")
+
+
+def printed_over_meta(names: list[str], printed: list[str], *, site: str | None = None) -> list[str]:
+    """``printed`` (the page's visible byline lines) when the tag's ``names`` read as no person and the printed
+    byline names people who are not them; else ``names``."""
+    if not names or not printed or not all(tag_names_no_person(n, site) for n in names):
+        return names
+    people = [p for line in printed for p in byline_names(line, vouched=True)]
+    tagged = {n.casefold() for n in names}
+    return printed if people and not tagged & {p.casefold() for p in people} else names
+
+
+def site_name(title: str | None, meta: dict[str, str]) -> str | None:
+    """The publication's name: og:site_name, else the last part of a <title> split by a bar or dash."""
+    if meta.get("og:site_name"):
+        return meta["og:site_name"]
+    parts = _SEPARATOR.split(title or "")
+    return parts[-1].strip() if len(parts) > 1 else None
+
+
+def tag_names_no_person(name: str, site: str | None) -> bool:
+    """A role ("Daily Voice Reporter", "Web Desk") or the publication's own name: an account, not a writer."""
+    words = {w.casefold() for w in _WORD.findall(name)}
+    named = {w.casefold() for w in _WORD.findall(site or "")} - {"the"}
+    return bool(_ROLE.search(name)) or not_a_person(name) or bool(named) and named <= words
