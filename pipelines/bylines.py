@@ -92,11 +92,17 @@ _CAPITALS_RUN = re.compile(rf"(?<![\w’'-])[{_UPPER}][{_UPPER}’'.-]+(?:(?:\s*
 _CAPITAL_WORD = re.compile(rf"[{_UPPER}][{_UPPER}’'.-]+")
 
 
+# Words in title case after a comma that closes a run of capitals ("By ANN LEE, Port Harcourt"): a byline set in
+# capitals prints every name so, so what it prints otherwise is no name of it: the place the writer filed from.
+_PLACE_AFTER_CAPITALS = re.compile(rf"(?<=[{_UPPER}])\s*,\s*[{_UPPER}][{_LOWER}]+(?:\s+[{_UPPER}][{_LOWER}]+){{0,2}}$")
+
+
 def _uncapped(text: str) -> str:
     """The line with its runs of capitalized names in title case: "By ANN LEE AND BO CHAN" -> "By Ann Lee and Bo Chan".
 
     Only runs of two or more names change, and words of two letters stay: "By ANN LEE, MD" -> "By Ann Lee, MD"."""
-    return _CAPITALS_RUN.sub(_title_run, text)
+    uncapped = _CAPITALS_RUN.sub(_title_run, text)
+    return uncapped if uncapped == text else _CAPITALS_RUN.sub(_title_run, _PLACE_AFTER_CAPITALS.sub("", text))
 
 
 def _title_run(run: re.Match) -> str:
