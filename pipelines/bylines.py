@@ -140,6 +140,11 @@ def credited_names(line: str) -> list[str]:
     return []
 
 
+def writer_names(line: str) -> list[str]:
+    """The names of a byline labelled as the writers' ("By A, Nairobi", "Written by A"), set in any case, else []."""
+    return credited_names(_uncapped(_SPACE.sub(" ", line or "").strip()))
+
+
 # A credit written as a sentence: "This article was written by A and B for the Bulletin.", "Reporting for this story
 # by A.", or names first: "A and B wrote this report." Names are read lazily (the shortest run of capitalized words
 # that the rest of the sentence can follow in lowercase), so "for the Cairn Bulletin" never joins the last name.

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from pipelines.bylines import byline_names, not_a_person
+from pipelines.bylines import byline_names, not_a_person, writer_names
 
 _SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|»]\s*")
 _ROLE = re.compile(r"\b(?:reporter|correspondent|contributor|writer|staff|desk|bureau|admin|administrator|"
-                   r"editor|editors|team|newsroom|redac\w*|redak\w*)\b", re.I)
+                   r"editor|editors|team|newsroom)\b", re.I)
 _WORD = re.compile(r"\w+")
 
 
@@ -22,9 +22,14 @@ def printed_over_meta(names: list[str], printed: list[str], *, site: str | None 
     byline names people who are not them; else ``names``."""
     if not names or not printed or not all(tag_names_no_person(n, site) for n in names):
         return names
-    people = [p for line in printed for p in byline_names(line, vouched=True)]
+    # A headline fragment can read as one bare name ("Kredit für Ihre Wünsche"): a lone name needs a writer's label.
+    people = [p for line in printed for p in (writer_names(line) or _several(byline_names(line)))]
     tagged = {n.casefold() for n in names}
     return printed if people and not tagged & {p.casefold() for p in people} else names
+
+
+def _several(names: list[str]) -> list[str]:
+    return names if len(names) >= 2 else []
 
 
 def site_name(title: str | None, meta: dict[str, str]) -> str | None:
