@@ -9,12 +9,25 @@ from __future__ import annotations
 
 import re
 
+from parsel import Selector
+
 from pipelines.bylines import byline_names, not_a_person, writer_names
+from pipelines.metadata import authors_from_meta, byline_from_page
 
 _SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|»]\s*")
 _ROLE = re.compile(r"\b(?:reporter|correspondent|contributor|writer|staff|desk|bureau|admin|administrator|"
                    r"editor|editors|team|newsroom)\b", re.I)
 _WORD = re.compile(r"\w+")
+
+
+def tagged_authors(sel: Selector, ld: dict, meta: dict[str, str]) -> list[str]:
+    """The meta / JSON-LD authors, unless they name an account or desk and the page prints its writers' byline."""
+    names = authors_from_meta(ld, meta)
+    site = site_name(sel.xpath("string(//title)").get(), meta) if names else None
+    # The printed byline is read only for a tag that names no person: most tags are right and cost nothing more.
+    if names and any(tag_names_no_person(n, site) for n in names):
+        return printed_over_meta(names, byline_from_page(sel), site=site)
+    return names
 
 
 def printed_over_meta(names: list[str], printed: list[str], *, site: str | None = None) -> list[str]:
