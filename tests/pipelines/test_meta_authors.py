@@ -80,3 +80,15 @@ def test_a_standfirst_above_the_credits_is_still_the_subtitle():
 ])
 def test_a_place_after_the_names_is_no_writer(line, names):
     assert byline_names(line) == names
+
+
+def test_an_editorial_desk_people_credit_is_kept():
+    # "Redaktion" is how German sites credit their desk, and people marking pages record it as the author.
+    tag = '<meta name="author" content="Redaktion">'
+    assert record(tag=tag, credits=CREDITS)["authors"] == ["Redaktion"]
+
+
+def test_a_lone_bare_name_does_not_outrank_the_tag():
+    # A heading fragment can read as one bare name; without a writer's label it is no byline to trust.
+    tag = '<meta name="author" content="The Lake Voice">'
+    assert record(tag=tag, credits='<p class="byline">Amara Okonjo</p>')["authors"] == ["Lake Voice"]  # "The" goes
