@@ -25,7 +25,7 @@ def tagged_authors(sel: Selector, ld: dict, meta: dict[str, str]) -> list[str]:
     names = authors_from_meta(ld, meta)
     site = site_name(sel.xpath("string(//title)").get(), meta) if names else None
     # The printed byline is read only for a tag that names no person: most tags are right and cost nothing more.
-    if names and any(tag_names_no_person(n, site) for n in names):
+    if names and all(tag_names_no_person(n, site) for n in names):
         return printed_over_meta(names, byline_from_page(sel), site=site)
     return names
 
