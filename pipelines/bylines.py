@@ -35,7 +35,8 @@ _CREDITED = rf"{_NAME}(?:\s*,\s*{_DEGREE})*"
 _NAMES = rf"(?P<names>{_CREDITED}(?:(?:\s*[,;、；，]\s*|\s*[,;]?\s+{_CONJUNCTION}\s+){_CREDITED})*)"
 # "Posted by A on July 11, 2025": a lowercase word, then the date the line gives (a year ends it).
 # A social handle after the names ("A @handle") is where to find the writer, not a writer.
-_TAIL = rf"(?P<tail>\s*[|·•;]\s*.*|\s+@[\w.]+.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){{0,3}}|\s+(?!{_CONJUNCTION}\s)[a-zà-ÿ]+\s+[^|]{{0,30}}?(?:19|20)\d\d)?"
+# One capitalized word after a comma ("By ANN LEE, Nairobi") is the place the writer filed from: a name has two.
+_TAIL = rf"(?P<tail>\s*,\s*[{_UPPER}][{_LOWER}]+|\s*[|·•;]\s*.*|\s+@[\w.]+.*|\s+[—–-]\s*.*|\s+[a-zà-ÿ][\w’'-]*(?:\s+[\w’'-]+){{0,3}}|\s+(?!{_CONJUNCTION}\s)[a-zà-ÿ]+\s+[^|]{{0,30}}?(?:19|20)\d\d)?"
 _LABELLED = [re.compile(rf"^(?P<label>{label})\s+{_NAMES}{_TAIL}$") for label in _LABELS]
 _BARE = re.compile(rf"^{_NAMES}{_TAIL}$")
 _SPLIT = re.compile(rf"\s*[,;、；，]\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+")
@@ -91,11 +92,17 @@ _CAPITALS_RUN = re.compile(rf"(?<![\w’'-])[{_UPPER}][{_UPPER}’'.-]+(?:(?:\s*
 _CAPITAL_WORD = re.compile(rf"[{_UPPER}][{_UPPER}’'.-]+")
 
 
+# Words in title case after a comma that closes a run of capitals ("By ANN LEE, Port Harcourt"): a byline set in
+# capitals prints every name so, so what it prints otherwise is no name of it: the place the writer filed from.
+_PLACE_AFTER_CAPITALS = re.compile(rf"(?<=[{_UPPER}])\s*,\s*[{_UPPER}][{_LOWER}]+(?:\s+[{_UPPER}][{_LOWER}]+){{0,2}}$")
+
+
 def _uncapped(text: str) -> str:
     """The line with its runs of capitalized names in title case: "By ANN LEE AND BO CHAN" -> "By Ann Lee and Bo Chan".
 
     Only runs of two or more names change, and words of two letters stay: "By ANN LEE, MD" -> "By Ann Lee, MD"."""
-    return _CAPITALS_RUN.sub(_title_run, text)
+    uncapped = _CAPITALS_RUN.sub(_title_run, text)
+    return uncapped if uncapped == text else _CAPITALS_RUN.sub(_title_run, _PLACE_AFTER_CAPITALS.sub("", text))
 
 
 def _title_run(run: re.Match) -> str:
@@ -131,6 +138,11 @@ def credited_names(line: str) -> list[str]:
         if label and (_BY_WORD.fullmatch(label) or _WRITER_WORD.search(label)) and not _REVIEW_LABEL.search(label):
             return _people(match.group("names"))
     return []
+
+
+def writer_names(line: str) -> list[str]:
+    """The names of a byline labelled as the writers' ("By A, Nairobi", "Written by A"), set in any case, else []."""
+    return credited_names(_uncapped(_SPACE.sub(" ", line or "").strip()))
 
 
 # A credit written as a sentence: "This article was written by A and B for the Bulletin.", "Reporting for this story
@@ -232,6 +244,11 @@ def _given_name(label: str, text: str) -> bool:
 def wire_dateline(line: str) -> bool:
     """A place in capitals opening a dated line ("LONDON, April 22, 2019"): where a story was filed, not who wrote it."""
     return bool(_WIRE_DATELINE.match(_SPACE.sub(" ", line or "").strip()))
+
+
+def not_a_person(name: str) -> bool:
+    """A name that reads as a body, a desk or a role ("Daily Health News", "Staff"), not as a person's."""
+    return bool(_NOT_A_PERSON.search(name))
 
 
 def _people(text: str, *, titled: bool = False) -> list[str]:

@@ -181,6 +181,9 @@ def standfirst(head: list[str], dated) -> str | None:
     """The first line under the headline when a byline or dateline follows it: the dek, set above the credits."""
     if len(head) < 2 or not 4 <= len(head[0].split()) <= PROSE or byline_names(head[0]) or dated(head[0]):
         return None
+    # A box whose own parts are the byline or the date ("By A, Nairobi" + "May 2, 2022") is the credits, not a dek.
+    if any(line in head[0] and (byline_names(line) or dated(line)) for line in head[1:4]):
+        return None
     return head[0] if any(byline_names(line) or dated(line) for line in head[1:4]) else None
 
 

@@ -21,10 +21,11 @@ from crawler.verify import page_report
 from crawler.sites import SiteProfile
 from pipelines.credit_lines import rel_author_names
 from pipelines.decode import decode_body
+from pipelines.meta_authors import tagged_authors
 from pipelines.workers import WorkerStep
 from pipelines.generic import clean_inline, generic_blocks, visible_tree
 from pipelines.metadata import (
-    attribute_date, authors_from_meta, byline_from_page, date_from_page, headline, meta_values, with_people,
+    attribute_date, byline_from_page, date_from_page, headline, meta_values, with_people,
 )
 
 logger = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
         or _attribute_of(metas, "content", lambda meta: meta.get("property") == "og:url"),
         "title": _select_text(sel, profile.title) or headline(sel, ld, meta),
         "subtitle": _select_text(sel, profile.subtitle),
-        "byline": _select_lines(sel, profile.byline) or authors_from_meta(ld, meta) or _byline(tagged["a"], metas)
+        "byline": _select_lines(sel, profile.byline) or tagged_authors(sel, ld, meta) or _byline(tagged["a"], metas)
         or byline_from_page(sel),
         "reviewer": _select_text(sel, profile.reviewer) or _reviewed_line(sel),
         "dates": _date_candidates(sel, profile, ld, metas, times),
