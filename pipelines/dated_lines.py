@@ -41,6 +41,8 @@ def read_labelled(line: str, languages: tuple[str, ...]) -> tuple[str, str, str]
             continue
         if not _YEAR.search(rest) or not _has_month(rest):
             return None  # the year, or a month, is behind: no whole date starts here or later
+        if len(_NUMBER.findall(rest)) < 2 or _name_after(rest):
+            return None  # no day beside the year, or a name after it: no later start reads a whole date either
         if label and not _LABEL.match(label):
             return None  # a longer label holds the same mark: no later start can read either
         if found := parse_date(rest, languages=languages):  # the leftmost start that reads: the whole date
@@ -50,8 +52,12 @@ def read_labelled(line: str, languages: tuple[str, ...]) -> tuple[str, str, str]
 
 def _whole(rest: str, found: str) -> bool:
     """The line ends with the date: a day (a year alone is a copyright), then at most a time, no name ("…2020 Anna")."""
-    after = rest[list(_YEAR.finditer(rest))[-1].end():]
-    return len(found) >= 10 and _has_month(rest) and not _NAME_WORD.search(after)
+    return len(found) >= 10 and _has_month(rest) and not _name_after(rest)
+
+
+def _name_after(rest: str) -> bool:
+    """A capitalised word after the last year ("© 2015 Wube Software", "2019 by Bradley M. Kuhn")."""
+    return bool(_NAME_WORD.search(rest[list(_YEAR.finditer(rest))[-1].end():]))
 
 
 def _has_month(rest: str) -> bool:
