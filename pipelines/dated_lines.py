@@ -24,6 +24,7 @@ _MONTH_WORD = re.compile(r"[^\W\d_]{3,}")
 _NUMBER = re.compile(r"\d+")
 _NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]")
 _PARTS = re.compile(r"\s+[·|•—–]\s+")  # one line setting two dates side by side
+_PART_MARK = re.compile(r"[·|•—–]")  # found in one scan: splitting on spaces first tries every space of a line
 LONGEST = 90  # characters: a labelled date is a short line
 LABEL_WORDS = 6  # "Posted by Maribel Pemberton on": a label may hold the writer's name
 LABEL_CHARACTERS = 12  # a label with no spaces (Chinese, Japanese): "公開日", "最終更新日"
@@ -70,7 +71,8 @@ def publication_date(lines: list[str], languages: tuple[str, ...]) -> str | None
 
     A page that prints only "Page last reviewed: March 4, 2025" gives that date: the page vouches for its text as of
     then, and an archive with no date for it could not place it at all."""
-    parts = [part for line in dict.fromkeys(lines) for part in _PARTS.split(line)]  # "Published A · Updated B"
+    parts = [part for line in dict.fromkeys(lines)  # "Published A · Updated B"
+             for part in (_PARTS.split(line) if _PART_MARK.search(line) else [line])]
     read = [found for part in parts if (found := read_labelled(part, languages))]
     published = [r for r in read if not reviewing_label(r[0])] or read
     return min(published, key=lambda r: r[2][:10])[1] if published else None
