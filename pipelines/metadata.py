@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
-from itertools import accumulate
 
 import lxml.html
 from lxml import etree
@@ -230,34 +228,14 @@ def date_from_page(sel: Selector) -> str | None:
 def dated_line(sel: Selector) -> str | None:
     """The date of a short "Published Sept. 16, 2020" / "Updated: 3/4/25" line, as written (first publication first)."""
     matches = []
-    for element in _dated_starts(sel.root):
-        line = " ".join(element.xpath("string()").split())
-        if len(line) < 90 and (match := _DATED.match(line)):
-            matches.append(match)
+    for element in sel.root.iter():  # each element's own leading text, matched in Python: one linear pass
+        if isinstance(element.tag, str) and element.text and _DATED_START.match(element.text):
+            line = " ".join(element.xpath("string()").split())
+            if len(line) < 90 and (match := _DATED.match(line)):
+                matches.append(match)
     matches.sort(key=lambda m: m.group(1).casefold().startswith(("updated", "aktualisiert", "mis à jour")))
     # Words between the label and the date ("Published online May 4, 2023") are no part of the date.
     return _LEAD_WORDS.sub("", _NEXT_PART.split(matches[0].group(2))[0].strip()) if matches else None
-
-
-# Each element's own leading text (its first child when that is text), in document order, read in C.
-_LEADING_TEXTS = etree.XPath("descendant-or-self::*/node()[1][self::text()]", smart_strings=False)
-_LEADING = etree.XPath("descendant-or-self::*[node()[1][self::text()]]")
-_DATED_LEADS = re.compile("\0" + _DATED_START.pattern, _DATED_START.flags)
-
-
-def _dated_starts(root) -> list:
-    """The elements whose own text starts with a date label, in order: one regex scan over every element's leading
-    text joined, where matching each element's text in Python cost most of the date's reading."""
-    if root is None or not isinstance(root.tag, str):
-        return []
-    texts = _LEADING_TEXTS(root)
-    joined = "\0" + "\0".join(texts)  # \0 is no \s: a match cannot run from one text into the next
-    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))  # each text's separator in ``joined``
-    found = dict.fromkeys(bisect_right(starts, match.start()) - 1 for match in _DATED_LEADS.finditer(joined))
-    # Checked again on the text alone: a page's own \0, if one were left, would have started a match inside a text.
-    found = [n for n in found if _DATED_START.match(texts[n])]
-    elements = _LEADING(root) if found else []
-    return [elements[n] for n in found]
 
 
 # An ISO date as an attribute value: the machine-readable date of a page that prints none in its meta tags.
