@@ -71,13 +71,28 @@ _FOLLOWING = etree.XPath("following::*[position() <= 400]")  # elements after on
 TAIL_LINES = 8  # short texts read after the text's last paragraph: credits, a review line, a date, a share bar
 
 
+# Paragraphs that may hold PROSE_WORDS words: words and one space between each, so many characters at least.
+_LONG_ENOUGH = etree.XPath(f"descendant-or-self::p[string-length(normalize-space()) >= {2 * PROSE_WORDS - 1}]")
+_last_tail: tuple = (None, None, [])  # as for head_lines: a page's byline and date both read its tail
+
+
 def tail_lines(root, aside) -> list[str]:
     """The short texts printed after the page's last paragraph of text, in order: where credits sit at an article's end.
 
     ``aside(element)``: whether an element sits in a box about other things (related stories, comments), skipped.
     """
+    global _last_tail
+    read, asked, lines = _last_tail  # one read of the triple: another thread may replace it meanwhile
+    if root is None or root is not read or aside is not asked:
+        lines = _tail_lines(root, aside)
+        _last_tail = (root, aside, lines)
+    return list(lines)
+
+
+def _tail_lines(root, aside) -> list[str]:
     # The text's last paragraph: a long one beside another long one (a lone long line is a banner or a notice).
-    long = [p for p in root.iter("p") if len(p.text_content().split()) >= PROSE_WORDS] if root is not None else []
+    # Counted in C first: text_content() of every short paragraph of a page would cost more than the rest here.
+    long = [p for p in _LONG_ENOUGH(root) if len(p.text_content().split()) >= PROSE_WORDS] if root is not None else []
     runs = Counter(p.getparent() for p in long)
     last = next((p for p in reversed(long) if runs[p.getparent()] >= 2 and not aside(p)), None)
     found: list[str] = []

@@ -24,6 +24,7 @@ _MONTH_WORD = re.compile(r"[^\W\d_]{3,}")
 _NUMBER = re.compile(r"\d+")
 _NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]")
 _PARTS = re.compile(r"\s+[·|•—–]\s+")  # one line setting two dates side by side
+_PART_MARK = re.compile(r"[·|•—–]")  # found in one scan: splitting on spaces first tries every space of a line
 LONGEST = 90  # characters: a labelled date is a short line
 LABEL_WORDS = 6  # "Posted by Maribel Pemberton on": a label may hold the writer's name
 LABEL_CHARACTERS = 12  # a label with no spaces (Chinese, Japanese): "公開日", "最終更新日"
@@ -41,6 +42,8 @@ def read_labelled(line: str, languages: tuple[str, ...]) -> tuple[str, str, str]
             continue
         if not _YEAR.search(rest) or not _has_month(rest):
             return None  # the year, or a month, is behind: no whole date starts here or later
+        if len(_NUMBER.findall(rest)) < 2 or _name_after(rest):
+            return None  # no day beside the year, or a name after it: no later start reads a whole date either
         if label and not _LABEL.match(label):
             return None  # a longer label holds the same mark: no later start can read either
         if found := parse_date(rest, languages=languages):  # the leftmost start that reads: the whole date
@@ -50,8 +53,12 @@ def read_labelled(line: str, languages: tuple[str, ...]) -> tuple[str, str, str]
 
 def _whole(rest: str, found: str) -> bool:
     """The line ends with the date: a day (a year alone is a copyright), then at most a time, no name ("…2020 Anna")."""
-    after = rest[list(_YEAR.finditer(rest))[-1].end():]
-    return len(found) >= 10 and _has_month(rest) and not _NAME_WORD.search(after)
+    return len(found) >= 10 and _has_month(rest) and not _name_after(rest)
+
+
+def _name_after(rest: str) -> bool:
+    """A capitalised word after the last year ("© 2015 Wube Software", "2019 by Bradley M. Kuhn")."""
+    return bool(_NAME_WORD.search(rest[list(_YEAR.finditer(rest))[-1].end():]))
 
 
 def _has_month(rest: str) -> bool:
@@ -64,7 +71,8 @@ def publication_date(lines: list[str], languages: tuple[str, ...]) -> str | None
 
     A page that prints only "Page last reviewed: March 4, 2025" gives that date: the page vouches for its text as of
     then, and an archive with no date for it could not place it at all."""
-    parts = [part for line in dict.fromkeys(lines) for part in _PARTS.split(line)]  # "Published A · Updated B"
+    parts = [part for line in dict.fromkeys(lines)  # "Published A · Updated B"
+             for part in (_PARTS.split(line) if _PART_MARK.search(line) else [line])]
     read = [found for part in parts if (found := read_labelled(part, languages))]
     published = [r for r in read if not reviewing_label(r[0])] or read
     return min(published, key=lambda r: r[2][:10])[1] if published else None

@@ -1,7 +1,6 @@
 """Extract: one page's HTML to plain data (metadata candidates, body blocks, pagination links)."""
 from __future__ import annotations
 
-import json
 import logging
 import re
 from functools import lru_cache
@@ -24,8 +23,9 @@ from pipelines.decode import decode_body
 from pipelines.meta_authors import tagged_authors
 from pipelines.workers import WorkerStep
 from pipelines.generic import clean_inline, generic_blocks, visible_tree
-from pipelines.metadata import (
-    attribute_date, byline_from_page, date_from_page, headline, meta_values, with_people,
+from pipelines.metadata import attribute_date, byline_from_page, date_from_page, headline, meta_values
+from pipelines.page_tags import (
+    attribute_of, attribute_xpath, json_ld, meta_content, meta_of, modified_candidates, tagged_elements,
 )
 
 logger = logging.getLogger(__name__)
@@ -38,11 +38,7 @@ GENERIC_REMOVE = (
 )
 _SPACE = re.compile(r"\s+")
 _NORMALIZED = etree.XPath("normalize-space(.)", smart_strings=False)  # per heading: compiled once
-# The tags most metadata is read from; headings (h2-h5, and p for a bold-only line) are kept in one list, in order.
-_TAGGED = ("meta", "link", "script", "time", "a", "h2", "h3", "h4", "h5", "p")
-_HEADING_TAGS = {"h2", "h3", "h4", "h5", "p"}
 _DATE_NAMES = ("date", "pubdate", "publish-date", "DC.date.issued", "parsely-pub-date")
-_CDATA = re.compile(r"^\s*<!\[CDATA\[|\]\]>\s*$")  # some pages wrap their JSON-LD in a CDATA section
 
 
 def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None, headers: dict | None = None,
@@ -58,7 +54,7 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
     # lxml makes a new Python object for an element each time a pass meets it, unless one is still alive: holding
     # them all for the page's length lets the many passes below share them (a fifth of the page's time).
     elements = list(sel.root.iter()) if sel.root is not None else []
-    tagged = _tagged(sel.root)
+    tagged = tagged_elements(sel.root)
     ld = json_ld(sel, tagged["script"])
     meta = meta_values(sel)
     anchors = page_anchors(sel, url)  # the tree is only read from here on, so the anchors stay valid
@@ -67,20 +63,20 @@ def extract_page(html: str | bytes, url: str, profile: SiteProfile | None = None
     rel_next = rel_next_hrefs(sel)  # likewise
     page = {
         "url": url,
-        "canonical_url": _attribute_of(tagged["link"], "href", lambda link: link.get("rel") == "canonical")
-        or _attribute_of(metas, "content", lambda meta: meta.get("property") == "og:url"),
+        "canonical_url": attribute_of(tagged["link"], "href", lambda link: link.get("rel") == "canonical")
+        or attribute_of(metas, "content", lambda meta: meta.get("property") == "og:url"),
         "title": _select_text(sel, profile.title) or headline(sel, ld, meta),
         "subtitle": _select_text(sel, profile.subtitle),
         "byline": _select_lines(sel, profile.byline) or tagged_authors(sel, ld, meta) or _byline(tagged["a"], metas)
         or byline_from_page(sel),
         "reviewer": _select_text(sel, profile.reviewer) or _reviewed_line(sel),
         "dates": _date_candidates(sel, profile, ld, metas, times),
-        "section": _select_text(sel, profile.section) or ld.get("articleSection") or _meta(metas, "article:section")
+        "section": _select_text(sel, profile.section) or ld.get("articleSection") or meta_of(metas, "article:section")
         or _breadcrumb(sel),
-        "language": (_attribute_xpath("/html/@lang")(sel.root) or [None])[0] or _meta(metas, "og:locale")
+        "language": (attribute_xpath("/html/@lang")(sel.root) or [None])[0] or meta_of(metas, "og:locale")
         or ld.get("inLanguage"),
-        "description": _meta(metas, "og:description") or _meta(metas, "description"),
-        "modified": _modified_candidates(ld, metas, times),
+        "description": meta_of(metas, "og:description") or meta_of(metas, "description"),
+        "modified": modified_candidates(ld, metas, times),
         "references": references(tagged["headings"]),
         "blocks": body_blocks(text, url, profile, tree=tree),
         "next_page_url": find_next_page(sel, url, profile.next_page, anchors=anchors, listing=listing,
@@ -151,55 +147,19 @@ def compiled(css: str) -> CSSSelector:
     return CSSSelector(css, translator="html")
 
 
-def json_ld(sel: Selector, scripts: list | None = None) -> dict:
-    """The first schema.org Article-like object of the page's JSON-LD, or {} (``scripts``: the page's <script>s)."""
-    scripts = sel.root.iter("script") if scripts is None else scripts
-    for raw in [s.text for s in scripts if s.get("type") == "application/ld+json" and s.text is not None]:
-        try:
-            data = json.loads(_CDATA.sub("", raw))
-        except ValueError:
-            continue
-        nodes = list(_ld_nodes(data))
-        for node in nodes:
-            kind = node.get("@type")
-            kinds = kind if isinstance(kind, list) else [kind]
-            if any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds):
-                return with_people(node, nodes)
-    return {}
-
-
-def _ld_nodes(data):
-    if isinstance(data, list):
-        for item in data:
-            yield from _ld_nodes(item)
-    elif isinstance(data, dict):
-        yield data
-        yield from _ld_nodes(data.get("@graph", []))
-
-
 def _date_candidates(sel: Selector, profile: SiteProfile, ld: dict, metas: list, times: list) -> list[list[str]]:
     """(source, raw string) pairs, most trusted first; Normalize parses the first that parses."""
     found = [
         ["profile", _select_text(sel, profile.date)],
         ["json-ld", ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None],
-        ["meta", _meta(metas, "article:published_time")],
-        ["meta", _meta_content(metas, lambda m: m.get("name") in _DATE_NAMES or m.get("itemprop") == "datePublished")],
-        ["time", _attribute_of(times, "datetime", lambda stamp: next(stamp.iterancestors("article"), None) is not None)
-         or _attribute_of(times, "datetime", lambda stamp: stamp.get("itemprop") == "datePublished")],
+        ["meta", meta_of(metas, "article:published_time")],
+        ["meta", meta_content(metas, lambda m: m.get("name") in _DATE_NAMES or m.get("itemprop") == "datePublished")],
+        ["time", attribute_of(times, "datetime", lambda stamp: next(stamp.iterancestors("article"), None) is not None)
+         or attribute_of(times, "datetime", lambda stamp: stamp.get("itemprop") == "datePublished")],
         ["data", attribute_date(sel)],
     ]
     found = [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
     return found or [["page", raw] for raw in [date_from_page(sel)] if raw]
-
-
-def _modified_candidates(ld: dict, metas: list, times: list) -> list[list[str]]:
-    """(source, raw) pairs for the last-modified date, most trusted first."""
-    found = [
-        ["json-ld", ld.get("dateModified") if isinstance(ld.get("dateModified"), str) else None],
-        ["meta", _meta(metas, "article:modified_time") or _meta(metas, "og:updated_time")],
-        ["time", _attribute_of(times, "datetime", lambda stamp: stamp.get("itemprop") == "dateModified")],
-    ]
-    return [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
 
 
 _REFERENCE_HEADINGS = {"sources", "source", "references", "reference", "sources:", "references:", "citations",
@@ -267,12 +227,12 @@ def _byline(anchors: list, metas: list) -> list[str]:
     names = rel_author_names([a for a in anchors if a.get("rel") == "author"])
     if names:
         return names
-    meta = _meta(metas, "author") or _meta_content(metas, lambda m: m.get("name") == "author")
+    meta = meta_of(metas, "author") or meta_content(metas, lambda m: m.get("name") == "author")
     return [meta] if meta else []
 
 
 def _reviewed_line(sel: Selector) -> str | None:
-    if not _attribute_xpath("contains(normalize-space(/), 'Reviewed by')")(sel.root):
+    if not attribute_xpath("contains(normalize-space(/), 'Reviewed by')")(sel.root):
         return None  # one pass over the text instead of a normalize-space() of every element
     for text in sel.xpath("//*[not(self::script)][starts-with(normalize-space(.), 'Reviewed by')]"
                           "[not(.//*[starts-with(normalize-space(.), 'Reviewed by')])]").xpath("normalize-space(.)").getall():
@@ -283,42 +243,11 @@ def _reviewed_line(sel: Selector) -> str | None:
 
 def _breadcrumb(sel: Selector) -> str | None:
     # By attribute, not by element: a test of every element's class costs twice the walk over the attributes.
-    items = _attribute_xpath("//@class[contains(., 'breadcrumb')]/..//a/text() | "
+    items = attribute_xpath("//@class[contains(., 'breadcrumb')]/..//a/text() | "
                              "//@aria-label[.='breadcrumb' or .='Breadcrumb']/..//a/text()")(sel.root)
     items = [_SPACE.sub(" ", i).strip() for i in items if i.strip()]
     items = [i for i in items if i.lower() not in ("home", "news")]
     return items[-1] if items else None
-
-
-def _meta(metas: list, name: str) -> str | None:
-    """The content of the page's first <meta> with this property or name (None when that one is blank)."""
-    return _meta_content(metas, lambda m: m.get("property") == name or m.get("name") == name)
-
-
-def _meta_content(metas: list, wanted) -> str | None:
-    """The content of the first of ``metas`` that has one and that ``wanted`` accepts, stripped; None when blank."""
-    value = next((m.get("content") for m in metas if m.get("content") is not None and wanted(m)), None)
-    return value.strip() if value and value.strip() else None
-
-
-def _tagged(root) -> dict[str, list]:
-    """The page's meta, link, script, time and a elements and its headings, in page order: one walk, not one a query."""
-    found: dict[str, list] = {tag: [] for tag in ("meta", "link", "script", "time", "a", "headings")}
-    for element in root.iter(_TAGGED):
-        found["headings" if element.tag in _HEADING_TAGS else element.tag].append(element)
-    return found
-
-
-def _attribute_of(elements: list, name: str, wanted) -> str | None:
-    """The attribute of the first of ``elements`` that has it and that ``wanted`` accepts, stripped; None when blank."""
-    value = next((v for e in elements if (v := e.get(name)) is not None and wanted(e)), None)
-    return value.strip() or None if value is not None else None
-
-
-@lru_cache(maxsize=128)
-def _attribute_xpath(query: str) -> etree.XPath:
-    """A fixed query for strings (attributes, text) or a test, compiled once per process (``sel.xpath`` is not)."""
-    return etree.XPath(query, smart_strings=False)
 
 
 def extract_capture(capture: ArticleCapture, profile: SiteProfile) -> list[dict]:

@@ -58,6 +58,11 @@ _HREF = re.compile(r'href="([^"]*)"')
 # An ASCII http(s) link with a host, no user, fragment, params or empty query: urljoin's parse would only
 # rebuild it unchanged (most links of a page are such; the parse is a third of rendering a block).
 _PLAIN_LINK = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]*)?(?:/[!-\"$-:<->@-Z\\^-~]*)?(?:\?[!-\"$-:<-Z\\^-~?]+)?")
+# What urljoin gives back unchanged after a plain URL's origin or whole: no dot segment, query, parameter or space.
+_PLAIN_PATH = re.compile(r"/(?!/)[A-Za-z0-9\-._~%!$&'()*+,=:@/]*")
+_PLAIN_FRAGMENT = re.compile(r"#[A-Za-z0-9\-._~%!$&'()*+,=:@/?]+")
+_DOT_SEGMENT = re.compile(r"/\.\.?(?:/|$)")
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]*)?")
 _INLINE = {"a", "em", "strong", "b", "i", "br", "sub", "sup", "code"}  # kept in a block; the rest becomes text
 # Built once: nh3.clean builds its sanitizer from these options on every call, which cost as much as the cleaning.
 clean_inline = nh3.Cleaner(tags=_INLINE, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"},
@@ -98,8 +103,14 @@ def _with_html(block: dict, url: str) -> dict:
 
 
 def _absolute(url: str, href: str) -> str:
-    """``urljoin(url, href)``; a plain absolute link is returned as written, which is what urljoin gives back."""
-    return href if url and _PLAIN_LINK.fullmatch(href) else urljoin(url, href)
+    """``urljoin(url, href)``; a plain absolute link is returned as written, which is what urljoin gives back, and
+    against a plain page URL a plain path ("/a/b.html") or fragment ("#note-1") is joined as urljoin joins it."""
+    if url and _PLAIN_LINK.fullmatch(href):
+        return href
+    if url and (_PLAIN_FRAGMENT.fullmatch(href) or _PLAIN_PATH.fullmatch(href)) and not _DOT_SEGMENT.search(href) \
+            and _PLAIN_LINK.fullmatch(url):  # urljoin's split and rebuild would cost more than the rest of the block
+        return (url if href[:1] == "#" else _ORIGIN.match(url).group(0)) + href
+    return urljoin(url, href)
 
 
 def trafilatura_blocks(page_html, url: str) -> list[dict]:

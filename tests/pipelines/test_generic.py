@@ -63,3 +63,18 @@ def test_hidden_parts_go_but_a_styled_body_stays():
             "<script type='application/ld+json'>{}</script></body></html>")
     tree = visible_tree(page)
     assert " ".join(tree.itertext()).split() == ["Seen", "text.", "Shown", "too.", "{}"]
+
+
+def test_links_are_joined_as_urljoin_joins_them():
+    """The shortcut for plain paths and fragments gives what urljoin gives, dot segments and odd bases included."""
+    from urllib.parse import urljoin
+
+    from pipelines.generic import _absolute
+
+    bases = ["http://fakehost/test/page.html", "http://host", "http://host?q=1", "https://a.b:8080/x/y?z=1", "http://h/p#f",
+             "http://h/p;x", "HTTP://Host/p"]
+    hrefs = ["/a/b.html", "/", "/a//b", "/a/./b", "/a/../b", "/..", "/a/b/..", "/.hidden", "#x", "#", "#a/b?c",
+             "/a%20b", "/a b", "/a?", "/a;p", "//other.org/x", "https://other.org/y", "x/../y", "?q", ""]
+    for base in bases:
+        for href in hrefs:
+            assert _absolute(base, href) == urljoin(base, href), (base, href)
