@@ -264,26 +264,16 @@ def test_the_tenth_family_is_new_publishers_languages_conventions_and_traps():
     assert paged and not paged - set(TENTH.documents)  # every page link is served
 
 
-def test_the_tenth_family_is_deterministic_and_every_page_is_served():
-    again = site_module.build.__wrapped__(site_module.DEFAULT_SEED, "tenth")
-    assert again.documents == TENTH.documents and again.cases == TENTH.cases
-    other = site_module.build.__wrapped__(TENTH.seed + 1, "tenth")
-    assert other.groups() == TENTH.groups() and other.documents.keys() != TENTH.documents.keys()
-    with ConventionServer(site=TENTH) as server:
-        for path in (p for c in TENTH.cases for p in c.page_urls):
+@pytest.mark.parametrize("site", [NINTH, TENTH], ids=lambda s: s.family)
+def test_a_family_is_deterministic_and_every_page_is_served(site):
+    again = site_module.build.__wrapped__(site_module.DEFAULT_SEED, site.family)
+    assert again.documents == site.documents and again.cases == site.cases
+    other = site_module.build.__wrapped__(site.seed + 1, site.family)
+    assert other.groups() == site.groups() and other.documents.keys() != site.documents.keys()
+    with ConventionServer(site=site) as server:
+        for path in (p for c in site.cases for p in c.page_urls):
             with urllib.request.urlopen(server.url(path)) as response:
-                assert response.read().decode("utf-8") == TENTH.documents[path]
-
-
-def test_the_ninth_family_is_deterministic_and_every_page_is_served():
-    again = site_module.build.__wrapped__(site_module.DEFAULT_SEED, "ninth")
-    assert again.documents == NINTH.documents and again.cases == NINTH.cases
-    other = site_module.build.__wrapped__(NINTH.seed + 1, "ninth")
-    assert other.groups() == NINTH.groups() and other.documents.keys() != NINTH.documents.keys()
-    with ConventionServer(site=NINTH) as server:
-        for path in (p for c in NINTH.cases for p in c.page_urls):
-            with urllib.request.urlopen(server.url(path)) as response:
-                assert response.read().decode("utf-8") == NINTH.documents[path]
+                assert response.read().decode("utf-8") == site.documents[path]
 
 
 def _links(html: str, path: str) -> set[str]:
