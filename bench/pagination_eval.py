@@ -10,7 +10,8 @@ It serves the conventions site (crawler/samplesite/conventions) on 127.0.0.1, ru
 the archive per convention and trap: page-discovery precision and recall, false merges (pages of
 another article, or of a gallery, comment or listing page, merged in), merged-body F1 (the shingle
 metric of pipelines/quality.py), chrome leaks (known chrome strings found in a stored body) and
-articles stored as complete while pages are missing ("cplt!"); "meta" counts articles whose title,
+articles stored as complete while pages are missing ("cplt!", and below the table the opposite: articles stored
+incomplete although every page was found); "meta" counts articles whose title,
 authors and date are all right; "extra" is the most requests one article cost beyond its page count
 (a request belongs to the article whose page its Referer names; a first page to its own article).
 Leave-one-convention-out: for each group, the grid point that ranks best on all OTHER groups
@@ -141,6 +142,9 @@ def footer(site: ConventionSite, point: list[str], run: dict, outcomes) -> None:
     over = [o.case.key for o in outcomes if o.requests > len(o.case.page_urls) + 2]
     print(f"requests per article beyond its page count (by Referer): at most {figures(outcomes).extra_requests}; "
           f"{len(over)} articles over page count + 2{': ' + ', '.join(over) if over else ''}")
+    # The table's cplt! column counts the opposite mistake; an article wrongly called incomplete shows here.
+    wrong = [o.case.key for o in outcomes if o.stored and not o.complete and o.exact_pages]
+    print(f"stored incomplete with every page found: {len(wrong)}{': ' + ', '.join(wrong) if wrong else ''}")
 
 
 def multipage_corpus(folder: Path, settings: list[str], work: Path) -> dict:

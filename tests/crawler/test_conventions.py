@@ -329,6 +329,16 @@ def test_leave_one_out_picks_each_groups_point_on_the_others():
     assert leave_one_out(points) == {"query-page": 1, "dash-number": 0}
 
 
+def test_figures_count_each_wrong_completeness_verdict():
+    case = SITE.case("query-page-1")
+    assert len(case.page_urls) > 1
+    whole_but_incomplete = Outcome(case, True, case.body, complete=False, found=list(case.page_urls))
+    short_but_complete = Outcome(case, True, case.body, complete=True, found=list(case.page_urls[:1]))
+    right = Outcome(case, True, case.body, complete=True, found=list(case.page_urls))
+    fig = figures([whole_but_incomplete, short_but_complete, right])
+    assert (fig.false_incomplete, fig.false_complete) == (1, 1)
+
+
 # --- a real crawl of the whole site ---
 
 @pytest.fixture(scope="module")
@@ -387,6 +397,12 @@ def test_an_article_stored_without_all_its_pages_is_not_complete(outcomes):
     wrong = [o.case.key for group in outcomes.values() for o in group
              if o.complete and set(o.found) != set(o.case.page_urls)]
     assert not wrong, f"stored complete = 1 with pages missing: {wrong}"
+
+
+@pytest.mark.slow
+def test_an_article_with_every_page_found_is_complete(outcomes):
+    wrong = [o.case.key for group in outcomes.values() for o in group if not o.complete and o.exact_pages]
+    assert not wrong, f"stored complete = 0 with every page found and none foreign: {wrong}"
 
 
 @pytest.mark.slow

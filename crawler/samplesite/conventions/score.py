@@ -102,6 +102,7 @@ class Figures:
     merged_articles: int  # articles with at least one foreign page
     exact: int  # articles with exactly their pages
     false_complete: int  # articles stored as complete while pages are missing
+    false_incomplete: int  # articles stored as incomplete though every page was found and none foreign
     metadata: int  # articles with title, authors and date right
     extra_requests: int  # the most requests any article cost beyond its own page count
     f1: float
@@ -133,6 +134,7 @@ def figures(outcomes: list[Outcome]) -> Figures:
         merged_articles=sum(bool(o.foreign) for o in outcomes),
         exact=sum(o.exact_pages for o in outcomes),
         false_complete=sum(o.complete and len(o.found) < len(o.case.page_urls) for o in outcomes),
+        false_incomplete=sum(o.stored and not o.complete and o.exact_pages for o in outcomes),
         metadata=sum(o.metadata_ok for o in outcomes),
         extra_requests=max((max(0, o.requests - len(o.case.page_urls)) for o in outcomes), default=0),
         f1=scores["f1"],
