@@ -46,6 +46,15 @@ class Plan:
     extra: dict = field(default_factory=dict)  # trap renderers' options
 
 
+# Families written blind from the fifth on: each module has its PUBLISHERS, markers, chrome_lines and DEK.
+_BLIND_MODULES = (fifth, sixth, seventh, eighth, ninth, tenth)
+
+
+def _blind_module(publisher: str):
+    """The module of the blind-written family that ``publisher`` belongs to, or None."""
+    return next((module for module in _BLIND_MODULES if publisher in module.PUBLISHERS), None)
+
+
 def markers(plan: Plan, number: int) -> tuple[str, str]:
     """The (top, bottom) position markers page ``number`` prints."""
     case, total = plan.case, len(plan.case.page_urls)
@@ -56,18 +65,8 @@ def markers(plan: Plan, number: int) -> tuple[str, str]:
         return ("continued..." if number > 1 else ""), ""
     if total == 1:
         return "", ""
-    if case.publisher in fifth.PUBLISHERS:
-        return fifth.markers(case.publisher, case.language, number, total)
-    if case.publisher in sixth.PUBLISHERS:
-        return sixth.markers(case.publisher, case.language, number, total)
-    if case.publisher in seventh.PUBLISHERS:
-        return seventh.markers(case.publisher, case.language, number, total)
-    if case.publisher in eighth.PUBLISHERS:
-        return eighth.markers(case.publisher, case.language, number, total)
-    if case.publisher in ninth.PUBLISHERS:
-        return ninth.markers(case.publisher, case.language, number, total)
-    if case.publisher in tenth.PUBLISHERS:
-        return tenth.markers(case.publisher, case.language, number, total)
+    if module := _blind_module(case.publisher):
+        return module.markers(case.publisher, case.language, number, total)
     top = bottom = ""
     if case.language != "en":
         top = layout.LOCAL[case.language][1].format(n=number - 1) if number > 1 else ""
@@ -97,24 +96,9 @@ def chrome_of(publisher: str, language: str, title: str, authors: tuple[str, ...
     if publisher in blind.NAMES or publisher == blind.EUROPEAN:
         return [*blind.chrome_lines(publisher, language, authors, published), title,
                 *([dek] if publisher in ("juniper", "saltmarsh", blind.EUROPEAN) else [])]
-    if publisher in fifth.PUBLISHERS:
-        return [*fifth.chrome_lines(publisher, language, authors, published), title,
-                *([dek] if publisher in fifth.DEK else [])]
-    if publisher in sixth.PUBLISHERS:
-        return [*sixth.chrome_lines(publisher, language, authors, published), title,
-                *([dek] if publisher in sixth.DEK else [])]
-    if publisher in seventh.PUBLISHERS:
-        return [*seventh.chrome_lines(publisher, language, authors, published), title,
-                *([dek] if publisher in seventh.DEK else [])]
-    if publisher in eighth.PUBLISHERS:
-        return [*eighth.chrome_lines(publisher, language, authors, published), title,
-                *([dek] if publisher in eighth.DEK else [])]
-    if publisher in ninth.PUBLISHERS:
-        return [*ninth.chrome_lines(publisher, language, authors, published), title,
-                *([dek] if publisher in ninth.DEK else [])]
-    if publisher in tenth.PUBLISHERS:
-        return [*tenth.chrome_lines(publisher, language, authors, published), title,
-                *([dek] if publisher in tenth.DEK else [])]
+    if module := _blind_module(publisher):
+        return [*module.chrome_lines(publisher, language, authors, published), title,
+                *([dek] if publisher in module.DEK else [])]
     return [*layout.chrome_strings(publisher, language), title, layout.byline(authors), dek]
 
 
