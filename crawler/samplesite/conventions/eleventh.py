@@ -94,7 +94,8 @@ def lines(publisher: str, names: tuple[str, ...], published: str) -> dict[str, s
                 "updated": f"Actualizado el {later.day} de {_month('es', later)} de {later.year}, 08:30"}
     if publisher == "zdravotnik":
         label = "Autoři:" if len(names) > 1 else "Autor:"
-        return {"byline": f"{label} {', '.join(names)}", "date": f"Publikováno {day.day}. {day.month}. {day.year} 10:15",
+        return {"byline": f"{label} {', '.join(names)}",
+                "date": f"Publikováno {day.day}. {day.month}. {day.year} 10:15",
                 "updated": f"Aktualizováno {later.day}. {later.month}. {later.year} 8:30"}
     if publisher == "halsokoll":
         return {"byline": f"Text: {names[0]}", "photo": f"Foto: {_pick(PHOTOGRAPHERS, published)}",
@@ -111,7 +112,8 @@ def lines(publisher: str, names: tuple[str, ...], published: str) -> dict[str, s
                 "date": f"{day.day} {_month('it', day)} {day.year} (modifica il {later.day} "
                         f"{_month('it', later)} {later.year} | 08:30)"}
     if publisher == "zdrowiepl":
-        return {"byline": f"Autor: {names[0]}", "date": f"Opublikowano: {day.day:02d}.{day.month:02d}.{day.year}, 10:15",
+        return {"byline": f"Autor: {names[0]}",
+                "date": f"Opublikowano: {day.day:02d}.{day.month:02d}.{day.year}, 10:15",
                 "reviewed": f"Konsultacja merytoryczna: lek. {_pick(('Adam Mazur', 'Ewa Krawczyk'), published)}"}
     return {"byline": f"{names[0]} | {_pick(CITIES['tr'], published)} (DHA)",
             "date": f"Giriş: {day.day:02d}.{day.month:02d}.{day.year} 10:15 | "

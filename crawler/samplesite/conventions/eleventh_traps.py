@@ -65,7 +65,8 @@ def _cpage_plain(rng, key, publisher, others, documents) -> list[Plan]:
         lis = "".join(f'<li class="comment"><p>{escape(c)}</p></li>' for c in items)
         nav = f'<a href="{escape(target)}">{escape(label)}</a> <a href="{escape(target)}">2</a>' if number == 1 else \
             f'<a href="{escape(first)}">1</a>'
-        block = f'<section id="comments"><ol class="commentlist">{lis}</ol><div class="comment-nav">{nav}</div></section>'
+        block = (f'<section id="comments"><ol class="commentlist">{lis}</ol>'
+                 f'<div class="comment-nav">{nav}</div></section>')
         if number == 1:
             plan.extra["html"] = block
         else:  # serial 1: WordPress repeats the article above the older comments; serial 2: comments only
@@ -140,7 +141,8 @@ def _gallery(rng, key, publisher, others, documents) -> list[Plan]:
     for number, url in enumerate(urls, 1):
         nxt = f'<a class="next" href="{escape(urls[number])}">{escape(word)}</a>' if number < len(urls) else ""
         caption = text.sentence(rng, language, 5, 9)
-        documents[url] = _page(plan, [caption], f'<div class="galleri"><img src="/img/{ident}-{number}.jpg" alt="">{nxt}</div>')
+        strip = f'<div class="galleri"><img src="/img/{ident}-{number}.jpg" alt="">{nxt}</div>'
+        documents[url] = _page(plan, [caption], strip)
     plan.extra["html"] = f'<p class="galleri-lank"><a href="{escape(urls[0])}">{escape(word)}</a></p>'
     return [plan]
 
