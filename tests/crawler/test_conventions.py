@@ -18,7 +18,7 @@ import pytest
 
 from crawler.samplesite.conventions import CONVENTIONS, TRAPS, ConventionServer, build
 from crawler.samplesite.conventions import site as site_module
-from crawler.samplesite.conventions import blind, eighth, fifth, ninth, seventh, sixth
+from crawler.samplesite.conventions import blind, eighth, eleventh, fifth, ninth, seventh, sixth
 from crawler.samplesite.conventions.score import (
     Outcome, by_group, figures, leave_one_out, read_outcomes, request_costs,
 )
@@ -35,6 +35,7 @@ SEVENTH = build(family="seventh")  # newsroom, agency, magazine and TV publisher
 EIGHTH = build(family="eighth")  # pharmacy, medical school, society, newsletter, wire, a multilingual network
 NINTH = build(family="ninth")  # US, UK, Australian and Indian publishers on common platforms, measured once
 TENTH = build(family="tenth")  # African, Latin American and Chinese desks, vet, recipe and Q&A blogs, measured once
+ELEVENTH = build(family="eleventh")  # eight publishers in eight languages, dates printed only, measured once
 NEEDS_PAGINATION = "needs verified pagination (issue 8)"
 NEEDS_CHROME = "needs chrome removal by comparison (issue 8)"
 # Measured on the code this branch started from (bench/pagination_eval.py, docs/extraction.md).
@@ -66,7 +67,7 @@ def test_the_same_seed_gives_the_same_site_and_another_seed_another():
     assert other.groups() == SITE.groups() and other.documents.keys() != SITE.documents.keys()
 
 
-@pytest.mark.parametrize("site", [SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH],
+@pytest.mark.parametrize("site", [SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH, ELEVENTH],
                          ids=lambda s: s.family)
 def test_no_page_belongs_to_two_articles(site):
     paths = [p for c in site.cases for p in (*c.page_urls, *c.alternates)]
@@ -264,7 +265,37 @@ def test_the_tenth_family_is_new_publishers_languages_conventions_and_traps():
     assert paged and not paged - set(TENTH.documents)  # every page link is served
 
 
-@pytest.mark.parametrize("site", [NINTH, TENTH], ids=lambda s: s.family)
+def test_the_eleventh_family_writes_no_english_and_prints_its_dates_only():
+    older = (SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH)
+    assert not set(ELEVENTH.groups()) & {g for site in older for g in site.groups()}  # none of the shared ones
+    assert len(ELEVENTH.groups("convention")) >= 9 and len(ELEVENTH.groups("trap")) >= 8
+    assert not {c.publisher for c in ELEVENTH.cases} & {c.publisher for site in older for c in site.cases}
+    assert {c.language for c in ELEVENTH.cases} == {"es", "cs", "sv", "zh", "pt", "it", "pl", "tr"}
+    assert {len(c.page_urls) for c in ELEVENTH.cases} == {1, 2, 3, 4, 5}
+    for case in ELEVENTH.cases:  # no machine-readable date anywhere: only the printed words give it
+        page = ELEVENTH.documents[case.page_urls[0]]
+        assert "published_time" not in page and "datePublished" not in page and "<time" not in page
+    lines = [line for c in ELEVENTH.cases for line in c.chrome]
+    for start in ("Publicado el ", "Publikováno ", "Aktualizováno ", "Publicerad ", "Uppdaterad ", "发布时间：",
+                  "Opublikowano: ", "Giriş: ", "Foto: ", "责任编辑："):
+        assert any(line.startswith(start) for line in lines), start
+    assert any(" | " in line and line.startswith("Por ") for line in lines)  # an author, then a city
+    assert any(len(c.authors) == 2 for c in ELEVENTH.cases)
+    assert not [c for c in ELEVENTH.cases for a in c.authors if a in eleventh.PHOTOGRAPHERS]  # photo credits
+    trs = ELEVENTH.case("zh-trs-zero-based-1").page_urls  # a government CMS: page 2 is "_1.html"
+    assert trs[1] == trs[0].replace(".html", "_1.html")
+    assert ELEVENTH.case("zh-index-brackets-1").page_urls[1].endswith("/index_2.html")
+    cpage = ELEVENTH.case("cpage-plain-1")
+    assert f'href="{cpage.page_urls[0]}?cpage=2"' in ELEVENTH.documents[cpage.page_urls[0]]  # no #comments
+    lead = ELEVENTH.case("lead-repeat-1")  # page 2 opens with page 1's first paragraph again
+    assert lead.pages[0][0] in ELEVENTH.documents[lead.page_urls[1]] and lead.pages[0][0] not in lead.pages[1]
+    paged = {urljoin(path, href) for path, html in ELEVENTH.documents.items() for href in _links(html, path)
+             if "#" not in href and any(w in href for w in ("strana=", "/sida/", "index_", "/pagina/", "_p", "str=",
+                                                             "/sayfa-", "cpage=", "bild-", "/tupian/"))}
+    assert paged and not paged - set(ELEVENTH.documents)  # every page link is served
+
+
+@pytest.mark.parametrize("site", [NINTH, TENTH, ELEVENTH], ids=lambda s: s.family)
 def test_a_family_is_deterministic_and_every_page_is_served(site):
     again = site_module.build.__wrapped__(site_module.DEFAULT_SEED, site.family)
     assert again.documents == site.documents and again.cases == site.cases
@@ -283,7 +314,7 @@ def _links(html: str, path: str) -> set[str]:
 
 
 @pytest.mark.parametrize("site,case", [(s, c) for s in (SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH,
-                                                          NINTH, TENTH)
+                                                          NINTH, TENTH, ELEVENTH)
                                               for c in s.cases],
                          ids=lambda v: v.key if hasattr(v, "key") else v.family)
 def test_ground_truth_matches_the_pages(site, case):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from . import blind, eighth, fifth, fresh, heldout, layout, ninth, pagers, seventh, sixth, tenth, text
+from . import blind, eighth, eleventh, fifth, fresh, heldout, layout, ninth, pagers, seventh, sixth, tenth, text
 from .families import CONVENTIONS, FAMILIES, Convention, Family  # noqa: F401 (the site's modules read them here)
 
 
@@ -47,7 +47,7 @@ class Plan:
 
 
 # Families written blind from the fifth on: each module has its PUBLISHERS, markers, chrome_lines and DEK.
-_BLIND_MODULES = (fifth, sixth, seventh, eighth, ninth, tenth)
+_BLIND_MODULES = (fifth, sixth, seventh, eighth, ninth, tenth, eleventh)
 
 
 def _blind_module(publisher: str):
@@ -123,6 +123,8 @@ def new_plan(rng: random.Random, *, key: str, group: str, kind: str, publisher: 
         authors = ninth.authors(rng, publisher)
     if publisher in tenth.PUBLISHERS:
         authors = tenth.authors(rng, publisher, language)
+    if publisher in eleventh.PUBLISHERS:
+        authors = eleventh.authors(rng, publisher, language)
     dek = text.sentence(rng, language, 8, 12)
     pages = tuple(text.page_text(rng, language) for _ in paths)
     case = Case(key=key, group=group, kind=kind, publisher=publisher, language=language, title=title,
@@ -135,13 +137,15 @@ def convention_plans(seed: int, family: Family = FAMILIES["dev"]) -> list[Plan]:
     """``family.per_convention`` articles for each convention, publishers and page counts varied."""
     plans = []
     english = family.english
-    for index, convention in enumerate(CONVENTIONS + family.more):
+    owners = dict(family.publisher_of)
+    for index, convention in enumerate((CONVENTIONS if family.shared else ()) + family.more):
         for serial in range(family.per_convention):
             rng = random.Random(f"{seed}:{family.name}:{convention.name}:{serial}" if family.name != "dev"
                                 else f"{seed}:{convention.name}:{serial}")
             publisher = family.european if convention.language != "en" else english[(index + serial) % len(english)]
             if convention.special == "slides":
                 publisher = family.slides
+            publisher = owners.get(convention.name, publisher)
             count = (2, 3, 4, 5)[(index + serial) % 4] if serial else 3  # the first one always has 3 pages
             title = text.headline(rng, convention.language)
             slug = text.slug(title)

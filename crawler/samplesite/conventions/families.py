@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import blind, eighth, fifth, fresh, heldout, ninth, seventh, sixth, tenth
+from . import blind, eighth, eleventh, fifth, fresh, heldout, ninth, seventh, sixth, tenth
 
 ENGLISH = ("harbor", "northpeak", "vitalis", "kestrel", "larch")
 PER_CONVENTION = 3  # articles per convention: enough to vary publisher and page count, small for tests
@@ -22,6 +22,8 @@ class Family:
     per_convention: int = PER_CONVENTION
     more: tuple = ()  # conventions only this family has, after the shared ones
     more_traps: tuple[str, ...] = ()  # traps only this family has (traps.py), after the shared ones
+    shared: bool = True  # False: only its own conventions and traps (a family that writes no English)
+    publisher_of: tuple[tuple[str, str], ...] = ()  # (convention, publisher) where each has its own publisher
 
 
 
@@ -149,6 +151,23 @@ TENTH_CONVENTIONS = (
     Convention("devami-htm", "htm-number", "devami", "article", language="tr"),
     Convention("sida-av", "sv-sida", "sida-av", language="sv"),
 )
+# Conventions only the eleventh family uses, one publisher and language each, written blind (eleventh_pagers.py).
+ELEVENTH_CONVENTIONS = (
+    Convention("es-pipes-siguiente", "es-slash-html", "pipes-siguiente", "article", language="es"),
+    Convention("cs-select-dalsi", "cs-clanek", "select-dalsi", "article", language="cs"),
+    Convention("sv-sida-nasta", "sv-sida-path", "nasta", language="sv"),
+    Convention("zh-trs-zero-based", "zh-trs", "trs-pager", language="zh"),
+    Convention("zh-index-brackets", "zh-index", "zh-brackets", "article", language="zh"),
+    Convention("pt-proxima-pagina", "pt-pagina-path", "proxima", "article", language="pt"),
+    Convention("it-p-avanti", "it-p-html", "avanti", language="it"),
+    Convention("pl-str-nastepna", "pl-str", "nastepna", "article", language="pl"),
+    Convention("tr-sayfa-sonraki", "tr-sayfa-path", "sonraki", language="tr"),
+)
+ELEVENTH_OWNERS = (("es-pipes-siguiente", "vivirsano"), ("cs-select-dalsi", "zdravotnik"),
+                   ("sv-sida-nasta", "halsokoll"), ("zh-trs-zero-based", "jiankangbao"),
+                   ("zh-index-brackets", "jiankangbao"), ("pt-proxima-pagina", "saudeemdia"),
+                   ("it-p-avanti", "salutedonna"), ("pl-str-nastepna", "zdrowiepl"),
+                   ("tr-sayfa-sonraki", "saglikrehberi"))
 
 FAMILIES = {
     "dev": Family("dev", ENGLISH, "euro", "larch", ("vitalis", "harbor"), ("kestrel", "northpeak", "larch")),
@@ -188,4 +207,11 @@ FAMILIES = {
     "tenth": Family("tenth", tenth.ENGLISH, tenth.EUROPEAN, "greenplate", ("dailyvoice", "pawsvet"), tenth.ENGLISH,
                     per_convention=2, more=TENTH_CONVENTIONS,
                     more_traps=("wp-archive", "comments-anchor", "part-two", "recipe-print", "next-post")),
+    # Spanish, Czech, Swedish, Chinese, Brazilian, Italian, Polish and Turkish publishers, dates printed only,
+    # no English and none of the shared conventions, written without reading the rules (eleventh.py).
+    "eleventh": Family("eleventh", eleventh.ENGLISH, eleventh.EUROPEAN, eleventh.EUROPEAN,
+                       ("zdravotnik", "halsokoll"), eleventh.PUBLISHERS, per_convention=3,
+                       more=ELEVENTH_CONVENTIONS, shared=False, publisher_of=ELEVENTH_OWNERS,
+                       more_traps=("cpage-plain", "next-article-local", "next-in-series-local", "related-numbered",
+                                   "tag-listing-paged", "gallery-next-photo", "print-view-local", "lead-repeat")),
 }

@@ -5,7 +5,7 @@ import random
 from dataclasses import replace
 from html import escape
 
-from . import catalog, eighth_traps, fifth_traps, layout, ninth_traps, pagers, seventh_traps, sixth_traps, tenth_traps, text
+from . import catalog, eighth_traps, eleventh_traps, fifth_traps, layout, ninth_traps, pagers, seventh_traps, sixth_traps, tenth_traps, text
 from .catalog import Plan
 
 TRAPS = ("related-list", "next-article", "same-site-next", "paginated-listing", "comment-pages", "gallery",
@@ -20,11 +20,11 @@ def trap_plans(seed: int, others: list[Plan], family: catalog.Family = catalog.F
     plans: list[Plan] = []
     documents: dict[str, str] = {}
     salt = "" if family.name == "dev" else f"{family.name}:"
-    for name in TRAPS + family.more_traps:
+    for name in (TRAPS if family.shared else ()) + family.more_traps:
         for serial, publisher in enumerate(family.traps if name != "single-page" else family.single_page):
             rng = random.Random(f"{seed}:{salt}{name}:{serial}")
             made = (_BUILDERS | fifth_traps.BUILDERS | sixth_traps.BUILDERS | seventh_traps.BUILDERS
-                     | eighth_traps.BUILDERS | ninth_traps.BUILDERS | tenth_traps.BUILDERS)[name](rng, f"{name}-{serial + 1}", publisher,
+                     | eighth_traps.BUILDERS | ninth_traps.BUILDERS | tenth_traps.BUILDERS | eleventh_traps.BUILDERS)[name](rng, f"{name}-{serial + 1}", publisher,
                                                                               others, documents)
             plans.extend(made)
     return plans, documents
