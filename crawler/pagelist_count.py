@@ -38,25 +38,28 @@ _FIRST_H1 = etree.XPath("(//h1)[1]", smart_strings=False)
 
 
 def announced_pages(root, text: str, anchors: list[tuple], url: str, blocks: list[dict],
-                    numbered: dict[int, str]) -> int | None:
-    """How many pages the article announces, read on its first page (``text``: the page's text; ``anchors``:
-    (element, URL, text) of its links; ``blocks``: its body blocks; ``numbered``: its pager links by number)."""
+                    numbered: dict[int, str]) -> tuple[int | None, list[str]]:
+    """How many pages the article announces, read on its first page, and the links printed with its count
+    (``text``: the page's text; ``anchors``: (element, URL, text) of its links; ``blocks``: its body blocks;
+    ``numbered``: its pager links by number). A count's own links are where it says the article goes on: when
+    the chain fetched them and they proved to be something else, the count counted something else too."""
     counted = counted_text(root, text)[:20000]
     resolved = {anchor: target.split("#", 1)[0] for anchor, target, _ in anchors}
-    count = printed_count(root, counted, blocks, {a: u for a, u in resolved.items() if u in set(numbered.values())})
+    wanted = set(numbered.values())
+    count, box = printed_count(root, counted, blocks, {a: u for a, u in resolved.items() if u in wanted})
     if count:
-        return count
-    return highest_numbered(past_the_text(anchors, root, blocks), url, set(numbered.values()))
+        return count, list(dict.fromkeys(resolved[a] for a in box if a in resolved))
+    return highest_numbered(past_the_text(anchors, root, blocks), url, wanted), []
 
 
-def printed_count(root, counted: str, blocks: list[dict], pages: dict) -> int | None:
-    """N of the first "page 1 of N" printed for this article, or of a link "page 2 of N"; None when no count
-    the page prints survives its checks (``pages``: link element -> URL, for the links its pager numbers as
-    pages of the article)."""
+def printed_count(root, counted: str, blocks: list[dict], pages: dict) -> tuple[int | None, list]:
+    """N of the first "page 1 of N" printed for this article, or of a link "page 2 of N", and the links of the
+    count's box; None when no count the page prints survives its checks (``pages``: link element -> URL, for
+    the links its pager numbers as pages of the article)."""
     printed = [(int(m.group(1)), int(m.group(2))) for m in _OF_N.finditer(counted)]
     printed = [(k, n) for k, n in printed if 1 <= k <= n <= 50]
     if not printed:
-        return None
+        return None, []
     places = _places(root) if root is not None else []
     region = _region(root, blocks) if root is not None else None
     linked = []
@@ -68,22 +71,27 @@ def printed_count(root, counted: str, blocks: list[dict], pages: dict) -> int | 
         if element is not None and _in_link(element):
             linked.append((k, n))  # it names the link's target as page k
         elif k == 1 and (element is None or _believed(element, k, region, pages)):
-            return n
-    return next((n for k, n in linked if k == 2), None)
+            return n, [] if element is None else list(_box(element).iter("a"))
+    return next((n for k, n in linked if k == 2), None), []
 
 
 def _believed(element, k: int, region, pages: dict) -> bool:
     """Whether a count printed in ``element`` counts the article: its own link to page k + 1 is a page of the
     article, or, with no such link, it is printed inside the article's ``region`` (None: not known)."""
-    box = element
-    parent = element.getparent()
-    if not any(True for _ in box.iter("a")) and parent is not None and len(text_of(parent).split()) <= BOX_WORDS:
-        box = parent  # "<span>Page 1 of 3</span> <a>2</a>": the pager around the count
     wanted = str(k + 1)
-    own = [a for a in box.iter("a") if _NUMBER.findall(text_of(a)) == [wanted]]
+    own = [a for a in _box(element).iter("a") if _NUMBER.findall(text_of(a)) == [wanted]]
     if own:
         return any(a in pages for a in own)
     return region is None or region is element or any(a is region for a in element.iterancestors())
+
+
+def _box(element):
+    """The count's own box: its element, or the short pager around it when the element itself links nothing
+    ("<span>Page 1 of 3</span> <a>2</a>")."""
+    parent = element.getparent()
+    if not any(True for _ in element.iter("a")) and parent is not None and len(text_of(parent).split()) <= BOX_WORDS:
+        return parent
+    return element
 
 
 def _places(root) -> list[tuple]:

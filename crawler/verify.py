@@ -54,6 +54,7 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
     anchors = continuation.with_text(anchors)  # each link's text read once for the readers below
     options = continuation.with_text(page_options(sel, url)) if root is not None else []
     numbered = continuation.numbered_links(anchors + options)
+    expected, count_links = announced_pages(root, text, anchors, url, page.get("blocks", []), numbered)
     return {
         "identity": identity(sel, ld, meta, page),
         "template": template(root),
@@ -63,7 +64,8 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
         "listing": looks_like_listing(sel) if listing is None else listing,
         "candidates": continuation.propose(anchors, url, rel_next=[u for u in rel_next if u and u != url],
                                            selector_urls=selector_urls),
-        "expected": announced_pages(root, text, anchors, url, page.get("blocks", []), numbered),
+        "expected": expected,
+        "count_links": count_links,  # the links printed with the count: where it says the article goes on
         "numbered": numbered,
         "lists": page_lists(anchors + options, url),
         "profile": selector_urls is not None,
