@@ -95,12 +95,16 @@ def _box(element):
 
 
 def _places(root) -> list[tuple]:
-    """(element, k, N) of each count an element prints in its own text (not its children's), in page order."""
-    found = []
+    """(element, k, N) of each count an element prints in its own text (not its children's), in page order,
+    outside the boxes ``counted_text`` leaves out (a box's "Part 1 of 3" is not the one the text holds)."""
+    found, boxed = [], set()
     for count, element in enumerate(root.iter()):
         if count >= MAX_COUNTED:
             break
         if not isinstance(element.tag, str):
+            continue
+        if element.getparent() in boxed or element.tag in ("aside", "footer") or is_noise(element):
+            boxed.add(element)  # document order: a box is met before what it holds
             continue
         own = (element.text or "") + "".join(child.tail or "" for child in element)
         for match in _OF_N.finditer(own):
