@@ -121,8 +121,8 @@ def _region(root, blocks: list[dict]):
     headline, last = next(iter(_FIRST_H1(root)), None), last_of_text(root, blocks)
     if headline is None or last is None:
         return None
-    around = {id(a) for a in headline.iterancestors()} | {id(headline)}
-    return next((a for a in (last, *last.iterancestors()) if id(a) in around), None)
+    around = {headline, *headline.iterancestors()}  # held here, so lxml hands back these very elements below
+    return next((a for a in (last, *last.iterancestors()) if a in around), None)
 
 
 def highest_numbered(anchors: list[tuple], url: str, pages: set[str]) -> int | None:
