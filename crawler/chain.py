@@ -133,12 +133,14 @@ def shortfall(capture: ArticleCapture, rules: Rules) -> str | None:
 
 
 def _count_refuted(capture: ArticleCapture) -> bool:
-    """Whether the page the pages read number next was fetched and showed it is something else (the article
-    again, comments, a listing, another article): then their count numbers steps or comments, not this text."""
+    """Whether the page the pages read number next, or a link printed with page 1's count, was fetched and showed
+    it is something else (the article again, comments, a listing, another article): then their count numbers
+    steps, comments or a series, not this text."""
     read = [p.extract["report"] for p in capture.pages if p.ok and p.extract]
     if not read:
         return False
     named = {r.get("numbered", {}).get(len(capture.pages) + 1) for r in (read[0], read[-1])} | set(_listed(capture))
+    named |= set(read[0].get("count_links", ()))  # "Part 1 of 2 [>]": the count's own link forward
     return any(r["url"] in named and r["reason"].startswith(SETTLED) for r in capture.rejected)
 
 

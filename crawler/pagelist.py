@@ -1,38 +1,29 @@
-"""What a page says of its article's pages: its page list, read by position, and the count it announces.
+"""What a page says of its article's pages: its page lists, read by position.
 
 Pagers name their pages in many ways (numbers, roman numerals, spelled ordinals, chapter titles, the options
 of a drop-down whose values are URLs). What they share is their shape: sibling items in one container, one
 of them marked as the page being read (not a link, ``selected``, ``aria-current`` or a "current" class), the
 others links. When the marked item's position is the page's number in the article, the item after it is the
 next page, whatever it says. A list read this way only proposes: the fetched page still has to prove itself.
-A count ("Part 1 of 3") is read outside asides, footers and related boxes, where it would count something else.
+What a page's count ("Part 1 of 3") says of its article is read in ``crawler.pagelist_count``.
 """
 from __future__ import annotations
 
 import re
 from itertools import islice
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
-from lxml import etree
-
-from crawler.continuation import is_direction, is_noise, place, url_step
+from crawler.continuation import is_direction, place
 from crawler.pagination import text_of
-from crawler.textslots import last_of_text
 
 _CURRENT = re.compile(r"(?<![\w-])(?:current|active|is-active|is-current|selected)(?![\w-])", re.I)
 _WORD = re.compile(r"\w")
 _DIGIT = re.compile(r"\d")
-# "Page 2 of 5" / "Step 1 of 5" / "Seite 1 von 4": how many pages the article has.
-_OF_N = re.compile(r"\b(?:page|step|part|seite|página|pagina|slide)\s+(\d{1,2})\s*(?:of|/|von|de|sur|van)\s*(\d{1,2})\b",
-                   re.I)
 ITEM_WORDS = 8  # an item of a page list is a label, not a sentence
 LOOSE_WORDS = 4  # words a list container may print outside its items ("Part", "Jump to", "Page")
 MAX_ITEMS = 50
 MAX_LISTS = 4
 MARKED_DEPTH = 8
-MAX_COUNTED = 4000  # elements looked at for boxes whose text does not count the article's pages
-_NAMED = etree.XPath("//*[@id=$name] | //a[@name=$name]", smart_strings=False)
-_NAMED_AFTER = etree.XPath("following::*[@id=$name or (self::a and @name=$name)]", smart_strings=False)
 
 
 def page_lists(anchors: list[tuple], url: str) -> list[dict]:
@@ -62,56 +53,6 @@ def listed_page(report: dict, number: int, wanted: int) -> str | None:
         if listed["at"] == number and wanted <= len(listed["urls"]) and listed["urls"][wanted - 1]:
             return listed["urls"][wanted - 1]
     return None
-
-
-def expected_pages(text_lines: list[str], anchors: list[tuple], url: str) -> int | None:
-    """How many pages the article announces: "page 1 of N", else the highest numbered link of its pager."""
-    for line in text_lines:
-        match = _OF_N.search(line)
-        if match and 1 <= int(match.group(1)) <= int(match.group(2)) <= 50:
-            return int(match.group(2))
-    highest = None
-    for _, target, text in anchors:  # (element, URL, text), as continuation.with_text gives them
-        if text.isdigit() and 1 < int(text) <= 50:
-            step = url_step(url, target)
-            if step and step[1] == int(text) or step and step[0] == int(text):
-                highest = max(highest or 0, int(text))
-    return highest
-
-
-def past_the_text(anchors: list[tuple], root, blocks: list[dict]) -> list[tuple]:
-    """The links without those that lead past the article's text, for the count: a link to "page 2" whose
-    fragment names an element that this page prints after the end of the article's text (``?page=2#comments``)
-    takes the reader to that part of page 2, so it numbers the pages of that part, not of the article.
-
-    ``anchors``: (element, URL, text); ``blocks``: the page's body blocks. A fragment naming no element here,
-    the text, or a place before its end (``#top``, ``#article``) leaves its link counted.
-    """
-    names = {unquote(target.split("#", 1)[1]) for _, target, text in anchors if "#" in target and text.isdigit()}
-    names.discard("")
-    last = last_of_text(root, blocks) if names else None
-    if last is None:
-        return anchors
-    beyond = set()
-    for name in names:
-        named, later = _NAMED(root, name=name), _NAMED_AFTER(last, name=name)
-        if named and later and named[0] is later[0]:  # its first element of that name starts after the text ends
-            beyond.add(name)
-    return [a for a in anchors if "#" not in a[1] or unquote(a[1].split("#", 1)[1]) not in beyond]
-
-
-def counted_text(root, text: str) -> str:
-    """The page's text without its asides, footers and related boxes: a "Part 1 of 2" printed there counts a
-    series or a listing, not this article's pages."""
-    if root is None:
-        return text
-    for count, element in enumerate(root.iter()):
-        if count >= MAX_COUNTED:
-            break
-        if isinstance(element.tag, str) and (element.tag in ("aside", "footer") or is_noise(element)):
-            boxed = " ".join(text_of(element).split())
-            text = text.replace(boxed, " ") if boxed else text
-    return text
 
 
 def _container(anchor):

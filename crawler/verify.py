@@ -13,7 +13,8 @@ import zlib
 from lxml import etree
 
 from crawler import continuation
-from crawler.pagelist import counted_text, expected_pages, page_lists, past_the_text
+from crawler.pagelist import page_lists
+from crawler.pagelist_count import announced_pages
 from crawler.pagination import looks_like_listing, page_options, rel_next_hrefs, resolve_link, text_of
 from crawler.textslots import body_slots, misplaced
 from pipelines.credit_lines import head_lines
@@ -52,6 +53,8 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
     text = " ".join(text_of(root).split()) if root is not None else ""
     anchors = continuation.with_text(anchors)  # each link's text read once for the readers below
     options = continuation.with_text(page_options(sel, url)) if root is not None else []
+    numbered = continuation.numbered_links(anchors + options)
+    expected, count_links = announced_pages(root, text, anchors, url, page.get("blocks", []), numbered)
     return {
         "identity": identity(sel, ld, meta, page),
         "template": template(root),
@@ -61,9 +64,9 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
         "listing": looks_like_listing(sel) if listing is None else listing,
         "candidates": continuation.propose(anchors, url, rel_next=[u for u in rel_next if u and u != url],
                                            selector_urls=selector_urls),
-        "expected": expected_pages([counted_text(root, text)[:20000]],
-                                   past_the_text(anchors, root, page.get("blocks", [])), url),
-        "numbered": continuation.numbered_links(anchors + options),
+        "expected": expected,
+        "count_links": count_links,  # the links printed with the count: where it says the article goes on
+        "numbered": numbered,
         "lists": page_lists(anchors + options, url),
         "profile": selector_urls is not None,
         "single_views": continuation.single_views(anchors, url),
