@@ -279,8 +279,9 @@ def headline_date(sel: Selector) -> str | None:
         return None
     before = [" ".join(e.xpath("string()").split()) for e in heading.itersiblings(preceding=True)][:3]
     for line in before + head_lines(sel.root)[:HEAD_DATE_LINES]:
-        match = _PRINTED_DATE.search(line) if len(line.split()) <= 16 else None
-        if match and not _NOT_PUBLICATION.search(line):
+        # An update word labels the date after it: "4 marzo 2025 (modifica il 6 marzo 2025)" was published first.
+        dates = _PRINTED_DATE.finditer(line) if len(line.split()) <= 16 else ()
+        if match := next((m for m in dates if not _NOT_PUBLICATION.search(line, 0, m.start())), None):
             return match.group(0)
     return None
 
