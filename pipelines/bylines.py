@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from pipelines.agency_bylines import reporter_names
+
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 # Capital and small letters of the Latin scripts, Latin Extended-A and -B included: "Şahin", "Łukasz", "Čapek"
@@ -78,6 +80,8 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
             return _people(match.group("names")) + _listed_on(match.group("tail"))
     if (match := _CASELESS_BYLINE.match(text)) and not _REVIEW_LABEL.search(match.group("label")):
         return [n for n in re.split(r"\s*[、,，;；/／]\s*", match.group("names")) if n]
+    if names := reporter_names(text):  # "本报记者 王丽华 陈志强": no colon, names set apart by spaces
+        return names
     match = _BARE.match(text)
     if match is None or not (names := _people(match.group("names")) + _listed_on(match.group("tail"))):
         return []
