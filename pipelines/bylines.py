@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.agency_bylines import reporter_names
+from pipelines.agency_bylines import filed_from, reporter_names
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
@@ -87,6 +87,7 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
         return []
     tail = (match.group("tail") or "").strip()
     affiliated = bool(tail) and tail[0].islower() and not tail.endswith(".")
+    vouched = vouched or filed_from(tail)  # "A | İZMİR (DHA)": filed from a place for an agency, as a wire story is
     return names if len(names) >= 2 or affiliated or vouched or {n.casefold() for n in names} <= known else []
 
 
