@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from pipelines.agency_bylines import filed_from, reporter_names
+
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 # Capital and small letters of the Latin scripts, Latin Extended-A and -B included: "Şahin", "Łukasz", "Čapek"
@@ -78,11 +80,14 @@ def byline_names(line: str, known: set[str] = frozenset(), *, vouched: bool = Fa
             return _people(match.group("names")) + _listed_on(match.group("tail"))
     if (match := _CASELESS_BYLINE.match(text)) and not _REVIEW_LABEL.search(match.group("label")):
         return [n for n in re.split(r"\s*[、,，;；/／]\s*", match.group("names")) if n]
+    if names := reporter_names(text):  # "本报记者 王丽华 陈志强": no colon, names set apart by spaces
+        return names
     match = _BARE.match(text)
     if match is None or not (names := _people(match.group("names")) + _listed_on(match.group("tail"))):
         return []
     tail = (match.group("tail") or "").strip()
     affiliated = bool(tail) and tail[0].islower() and not tail.endswith(".")
+    vouched = vouched or filed_from(tail)  # "A | İZMİR (DHA)": filed from a place for an agency, as a wire story is
     return names if len(names) >= 2 or affiliated or vouched or {n.casefold() for n in names} <= known else []
 
 

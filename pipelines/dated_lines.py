@@ -12,6 +12,7 @@ import re
 from pipelines.bylines import reviewing_label
 from pipelines.credit_lines import head_lines, tail_lines
 from pipelines.normalize import parse_date
+from pipelines.printed_dates import lines_above
 
 # A year: digits on either side would make it part of a longer number; "年" after it is no word boundary to \b.
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -99,9 +100,9 @@ def _languages(root) -> tuple[str, ...]:
 
 
 def credit_date(root, aside) -> str | None:
-    """The publication date, as printed, of the labelled lines under the page's headline and at its text's foot.
+    """The publication date, as printed, of the labelled lines around the page's headline and at its text's foot.
 
     ``aside(element)``: whether an element sits in a box about other things (related stories, comments), skipped."""
     if root is None or not isinstance(root.tag, str):
         return None
-    return publication_date(head_lines(root) + tail_lines(root, aside), _languages(root))
+    return publication_date(head_lines(root) + lines_above(root) + tail_lines(root, aside), _languages(root))

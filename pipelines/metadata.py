@@ -13,6 +13,7 @@ import lxml.html
 from lxml import etree
 from parsel import Selector
 
+from pipelines.agency_bylines import publisher_only
 from pipelines.bylines import byline_names, credited_names, sentence_credit, source_credit, wire_dateline
 from pipelines.credit_lines import box_credit, head_lines, tail_lines
 from pipelines.dated_lines import credit_date, date_part
@@ -177,7 +178,9 @@ def byline_from_page(sel: Selector) -> list[str]:
     # No marked byline: a line of names under the headline, else a credit after the text ("Written by A, with B").
     tail = tail_lines(root, _aside)
     # A box's line and its parts' lines both read as bylines; the one naming the most writers is whole.
-    lines = [(len(names), -n, line) for n, line in enumerate(head_lines(root)) if (names := byline_names(line))]
+    # A "source:" line naming the site itself ("来源：健康生活报") credits the publisher, not a writer.
+    lines = [(len(names), -n, line) for n, line in enumerate(head_lines(root))
+             if (names := byline_names(line)) and not publisher_only(names, root)]
     if lines:
         return [max(lines)[2]]
     return next(([line] for line in tail if credited_names(line)), []) or \
@@ -279,8 +282,9 @@ def headline_date(sel: Selector) -> str | None:
         return None
     before = [" ".join(e.xpath("string()").split()) for e in heading.itersiblings(preceding=True)][:3]
     for line in before + head_lines(sel.root)[:HEAD_DATE_LINES]:
-        match = _PRINTED_DATE.search(line) if len(line.split()) <= 16 else None
-        if match and not _NOT_PUBLICATION.search(line):
+        # An update word labels the date after it: "4 marzo 2025 (modifica il 6 marzo 2025)" was published first.
+        dates = _PRINTED_DATE.finditer(line) if len(line.split()) <= 16 else ()
+        if match := next((m for m in dates if not _NOT_PUBLICATION.search(line, 0, m.start())), None):
             return match.group(0)
     return None
 
