@@ -227,7 +227,8 @@ def verify(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: 
     overlap = template_share(read[0]["template"], candidate["template"])
     if overlap < template_min:
         return f"another template ({overlap:.2f} of its tag/class names shared)"
-    return misplaced(read, candidate) or (no_running_text(read, candidate) if words_only else None)  # comments or a listing in the article's own template
+    # comments or a listing in the article's own template; a caption where only a link's words led
+    return misplaced(read, candidate) or (no_running_text(read, candidate) if words_only else None)
 
 
 def identity_reason(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: bool) -> str | None:

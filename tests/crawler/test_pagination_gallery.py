@@ -12,8 +12,8 @@ from tests.crawler.test_pagination_crawl import PARAGRAPHS, TITLE, Served, crawl
 
 pytestmark = pytest.mark.slow
 
-CAPTIONS = ["Nurses wait at the north clinic before the doors open.", "A long queue outside the pharmacy on Main Street.",
-            "Flu shots lined up and ready for the morning."]
+CAPTIONS = ["Nurses wait at the north clinic before the doors open.",
+            "A long queue outside the pharmacy on Main Street.", "Flu shots lined up and ready for the morning."]
 STORY = PARAGRAPHS[0] + PARAGRAPHS[1]
 
 
