@@ -16,7 +16,7 @@ from crawler.verify import NEW_TEXT_MIN, TEMPLATE_MIN, covers, identity_reason, 
 STRONG = 70  # a candidate this sure is a page of the article even when its fetch fails (it is then missing)
 # Rejections that settle a link: the fetched page showed what else it is. A failed fetch settles nothing.
 SETTLED = ("another article", "a listing page", "no new text", "another template", "does not hold",
-           "sibling page", "its text is elsewhere")
+           "sibling page", "its text is elsewhere", "no running text")
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,8 @@ def check(capture: ArticleCapture, report: dict, candidate: dict, rules: Rules) 
         return None
     step = url_step(urls[-1], candidate["url"]) or url_step(urls[0], candidate["url"])
     evidence = candidate["kind"] in ("rel", "predicted") or bool(step and step[1] > step[0])
-    return verify(read, report, urls=urls + [capture.url], url_evidence=evidence,
+    words_only = candidate["kind"] == "text" and not candidate.get("strong") and not evidence
+    return verify(read, report, urls=urls + [capture.url], url_evidence=evidence, words_only=words_only,
                   template_min=rules.template, new_text_min=rules.new_text)
 
 

@@ -16,6 +16,7 @@ from crawler import continuation
 from crawler.pagelist import page_lists
 from crawler.pagelist_count import announced_pages
 from crawler.pagination import looks_like_listing, page_options, rel_next_hrefs, resolve_link, text_of
+from crawler.running_text import block_sizes, no_running_text
 from crawler.textslots import body_slots, misplaced
 from pipelines.credit_lines import head_lines
 
@@ -73,6 +74,7 @@ def page_report(sel, url: str, page: dict, *, anchors: list, ld: dict, meta: dic
         "dek": dek(root, page.get("description")),
         "head": head_lines(root),  # the texts under the headline: where a dek, byline and dateline sit
         "others": other_articles(anchors, url),
+        "blocks": block_sizes(page.get("blocks", []), line_key),  # paragraph sizes: what running text is here
     }
 
 
@@ -207,12 +209,13 @@ def shingles(text: str) -> list[int]:
     return sorted({zlib.crc32(f"{a} {b} {c} {d}".encode()) for a, b, c, d in grams})
 
 
-def verify(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: bool,
+def verify(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: bool, words_only: bool = False,
            template_min: float = TEMPLATE_MIN, new_text_min: float = NEW_TEXT_MIN) -> str | None:
     """Why ``candidate`` (a page report) is not the next page after the pages ``read``; None when it is.
 
     ``urls``: the article's page URLs so far; ``url_evidence``: the candidate's URL is the next number of
-    the article's own URL (or a profile or rel=next named it).
+    the article's own URL (or a profile or rel=next named it); ``words_only``: only a link's words proposed
+    it (no URL numbering, no pager), so its text must carry on the article's running text.
     """
     if candidate.get("listing"):
         return "a listing page (many linked headlines, little text)"
@@ -227,7 +230,8 @@ def verify(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: 
     overlap = template_share(read[0]["template"], candidate["template"])
     if overlap < template_min:
         return f"another template ({overlap:.2f} of its tag/class names shared)"
-    return misplaced(read, candidate)  # comments or a listing in the article's own template
+    # comments or a listing in the article's own template; a caption where only a link's words led
+    return misplaced(read, candidate) or (no_running_text(read, candidate) if words_only else None)
 
 
 def identity_reason(read: list[dict], candidate: dict, *, urls: list[str], url_evidence: bool) -> str | None:
