@@ -64,6 +64,11 @@ def proposals(capture: ArticleCapture, report: dict, rules: Rules) -> list[dict]
     return found
 
 
+def proposed_by_words_alone(candidate: dict, evidence: bool) -> bool:
+    """Only a link's words proposed ``candidate``: no URL numbering, no pager, no rel=next, no sure score."""
+    return candidate["kind"] == "text" and not evidence and candidate["score"] < STRONG
+
+
 def check(capture: ArticleCapture, report: dict, candidate: dict, rules: Rules) -> str | None:
     """Why the fetched candidate is not the article's next page, or None when its report proves it is."""
     if candidate["kind"] == "profile":
@@ -76,8 +81,8 @@ def check(capture: ArticleCapture, report: dict, candidate: dict, rules: Rules) 
         return None
     step = url_step(urls[-1], candidate["url"]) or url_step(urls[0], candidate["url"])
     evidence = candidate["kind"] in ("rel", "predicted") or bool(step and step[1] > step[0])
-    words_only = candidate["kind"] == "text" and not candidate.get("strong") and not evidence
-    return verify(read, report, urls=urls + [capture.url], url_evidence=evidence, words_only=words_only,
+    return verify(read, report, urls=urls + [capture.url], url_evidence=evidence,
+                  words_only=proposed_by_words_alone(candidate, evidence),
                   template_min=rules.template, new_text_min=rules.new_text)
 
 

@@ -14,6 +14,7 @@ from parsel import Selector
 
 from archive.bodies import CorruptBody
 from archive.store import Archive
+from crawler.chain import proposed_by_words_alone
 from crawler.continuation import url_step
 from crawler.items import ArticleCapture, Page
 from crawler.pagination import article_key, looks_like_listing, page_number
@@ -119,7 +120,8 @@ def verified_next(url: str, extracted: dict[str, dict]) -> str | None:
             continue
         step = url_step(url, target)
         evidence = candidate["kind"] == "rel" or bool(step and step[1] > step[0])
-        if verify([report], extracted[target]["report"], urls=[url], url_evidence=evidence) is None:
+        if verify([report], extracted[target]["report"], urls=[url], url_evidence=evidence,
+                  words_only=proposed_by_words_alone(candidate, evidence)) is None:
             return target
     return None
 

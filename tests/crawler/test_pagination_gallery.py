@@ -4,11 +4,13 @@ whole; a short last page reached the same way, one paragraph of running text, is
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
 from tests.conftest import rows
-from tests.crawler.test_pagination_crawl import PARAGRAPHS, TITLE, Served, crawl
+from tests.crawler.test_pagination_crawl import PARAGRAPHS, REPO, TITLE, Served, crawl
 
 pytestmark = pytest.mark.slow
 
@@ -87,3 +89,23 @@ def test_a_short_last_page_reached_by_its_words_alone_is_kept(tmp_path):
     assert article["page_count"] == 2 and article["complete"] == 1
     assert last in article["body_text"]
     assert not any("flu-the-rest" in r["url"] for r in json.loads(article["rejected_pages"] or "[]"))
+
+
+def test_a_warc_holding_the_gallery_imports_without_it(tmp_path):
+    link = '<p class="more"><a href="/media/4411/photo-1.html">Next photo ›</a></p>'
+    (tmp_path / "flu.html").write_text(page(STORY, link))
+    for number in (1, 2, 3):
+        gallery(tmp_path, number)
+    server = Served(tmp_path)  # the gallery is crawled too, so the WARC holds it beside the article
+    try:
+        assert crawl(tmp_path / "x.db", server.base + "flu.html", server.base + "media/4411/photo-1.html").returncode == 0
+    finally:
+        server.requested()
+    warc, db = tmp_path / "x.warc.gz", tmp_path / "imported.db"
+    for args in (["export-warc", "--db", str(tmp_path / "x.db"), str(warc)], ["import-warc", str(warc), "--db", str(db)]):
+        done = subprocess.run([sys.executable, "-m", "crawler.cli", *args], cwd=REPO, capture_output=True, text=True,
+                              timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+    (article,) = [a for a in rows(db, "select * from articles") if a["url"].endswith("/flu.html")]
+    assert article["page_count"] == 1
+    assert not any(caption.rstrip(".") in article["body_text"] for caption in CAPTIONS)
