@@ -7,12 +7,15 @@ off (split on " | ", " - ", " – ", " — ", " / ", " > ", " » " or ": ", chec
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 from lxml import etree
 from parsel import Selector
 
-from pipelines.bylines import byline_names, credited_names, sentence_credit, source_credit, wire_dateline
+from pipelines.bylines import (
+    byline_names, comma_joined_last, credited_names, sentence_credit, source_credit, wire_dateline,
+)
 from pipelines.credit_lines import box_credit, head_lines, tail_lines
 
 _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
@@ -162,16 +165,54 @@ def byline_from_page(sel: Selector) -> list[str]:
             # A box marked "dateline" that opens with a date label ("Published online May 4") names no one.
             dated = _DATED_START.match(text) and not byline_names(text)
             if 0 < len(text) < 100 and not _elsewhere(element) and not wire_dateline(text) and not dated:
-                return _microdata_people(inner) or [text]
+                return _microdata_people(inner) or [without_place(sel, text)]
     # No marked byline: a line of names under the headline, else a credit after the text ("Written by A, with B").
     tail = tail_lines(root, _aside)
     # A box's line and its parts' lines both read as bylines; the one naming the most writers is whole.
     lines = [(len(names), -n, line) for n, line in enumerate(head_lines(root)) if (names := byline_names(line))]
     if lines:
-        return [max(lines)[2]]
+        return [without_place(sel, max(lines)[2])]
     return next(([line] for line in tail if credited_names(line)), []) or \
         next((names for line in tail if (names := sentence_credit(line))), []) or \
         next((names for line in tail if (names := source_credit(line))), [])
+
+
+# Where a page says where its story comes from: schema.org's location and dateline, the geo and Open Graph place tags.
+_LOCATION_KEYS = ("contentLocation", "locationCreated", "dateline", "spatialCoverage")
+_LOCATION_META = ("geo:placename", "og:locality", "og:region", "og:country-name", "dc:coverage", "dcterms:spatial")
+TEXT_OPENINGS = 5  # paragraphs of the text whose opening may be the dateline
+
+
+def without_place(sel: Selector, line: str) -> str:
+    """The byline without its last name when that name is where the story was filed ("By Ann Lee, Port Harcourt").
+
+    A place and a writer are both capitalized words, and no list of places is ever whole: the page itself must say
+    so, by opening its text with the place as a dateline ("PORT HARCOURT, Nigeria —") or naming it as its location."""
+    found = comma_joined_last(line)
+    if found is None:
+        return line
+    place, rest = found
+    return rest if _dateline_place(sel, place) or place.casefold() in _locations(sel) else line
+
+
+def _dateline_place(sel: Selector, place: str) -> bool:
+    """One of the text's first paragraphs opens with ``place``, maybe a region or a day, an agency, then a dash or colon."""
+    opening = re.compile(rf"^{re.escape(place)}(?:,(?:\s+(?:[A-ZÀ-Þ][\w.]*|\d{{1,2}}))+,?)?\s*(?:\([^)]{{1,40}}\))?\s*[—–:-]",
+                         re.I)
+    paragraphs = (" ".join(p.xpath("string()").split()) for p in sel.root.iter("p"))
+    return any(opening.match(text) for text in itertools.islice((t for t in paragraphs if len(t.split()) >= 12),
+                                                                  TEXT_OPENINGS))
+
+
+def _locations(sel: Selector) -> set[str]:
+    """The place names the page's location tags and JSON-LD give, folded."""
+    from pipelines.page_tags import json_ld  # it reads the page's people with this module's with_people
+
+    meta, ld = meta_values(sel), json_ld(sel)
+    found = [meta.get(key) for key in _LOCATION_META] + [ld.get(key) for key in _LOCATION_KEYS]
+    names = [n for value in found for n in (value if isinstance(value, list) else [value])]
+    texts = [n.get("name") if isinstance(n, dict) else n for n in names]
+    return {_SPACE.sub(" ", t).strip().casefold() for t in texts if isinstance(t, str)} - {""}
 
 
 def _microdata_people(first) -> list[str]:
