@@ -2,6 +2,7 @@
 headline's box, htmldate's reading of its markup, or a numeric date under any short label."""
 from __future__ import annotations
 
+import itertools
 import re
 
 import lxml.html
@@ -9,7 +10,8 @@ from parsel import Selector
 
 from pipelines.credit_lines import head_lines
 from pipelines.dated_lines import credit_date, date_part
-from pipelines.metadata import _DATED_START, _LABEL_INITIALS, _aside
+from pipelines.metadata import _DATED_START, _LABEL_INITIALS, TEXT_OPENINGS, _aside
+from pipelines.normalize import dateline
 
 # A line that dates the article in words: the label, then the date as printed (read later by dateparser).
 _DATED = re.compile(r"^(published|posted|updated|first published|veröffentlicht|aktualisiert|publié|mis à jour|"
@@ -19,6 +21,7 @@ _NEXT_PART = re.compile(r"\s+[·|•]\s+|\s+(?:updated|aktualisiert|mis à jour)
 _LABELLED_DATE = re.compile(r"^\s*([^\W\d_]+(?: [^\W\d_]+){0,2})\s?:\s*"
                             r"(\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 HEAD_DATE_LINES = 4  # lines under the headline searched for a printed date
+DATE_LINE_WORDS = 8  # a dateline under the headline is this short
 _LEAD_WORDS = re.compile(r"^(?:[a-zà-ÿ]+\s+)+(?=[A-ZÀ-Þ\d])")
 
 
@@ -33,7 +36,21 @@ def date_from_page(sel: Selector) -> str | None:
         return labelled or any_label_date(sel)
     # original_date: the first publication, not the last update; no free-text search (it costs 5x).
     return find_date(sel.root, extensive_search=False, original_date=True, url=None) or any_label_date(sel) \
-        or headline_date(sel)
+        or headline_date(sel) or searched_date(sel)
+
+
+def searched_date(sel: Selector) -> str | None:
+    """htmldate's search of the page's text, the last resort: not when a short line under the headline holds a year
+    (the dateline reassembly reads in the site's languages), and never a year alone (a copyright notice)."""
+    from htmldate import find_date
+
+    if any(_YEAR.search(line) and len(line.split()) <= DATE_LINE_WORDS for line in head_lines(sel.root)):
+        return None
+    # A news dateline opening the text ("April 17, 2015 -- ..."): Normalize reads it, in the page's languages.
+    if any(dateline(" ".join(p.xpath("string()").split())) for p in itertools.islice(sel.root.iter("p"), TEXT_OPENINGS)):
+        return None
+    found = find_date(sel.root, extensive_search=True, original_date=True, url=None)
+    return found if found and not found.endswith("-01-01") else None
 
 
 def dated_line(sel: Selector) -> str | None:
