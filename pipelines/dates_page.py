@@ -40,11 +40,13 @@ def date_from_page(sel: Selector) -> str | None:
 
 
 def searched_date(sel: Selector) -> str | None:
-    """htmldate's search of the page's text, the last resort: not when a short line under the headline holds a year
-    (the dateline reassembly reads in the site's languages), and never a year alone (a copyright notice)."""
+    """htmldate's search of the page's text, the last resort: not when a short line around the headline holds a year
+    (under it: the dateline reassembly reads in the site's languages; above it, once headline_date passed it over:
+    a review or update line, which does not date the text), and never a year alone (a copyright notice)."""
     from htmldate import find_date
 
-    if any(_YEAR.search(line) and len(line.split()) <= DATE_LINE_WORDS for line in head_lines(sel.root)):
+    around = _above_headline(sel) + head_lines(sel.root)
+    if any(_YEAR.search(line) and len(line.split()) <= DATE_LINE_WORDS for line in around):
         return None
     # A news dateline opening the text ("April 17, 2015 -- ..."): Normalize reads it, in the page's languages.
     if any(dateline(" ".join(p.xpath("string()").split())) for p in itertools.islice(sel.root.iter("p"), TEXT_OPENINGS)):
@@ -101,12 +103,18 @@ def headline_date(sel: Selector) -> str | None:
     heading = next(iter(sel.root.iter("h1")), None) if isinstance(sel.root.tag, str) else None
     if heading is None:
         return None
-    before = [" ".join(e.xpath("string()").split()) for e in heading.itersiblings(preceding=True)][:3]
-    for line in before + head_lines(sel.root)[:HEAD_DATE_LINES]:
+    for line in _above_headline(sel) + head_lines(sel.root)[:HEAD_DATE_LINES]:
         match = _PRINTED_DATE.search(line) if len(line.split()) <= 16 else None
         if match and not _NOT_PUBLICATION.search(line):
             return match.group(0)
     return None
+
+
+def _above_headline(sel: Selector) -> list[str]:
+    """The texts of the three elements right before the page's first <h1>, nearest first."""
+    heading = next(iter(sel.root.iter("h1")), None) if isinstance(sel.root.tag, str) else None
+    siblings = heading.itersiblings(preceding=True) if heading is not None else ()
+    return [" ".join(e.xpath("string()").split()) for e in itertools.islice(siblings, 3)]
 
 
 def any_label_date(sel: Selector) -> str | None:
