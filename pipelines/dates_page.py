@@ -10,7 +10,6 @@ from parsel import Selector
 
 from pipelines.credit_lines import head_lines
 from pipelines.dated_lines import credit_date, date_part
-from pipelines.metadata import _DATED_START, _LABEL_INITIALS, TEXT_OPENINGS, _aside
 from pipelines.normalize import dateline
 
 # A line that dates the article in words: the label, then the date as printed (read later by dateparser).
@@ -21,6 +20,12 @@ _NEXT_PART = re.compile(r"\s+[·|•]\s+|\s+(?:updated|aktualisiert|mis à jour)
 _LABELLED_DATE = re.compile(r"^\s*([^\W\d_]+(?: [^\W\d_]+){0,2})\s?:\s*"
                             r"(\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 HEAD_DATE_LINES = 4  # lines under the headline searched for a printed date
+_DATED_START = re.compile(r"\s*(?:first\s+)?(?:publi|pubbl|posted|updated|actualizado|veröffentlicht|aktualisiert|mis à jour|gepubliceerd)",
+                          re.I)
+# The letters _DATED_START's words begin with, either case (re.I folds no other character into these): most texts
+# start with none, and this test costs a fraction of the regex's.
+_LABEL_INITIALS = set("fpuavmgFPUAVMG")
+TEXT_OPENINGS = 5  # paragraphs of the text whose opening may be a dateline
 DATE_LINE_WORDS = 8  # a dateline under the headline is this short
 _LEAD_WORDS = re.compile(r"^(?:[a-zà-ÿ]+\s+)+(?=[A-ZÀ-Þ\d])")
 
@@ -29,6 +34,8 @@ def date_from_page(sel: Selector) -> str | None:
     """A date for a page without the usual date tags: a dated line, else htmldate's reading of its markup, else a
     numeric date under any short label ("Aktualizacja: 23.02.2021")."""
     from htmldate import find_date
+
+    from pipelines.metadata import _aside  # the boxes about other things: metadata imports this module
 
     # A labelled line is read in the site's languages (htmldate assumes an order).
     labelled = credit_date(sel.root, _aside) or date_part(dated_line(sel), sel.root)

@@ -23,8 +23,7 @@ from pipelines.decode import decode_body
 from pipelines.meta_authors import tagged_authors
 from pipelines.workers import WorkerStep
 from pipelines.generic import clean_inline, generic_blocks, visible_tree
-from pipelines.dates_page import attribute_date, date_from_page
-from pipelines.metadata import byline_from_page, headline, meta_values
+from pipelines.metadata import attribute_date, byline_from_page, date_from_page, headline, meta_values
 from pipelines.page_tags import (
     attribute_of, attribute_xpath, json_ld, meta_content, meta_of, modified_candidates, tagged_elements,
 )

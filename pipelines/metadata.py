@@ -17,6 +17,9 @@ from pipelines.bylines import (
     byline_names, comma_joined_last, credited_names, sentence_credit, source_credit, wire_dateline,
 )
 from pipelines.credit_lines import box_credit, head_lines, tail_lines
+from pipelines.dates_page import (  # noqa: F401  the dates a page prints are read there, and still imported from here
+    _DATED_START, _LABEL_INITIALS, TEXT_OPENINGS, any_label_date, attribute_date, date_from_page, dated_line, headline_date,
+)
 
 _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
 _HIERARCHY = re.compile(r" [\\/>»] ")
@@ -30,12 +33,6 @@ _MARKED = etree.XPath("descendant-or-self::*[@rel or @itemprop or @class or @id]
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")
 _SITE_PART = re.compile(r"\s*(?:[|\-–—:·»/]\s*[^|\-–—:·»/]{1,60})?\s*|\s*[^|\-–—:·»/]{1,60}\s*[|\-–—:·»/]\s*")
-_DATED_START = re.compile(r"\s*(?:first\s+)?(?:publi|pubbl|posted|updated|actualizado|veröffentlicht|aktualisiert|mis à jour|gepubliceerd)",
-                          re.I)
-
-# The letters _DATED_START's words begin with, either case (re.I folds no other character into these): most texts
-# start with none, and this test costs a fraction of the regex's.
-_LABEL_INITIALS = set("fpuavmgFPUAVMG")
 
 
 _METAS = etree.XPath("//meta[@content]")
@@ -180,7 +177,6 @@ def byline_from_page(sel: Selector) -> list[str]:
 # Where a page says where its story comes from: schema.org's location and dateline, the geo and Open Graph place tags.
 _LOCATION_KEYS = ("contentLocation", "locationCreated", "dateline", "spatialCoverage")
 _LOCATION_META = ("geo:placename", "og:locality", "og:region", "og:country-name", "dc:coverage", "dcterms:spatial")
-TEXT_OPENINGS = 5  # paragraphs of the text whose opening may be the dateline
 
 
 def without_place(sel: Selector, line: str) -> str:

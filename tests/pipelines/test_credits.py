@@ -9,7 +9,7 @@ import pytest
 from parsel import Selector
 
 from pipelines.extract import extract_page
-from pipelines.dates_page import any_label_date
+from pipelines.metadata import any_label_date
 from pipelines.normalize import normalize
 from pipelines.reassemble import reassemble
 

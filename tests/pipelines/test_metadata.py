@@ -1,8 +1,7 @@
 """Generic metadata readers: shortcuts taken before their regexes drop nothing the regexes would read."""
 import re
 
-from pipelines.dates_page import dated_line
-from pipelines.metadata import _DATED_START, _LABEL_INITIALS
+from pipelines.metadata import _DATED_START, _LABEL_INITIALS, dated_line
 
 
 def test_dated_line_initials_hold_every_case_blind_match():

@@ -10,7 +10,7 @@ from parsel import Selector
 
 from crawler.verify import line_key
 from pipelines.extract import extract_page
-from pipelines.dates_page import attribute_date
+from pipelines.metadata import attribute_date
 from pipelines.normalize import normalize
 from pipelines.reassemble import merge_blocks, reassemble
 
