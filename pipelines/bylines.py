@@ -246,6 +246,20 @@ def _given_name(label: str, text: str) -> bool:
     return match is not None and bool(_people(match.group("names")))
 
 
+def comma_joined_last(line: str) -> tuple[str, str] | None:
+    """(last name, the line without it) of a byline whose last name follows a comma alone ("By Ann Lee, Port
+    Harcourt"), else None: a place a writer filed from is printed so, and "A, B and C" is a list of writers."""
+    names = byline_names(line)
+    text = _SPACE.sub(" ", line or "").strip()
+    if len(names) < 2 or (at := text.rfind(names[-1])) < 0 or not text[:at].rstrip().endswith(","):
+        return None
+    before = text[:at].rstrip()[:-1].rstrip()
+    # "A, and B": the conjunction joins writers; before the comma is the name before it, maybe with a degree.
+    if re.search(rf"\s{_CONJUNCTION}$", before) or not (before.endswith(names[-2]) or re.search(rf",\s*{_DEGREE}$", before)):
+        return None
+    return names[-1], f"{before}{text[at + len(names[-1]):]}"
+
+
 def wire_dateline(line: str) -> bool:
     """A place in capitals opening a dated line ("LONDON, April 22, 2019"): where a story was filed, not who wrote it."""
     return bool(_WIRE_DATELINE.match(_SPACE.sub(" ", line or "").strip()))

@@ -7,16 +7,20 @@ off (split on " | ", " - ", " – ", " — ", " / ", " > ", " » " or ": ", chec
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
-import lxml.html
 from lxml import etree
 from parsel import Selector
 
 from pipelines.agency_bylines import publisher_only
-from pipelines.bylines import byline_names, credited_names, sentence_credit, source_credit, wire_dateline
+from pipelines.bylines import (
+    byline_names, comma_joined_last, credited_names, sentence_credit, source_credit, wire_dateline,
+)
 from pipelines.credit_lines import box_credit, head_lines, tail_lines
-from pipelines.dated_lines import credit_date, date_part
+from pipelines.dates_page import (  # noqa: F401  the dates a page prints are read there, and still imported from here
+    _DATED_START, _LABEL_INITIALS, TEXT_OPENINGS, any_label_date, attribute_date, date_from_page, dated_line, headline_date,
+)
 
 _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
 _HIERARCHY = re.compile(r" [\\/>»] ")
@@ -30,21 +34,6 @@ _MARKED = etree.XPath("descendant-or-self::*[@rel or @itemprop or @class or @id]
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")
 _SITE_PART = re.compile(r"\s*(?:[|\-–—:·»/]\s*[^|\-–—:·»/]{1,60})?\s*|\s*[^|\-–—:·»/]{1,60}\s*[|\-–—:·»/]\s*")
-# A line that dates the article in words: the label, then the date as printed (read later by dateparser).
-_DATED = re.compile(r"^(published|posted|updated|first published|veröffentlicht|aktualisiert|publié|mis à jour|"
-                    r"publicado|actualizado|pubblicato|gepubliceerd)(?: on| am| le| el| il| op)?\b\s*:?\s*(.*\d.*)$", re.I)
-_NEXT_PART = re.compile(r"\s+[·|•]\s+|\s+(?:updated|aktualisiert|mis à jour)\b", re.I)
-# Up to three words of a label, a colon, then one numeric day, month and year, maybe a time ("Aktualizacja: 23.02.2021").
-_LABELLED_DATE = re.compile(r"^\s*([^\W\d_]+(?: [^\W\d_]+){0,2})\s?:\s*"
-                            r"(\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
-HEAD_DATE_LINES = 4  # lines under the headline searched for a printed date
-_LEAD_WORDS = re.compile(r"^(?:[a-zà-ÿ]+\s+)+(?=[A-ZÀ-Þ\d])")
-_DATED_START = re.compile(r"\s*(?:first\s+)?(?:publi|pubbl|posted|updated|actualizado|veröffentlicht|aktualisiert|mis à jour|gepubliceerd)",
-                          re.I)
-
-# The letters _DATED_START's words begin with, either case (re.I folds no other character into these): most texts
-# start with none, and this test costs a fraction of the regex's.
-_LABEL_INITIALS = set("fpuavmgFPUAVMG")
 
 
 _METAS = etree.XPath("//meta[@content]")
@@ -174,7 +163,7 @@ def byline_from_page(sel: Selector) -> list[str]:
             # A box marked "dateline" that opens with a date label ("Published online May 4") names no one.
             dated = _DATED_START.match(text) and not byline_names(text)
             if 0 < len(text) < 100 and not _elsewhere(element) and not wire_dateline(text) and not dated:
-                return _microdata_people(inner) or [text]
+                return _microdata_people(inner) or [without_place(sel, text)]
     # No marked byline: a line of names under the headline, else a credit after the text ("Written by A, with B").
     tail = tail_lines(root, _aside)
     # A box's line and its parts' lines both read as bylines; the one naming the most writers is whole.
@@ -182,10 +171,47 @@ def byline_from_page(sel: Selector) -> list[str]:
     lines = [(len(names), -n, line) for n, line in enumerate(head_lines(root))
              if (names := byline_names(line)) and not publisher_only(names, root)]
     if lines:
-        return [max(lines)[2]]
+        return [without_place(sel, max(lines)[2])]
     return next(([line] for line in tail if credited_names(line)), []) or \
         next((names for line in tail if (names := sentence_credit(line))), []) or \
         next((names for line in tail if (names := source_credit(line))), [])
+
+
+# Where a page says where its story comes from: schema.org's location and dateline, the geo and Open Graph place tags.
+_LOCATION_KEYS = ("contentLocation", "locationCreated", "dateline", "spatialCoverage")
+_LOCATION_META = ("geo:placename", "og:locality", "og:region", "og:country-name", "dc:coverage", "dcterms:spatial")
+
+
+def without_place(sel: Selector, line: str) -> str:
+    """The byline without its last name when that name is where the story was filed ("By Ann Lee, Port Harcourt").
+
+    A place and a writer are both capitalized words, and no list of places is ever whole: the page itself must say
+    so, by opening its text with the place as a dateline ("PORT HARCOURT, Nigeria —") or naming it as its location."""
+    found = comma_joined_last(line)
+    if found is None:
+        return line
+    place, rest = found
+    return rest if _dateline_place(sel, place) or place.casefold() in _locations(sel) else line
+
+
+def _dateline_place(sel: Selector, place: str) -> bool:
+    """One of the text's first paragraphs opens with ``place``, maybe a region or a day, an agency, then a dash or colon."""
+    opening = re.compile(rf"^{re.escape(place)}(?:,(?:\s+(?:[A-ZÀ-Þ][\w.]*|\d{{1,2}}))+,?)?\s*(?:\([^)]{{1,40}}\))?\s*[—–:-]",
+                         re.I)
+    paragraphs = (" ".join(p.xpath("string()").split()) for p in sel.root.iter("p"))
+    return any(opening.match(text) for text in itertools.islice((t for t in paragraphs if len(t.split()) >= 12),
+                                                                  TEXT_OPENINGS))
+
+
+def _locations(sel: Selector) -> set[str]:
+    """The place names the page's location tags and JSON-LD give, folded."""
+    from pipelines.page_tags import json_ld  # it reads the page's people with this module's with_people
+
+    meta, ld = meta_values(sel), json_ld(sel)
+    found = [meta.get(key) for key in _LOCATION_META] + [ld.get(key) for key in _LOCATION_KEYS]
+    names = [n for value in found for n in (value if isinstance(value, list) else [value])]
+    texts = [n.get("name") if isinstance(n, dict) else n for n in names]
+    return {_SPACE.sub(" ", t).strip().casefold() for t in texts if isinstance(t, str)} - {""}
 
 
 def _microdata_people(first) -> list[str]:
@@ -216,88 +242,6 @@ def _elsewhere(element, *, boxes=("aside", "footer", "nav"), itself: bool = Fals
                 _OTHER_ARTICLES.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
             return True
     return False
-
-
-def date_from_page(sel: Selector) -> str | None:
-    """A date for a page without the usual date tags: a dated line, else htmldate's reading of its markup, else a
-    numeric date under any short label ("Aktualizacja: 23.02.2021")."""
-    from htmldate import find_date
-
-    # A labelled line is read in the site's languages (htmldate assumes an order).
-    labelled = credit_date(sel.root, _aside) or date_part(dated_line(sel), sel.root)
-    if labelled or not isinstance(sel.root, lxml.html.HtmlElement):  # htmldate reads HTML trees only
-        return labelled or any_label_date(sel)
-    # original_date: the first publication, not the last update; no free-text search (it costs 5x).
-    return find_date(sel.root, extensive_search=False, original_date=True, url=None) or any_label_date(sel) \
-        or headline_date(sel)
-
-
-def dated_line(sel: Selector) -> str | None:
-    """The date of a short "Published Sept. 16, 2020" / "Updated: 3/4/25" line, as written (first publication first)."""
-    matches = []
-    for element in sel.root.iter():  # each element's own leading text, matched in Python: one linear pass
-        text = element.text
-        if text and text.lstrip()[:1] in _LABEL_INITIALS and isinstance(element.tag, str) and _DATED_START.match(text):
-            line = " ".join(element.xpath("string()").split())
-            if len(line) < 90 and (match := _DATED.match(line)):
-                matches.append(match)
-    matches.sort(key=lambda m: m.group(1).casefold().startswith(("updated", "aktualisiert", "mis à jour")))
-    # Words between the label and the date ("Published online May 4, 2023") are no part of the date.
-    return _LEAD_WORDS.sub("", _NEXT_PART.split(matches[0].group(2))[0].strip()) if matches else None
-
-
-# An ISO date as an attribute value: the machine-readable date of a page that prints none in its meta tags.
-_ISO_VALUE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\s*$")
-_NOT_PUBLISHED = re.compile(r"modif|updat|review|expir|edit", re.I)
-
-
-def attribute_date(sel: Selector) -> str | None:
-    """An ISO date in a data-* attribute of the headline or the boxes around it ("data-published"), or a
-    <time> there whose text is the date (no datetime attribute): what the article box says of its own date."""
-    heading = next(iter(sel.root.iter("h1")), None) if isinstance(sel.root.tag, str) else None
-    for box in [heading, *heading.iterancestors()][:5] if heading is not None else ():
-        for name, value in box.attrib.items():
-            if name.startswith("data-") and not _NOT_PUBLISHED.search(name) and (match := _ISO_VALUE.match(value)):
-                return match.group(1)
-    if heading is not None:
-        box = [heading, *heading.iterancestors()][:5][-1]
-        stamp = next((" ".join(t.xpath("string()").split()) for t in box.iter("time") if t.get("datetime") is None), "")
-        printed = _PRINTED_DATE.search(stamp)  # the date alone, without a label the <time> holds too
-        return printed.group(0) if printed else stamp if _YEAR.search(stamp) and len(stamp.split()) <= 5 else None
-    return None
-
-
-# A date as printed: a month word and a day around the year, or numbers only; checked later by dateparser.
-_PRINTED_DATE = re.compile(r"\b(?:[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|\d{1,2}\.?\s+[^\W\d_]{3,10}\.?,?\s+)"
-                           r"(?:19|20)\d\d\b|\b(?:19|20)\d\d-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_NOT_PUBLICATION = re.compile(r"review|updat|modif|revis|aktualis|geprüft|mis à jour|actualiz|atualiz", re.I)
-
-
-def headline_date(sel: Selector) -> str | None:
-    """The date a short line right above or under the headline prints ("FOR IMMEDIATE RELEASE | March 4, 2025"),
-    as written, whatever its label; a review or update line is not the publication."""
-    heading = next(iter(sel.root.iter("h1")), None) if isinstance(sel.root.tag, str) else None
-    if heading is None:
-        return None
-    before = [" ".join(e.xpath("string()").split()) for e in heading.itersiblings(preceding=True)][:3]
-    for line in before + head_lines(sel.root)[:HEAD_DATE_LINES]:
-        # An update word labels the date after it: "4 marzo 2025 (modifica il 6 marzo 2025)" was published first.
-        dates = _PRINTED_DATE.finditer(line) if len(line.split()) <= 16 else ()
-        if match := next((m for m in dates if not _NOT_PUBLICATION.search(line, 0, m.start())), None):
-            return match.group(0)
-    return None
-
-
-def any_label_date(sel: Selector) -> str | None:
-    """The first line that is a short label, a colon and one numeric date, as written: the label words of every
-    language cannot be listed, and a lone day-month-year after a label is a date whatever the label says."""
-    for element in sel.root.iter():
-        if isinstance(element.tag, str) and element.text and _LABELLED_DATE.match(element.text):
-            line = " ".join(element.xpath("string()").split())
-            if match := _LABELLED_DATE.match(line):
-                return match.group(2).strip()
-    return None
 
 
 def _ld_names(value) -> list[str]:

@@ -73,11 +73,15 @@ def clean_names(lines: list[str]) -> list[str]:
     return list(dict.fromkeys(names)) or ([lone] if lone and len(lone.split()) <= 5 and not _YEAR.search(lone) else [])
 
 
-def clean_reviewer(text: str | None) -> tuple[str | None, str | None]:
-    """("Name, MD", raw review date or None) from a "Reviewed by …" line."""
+def clean_reviewer(text: str | None, languages=("en",)) -> tuple[str | None, str | None]:
+    """("Name, MD", raw review date or None) from a "Reviewed by …" line, in the page's languages."""
+    from pipelines.dates_review import read_review  # it reads dates with this module's parse_date
+
     if not text:
         return None, None
     text = _SPACE.sub(" ", text).strip()
+    if review := read_review(text, tuple(languages)):  # the date before, after or without the names
+        return " and ".join(review.names) or None, review.printed
     match = _REVIEWED.match(text)
     if not match:
         return text, None
@@ -248,7 +252,7 @@ def normalize(article: dict, *, languages=("en",), timezone: str | None = None) 
     if language and language.isalpha():  # "01-11-2023" on a German page is the 1st of November
         languages = (language, *[code for code in languages if code != language])
     order = date_order(article.get("language"))  # the page's declared locale decides "12/04/2020"
-    reviewer, reviewed_raw = clean_reviewer(article.get("reviewer"))
+    reviewer, reviewed_raw = clean_reviewer(article.get("reviewer"), languages)
     value, raw = published(article, languages=languages, timezone=timezone, order=order)
     modified_raw = next((raw for _, raw in article.get("modified", [])), None)
     body_text = "\n\n".join(b["text"] for b in blocks)

@@ -6,6 +6,7 @@ from collections import Counter
 
 from crawler.items import ArticleCapture
 from pipelines.bylines import byline_names, reviewer_names
+from pipelines.dates_review import read_review
 from pipelines.credit_lines import PROSE, dated_box_names, standfirst
 from pipelines.chrome import (chrome_by_comparison, copyright_lines, norm, own_page_links, sibling_teasers,
                               template_chrome, version_links)
@@ -61,7 +62,8 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
         dated = [t for t in lines if _dated(t)]  # a box's own date line before the box's whole text
         article["dates"] = [["line", t] for t in dated if not any(o != t and o in t for o in dated)][:2]
     if not article.get("reviewer"):  # a review line under the headline or at the foot of the text, in any language
-        article["reviewer"] = _reviewer(lines + [b["text"] for b in first.get("blocks", [])[-HEAD_BLOCKS:]])
+        article["reviewer"] = _reviewer(lines + [b["text"] for b in first.get("blocks", [])[-HEAD_BLOCKS:]],
+                                        (*filter(None, [(article.get("language") or "").split("-")[0].lower()]), "en"))
     article["modified"] = [d for p in pages for d in p.get("modified", [])]
     article["references"] = list(dict.fromkeys(r for p in pages for r in p.get("references", [])))
     article["next_page_url"] = pages[-1].get("next_page_url")
@@ -74,9 +76,12 @@ def reassemble(pages: list[dict], *, template=()) -> dict:
     return article
 
 
-def _reviewer(lines: list[str]) -> str | None:
-    """The first review line: as printed when Normalize reads its English form (and review date), else its names."""
+def _reviewer(lines: list[str], languages: tuple[str, ...] = ("en",)) -> str | None:
+    """The first review line: as printed when Normalize reads its review date or English form, else its names."""
     for line in lines:
+        review = read_review(line, languages)
+        if review and review.printed:  # "Reviewed on May 4, 2024 by A", "Last reviewed: May 4, 2024"
+            return line
         names = reviewer_names(line)
         if names:
             return line if clean_reviewer(line)[0] != _SPACE.sub(" ", line).strip() else " and ".join(names)
