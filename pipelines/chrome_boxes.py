@@ -78,6 +78,8 @@ def head_box(blocks: list[dict], found: set[int]) -> set[int]:
     Under the headline and before the text a site prints its credits box (a byline, a dateline, a source,
     print and font tools); once one line of the box is proven the site's, a short line beside it that does
     not read as a sentence (a byline in a script or form no byline reader knows) is part of it."""
+    if not found:
+        return set()  # nothing proven: nothing to grow from (most one-page articles)
     text = next((n for n, b in enumerate(blocks) if n not in found and length_in_words(b["text"]) > TEXT_WORDS), None)
     if text is None:
         return set()
