@@ -262,8 +262,8 @@ def _later_page_edges(pages: list[list[dict]], found: set[tuple[int, int]]) -> s
     """Short blocks at the top of every page but the first, or at the foot of every page but the last.
 
     That is where a site prints its "continued" lines ("Lees verder", "Haberin devamı"), in whatever words:
-    one such line is indistinguishable from a short paragraph, but the same line at the same edge of two or
-    more pages, and never on the page it points away from, is the template's.
+    the same line at the same edge of two or more pages, and never on the page it points away from, is the
+    template's (one later page only: ``chrome_boxes.later_page_openers``).
     """
     if len(pages) < 3:
         return set()
