@@ -106,8 +106,12 @@ def later_page_openers(pages: list[list[dict]], found: set[tuple[int, int]]) -> 
     tops = [_opener(blocks, index, found) for index, blocks in enumerate(pages)]
     if len(pages) < 2 or tops[0] is None or _label_like(pages[0][tops[0]]):
         return set()
-    return {(index, top) for index, top in enumerate(tops) if index and top is not None
-            and _label_like(pages[index][top]) and _running_text(pages[index], index, top + 1, found)}
+    openers = {(index, top) for index, top in enumerate(tops) if index and top is not None
+               and _label_like(pages[index][top]) and _running_text(pages[index], index, top + 1, found)}
+    # A site that sets subheads as short paragraphs inside its text may open a page with one: no proof then.
+    subheads = any(_label_like(block) for index, blocks in enumerate(pages) for n, block in enumerate(blocks)
+                   if (index, n) not in found | openers and n != tops[index])
+    return set() if subheads else openers
 
 
 def _opener(blocks: list[dict], index: int, found: set[tuple[int, int]]) -> int | None:

@@ -86,3 +86,9 @@ def test_a_later_page_opening_like_page_one_keeps_its_first_line():
     assert [b["text"] for b in merged] == ["Flu shots", PARA[0], "Who pays", PARA[1]]
     pages = [extract("u1", blocks(PARA[0])), extract("u2", blocks("Who pays for it?", PARA[1]))]
     assert [b["text"] for b in merge_blocks(pages, set())[0]] == [PARA[0], "Who pays for it?", PARA[1]]
+
+
+def test_a_later_page_opening_with_a_subhead_the_text_uses_elsewhere_keeps_it():
+    pages = [extract("u1", blocks(PARA[0], "Who pays", PARA[1])), extract("u2", blocks("Side effects", PARA[2]))]
+    merged, _ = merge_blocks(pages, set())
+    assert [b["text"] for b in merged] == [PARA[0], "Who pays", PARA[1], "Side effects", PARA[2]]
