@@ -15,6 +15,7 @@ SEGMENT_WORDS = 8  # spaced words of one line of a box ("【字体：大 中 小
 BOX_WORDS = 50  # spaced words of a box read as one block: longer is a paragraph
 LEAD_WORDS = 8  # words: a lead paragraph reads as a sentence this long or longer
 TEXT_WORDS = 15  # words: a block longer than this is running text
+HEAD_BLOCKS = 5  # blocks under the headline where a credits box sits (a list of short bullets is no box)
 OPENER_WORDS = 4  # words: the longest "continued" line read above a later page's text
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)]*$")
 _CLAUSE_END = re.compile(r"[.!?。！？…:：;；,，][\"'”’»)]*$")  # a sentence's or a clause's end, or a list's lead-in
@@ -87,11 +88,11 @@ def head_box(blocks: list[dict], found: set[int]) -> set[int]:
     grown = True
     while grown:
         grown = False
-        for n in range(text):
+        for n in range(min(text, HEAD_BLOCKS)):
             if n in found or n in more or not ({n - 1, n + 1} & (found | more)):
                 continue
             block = blocks[n]
-            if not block["tag"].startswith("h") and len(block["text"].split()) <= SEGMENT_WORDS \
+            if block["tag"] == "p" and len(block["text"].split()) <= SEGMENT_WORDS \
                     and not _SENTENCE_END.search(block["text"].strip()):
                 more.add(n)
                 grown = True

@@ -92,3 +92,10 @@ def test_a_later_page_opening_with_a_subhead_the_text_uses_elsewhere_keeps_it():
     pages = [extract("u1", blocks(PARA[0], "Who pays", PARA[1])), extract("u2", blocks("Side effects", PARA[2]))]
     merged, _ = merge_blocks(pages, set())
     assert [b["text"] for b in merged] == [PARA[0], "Who pays", PARA[1], "Side effects", PARA[2]]
+
+
+def test_short_bullets_under_the_box_are_text_and_stay():
+    sibling = {line_key("来源：晨光健康报"), line_key(TOOLS), shape_key("发布时间：2023年11月20日")}
+    body = [*blocks(INFO), *blocks("少喝 咖啡", "按时 睡觉", tag="li"), *blocks(*TEXT)]
+    article = reassemble([extract("u1", body)], template=sibling)
+    assert [b["text"] for b in article["blocks"]] == ["少喝 咖啡", "按时 睡觉", *TEXT]
