@@ -9,6 +9,7 @@ import re
 from urllib.parse import urlsplit
 
 from crawler.verify import line_key, shape_key
+from pipelines.chrome_boxes import composed, later_page_openers, shared_leads
 from pipelines.words import length_in_words
 
 _SPACE = re.compile(r"\s+")
@@ -63,7 +64,10 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
             everywhere = words <= SHORT_CHROME and (len(on_pages[_unspaced(key)]) == len(pages) or bool(
                 printed and any(all(line_key(t) in lines for lines in printed) for t in _readings(block))))
             numbered = words <= MARKER_WORDS and len(shapes.get(_DIGIT.sub("#", key), ())) >= 2
-            if everywhere or numbered:
+            # A box of short lines the body reading joined into one block: each line printed on every page.
+            boxed = words > SHORT_CHROME and bool(printed) and composed(
+                block["text"], lambda t: all(line_key(t) in lines for lines in printed))
+            if everywhere or numbered or boxed:
                 found.add((index, position))
     found |= _later_page_edges(pages, found) | position_markers(pages)
     for index, blocks in enumerate(pages):
@@ -77,7 +81,8 @@ def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None
                     position == kept[0] and _edge_marker(key, index, 0, far, len(pages))) or (
                     position == kept[-1] and _edge_marker(key, index, far - 1, far, len(pages))):
                 found.add((index, position))
-    return found
+    found |= later_page_openers(pages, found)
+    return found - shared_leads(pages, found, lambda text: _unspaced(norm(text)))
 
 
 def _unspaced(key: str) -> str:
@@ -117,8 +122,11 @@ def template_chrome(blocks: list[dict], template: set[int]) -> set[int]:
     """
     if not template:
         return set()
-    found = {n for n, b in enumerate(blocks) if length_in_words(b["text"]) <= SHORT_CHROME and (
-        line_key(b["text"]) in template or shape_key(b["text"]) in template or _labelled_link(b, template))}
+    def printed(text: str) -> bool:
+        return line_key(text) in template or shape_key(text) in template
+
+    found = {n for n, b in enumerate(blocks) if (length_in_words(b["text"]) <= SHORT_CHROME and (
+        printed(b["text"]) or _labelled_link(b, template))) or composed(b["text"], printed)}
     found |= _box_lists(blocks, found)
     found |= labelled_boxes(blocks, found)
     grown = True
@@ -254,8 +262,8 @@ def _later_page_edges(pages: list[list[dict]], found: set[tuple[int, int]]) -> s
     """Short blocks at the top of every page but the first, or at the foot of every page but the last.
 
     That is where a site prints its "continued" lines ("Lees verder", "Haberin devamı"), in whatever words:
-    one such line is indistinguishable from a short paragraph, but the same line at the same edge of two or
-    more pages, and never on the page it points away from, is the template's.
+    the same line at the same edge of two or more pages, and never on the page it points away from, is the
+    template's (one later page only: ``chrome_boxes.later_page_openers``).
     """
     if len(pages) < 3:
         return set()

@@ -10,6 +10,7 @@ from pipelines.dates_review import read_review
 from pipelines.credit_lines import PROSE, dated_box_names, standfirst
 from pipelines.chrome import (chrome_by_comparison, copyright_lines, norm, own_page_links, sibling_teasers,
                               template_chrome, version_links)
+from pipelines.chrome_boxes import head_box
 from pipelines.metalines import known_dates, metadata_lines
 from pipelines.normalize import clean_names, clean_reviewer
 from pipelines.words import length_in_words
@@ -135,6 +136,8 @@ def merge_blocks(pages: list[dict], header: set[str], *, byline: list[str] = (),
         linked = sibling_teasers(trimmed[index], url, own) | own_page_links(trimmed[index], url, own)
         chrome |= {(index, n) for n in linked}
     if distinct:
+        first = distinct[0]  # the box above page 1's text, once comparison has shown a line of it the site's
+        chrome |= {(first, n) for n in head_box(trimmed[first], {n for i, n in chrome if i == first})}
         chrome |= {(distinct[-1], n) for n in copyright_lines(trimmed[distinct[-1]])}
         chrome |= _metadata_edges(trimmed, distinct, dates=dates, byline=byline, languages=languages)
     for index in distinct:
