@@ -117,7 +117,8 @@ class Crawl:
                 assert process.poll() in (None, 0), f"{name} failed while waiting for {what}:\n{self.log(name)}"
             return condition()
 
-        wait_for(done, what, progress=self.progress, poll=0.1)
+        wait_for(done, what, progress=self.progress, poll=0.1,
+                 explain=lambda: "\n".join(f"--- {name}:\n{self.log(name)}" for name in self.processes()))
 
     def finish(self) -> None:
         """Wait for every process to end while the crawl progresses; each must end well."""

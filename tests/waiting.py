@@ -17,9 +17,9 @@ STALL = 300  # seconds without any progress before a wait gives up: far beyond a
 PROGRESS_EVERY = 1.0  # seconds between looks at progress (it may cost a query or a scan of /proc)
 
 
-def wait_for(done: Callable[[], bool], what: str, *, progress: Callable[[], object], stall: float = STALL,
-             poll: float = 0.05) -> None:
-    """Return once ``done()`` holds; fail if ``progress()`` stays equal for ``stall`` seconds before that."""
+def wait_for(done: Callable[[], object], what: str, *, progress: Callable[[], object], stall: float = STALL,
+             poll: float = 0.05, explain: Callable[[], str] = str) -> None:
+    """Return once ``done()`` holds; fail, adding ``explain()``, if ``progress()`` stays equal for ``stall`` s first."""
     last, since, looked = progress(), time.monotonic(), time.monotonic()
     while not done():
         time.sleep(poll)
@@ -30,7 +30,7 @@ def wait_for(done: Callable[[], bool], what: str, *, progress: Callable[[], obje
         if seen != last:
             last, since = seen, now
         elif now - since > stall:
-            pytest.fail(f"gave up waiting for {what}: no progress for {stall:.0f} s (last seen: {seen})")
+            pytest.fail(f"gave up waiting for {what}: no progress for {stall:.0f} s (last seen: {seen})\n{explain()}")
 
 
 def _stat(pid: int) -> list[str] | None:
