@@ -8,7 +8,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from crawler.cli import main
 from crawler.samplesite import SampleSite
 from tests.conftest import REPO, damage_table, rows
 from tests.pipelines.test_decode import WORDS, capture
+from tests.waiting import wait_for
 
 
 def folio(*args) -> tuple[int, str]:
@@ -96,9 +96,8 @@ def test_ctrl_c_stops_a_crawl_with_one_line(tmp_path):
         process = subprocess.Popen([sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--base-url", site.base_url,
                                     "--db", str(db)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    text=True)
-        deadline = time.monotonic() + 300
-        while stored_articles(db) < 5 and time.monotonic() < deadline:
-            time.sleep(0.1)
+        wait_for(lambda: stored_articles(db) >= 5 or process.poll() is not None, "5 articles stored",
+                 progress=lambda: stored_articles(db))
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=300)
     assert process.returncode == 1

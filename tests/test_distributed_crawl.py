@@ -23,6 +23,7 @@ from crawler.frontier import FrontierKeys
 from crawler.samplesite import SampleSite, bulk
 from tests.conftest import REPO
 from tests.crawler.test_schedule import scrapyd, second_scrapyd  # noqa: F401 - fixtures: real scrapyds
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.slow
 ARTICLES = int(os.environ.get("FOLIO_TEST_ARTICLES", "1000"))
@@ -87,16 +88,41 @@ class Crawl:
     def fetched(self) -> Counter:
         return Counter(self.site.fetches()) - self.before
 
+    def processes(self) -> dict[str, subprocess.Popen]:
+        writer = {"writer": self.writers[-1]} if self.writers else {}
+        return {**{f"worker{n}": process for n, process in self.workers.items()}, **writer}
+
+    def log(self, name: str) -> str:
+        return (self.tmp / f"{name}.log").read_text()[-3000:]
+
+    def progress(self) -> tuple:
+        """What moves while the crawl gets on, however slowly: pages served, the frontier, articles, exits.
+
+        Not CPU time: an idle worker's timers spend some, and a worker idling for ever must end the wait."""
+        server = redis.Redis.from_url(self.redis_url)
+        try:
+            keys = FrontierKeys("bulk")
+            workers = [w.decode() for w in server.smembers(keys.workers)]
+            frontier = (server.zcard(keys.requests), server.llen("folio:items"),
+                        tuple(server.hlen(keys.processing(w)) for w in sorted(workers)))
+        finally:
+            server.close()
+        exits = tuple(p.poll() for p in self.processes().values())
+        return sum(self.fetched().values()), self.articles(), frontier, exits
+
     def wait_until(self, condition, what: str) -> None:
-        deadline = time.monotonic() + 600
-        while not condition():
-            assert time.monotonic() < deadline, f"gave up waiting for {what}"
-            time.sleep(0.05)
+        """Wait for ``condition`` while the crawl progresses; a worker or writer that fails ends the wait."""
+        def done() -> bool:
+            for name, process in self.processes().items():
+                assert process.poll() in (None, 0), f"{name} failed while waiting for {what}:\n{self.log(name)}"
+            return condition()
+
+        wait_for(done, what, progress=self.progress, poll=0.1,
+                 explain=lambda: "\n".join(f"--- {name}:\n{self.log(name)}" for name in self.processes()))
 
     def finish(self) -> None:
-        for n, process in self.workers.items():
-            assert process.wait(timeout=900) == 0, (self.tmp / f"worker{n}.log").read_text()[-3000:]
-        assert self.writers[-1].wait(timeout=900) == 0, (self.tmp / "writer.log").read_text()[-3000:]
+        """Wait for every process to end while the crawl progresses; each must end well."""
+        self.wait_until(lambda: all(p.poll() is not None for p in self.processes().values()), "the crawl to end")
 
     def articles(self) -> int:
         try:
@@ -134,14 +160,20 @@ def test_three_workers_and_one_writer_archive_what_one_process_does(site, refere
 
 def test_a_worker_killed_midway_and_restarted_loses_and_doubles_nothing(site, reference, redis_url, tmp_path):
     crawl = Crawl(site, redis_url, tmp_path)
-    start(crawl)
     held = redis.Redis.from_url(redis_url)
-    # Kill it while it holds requests: on a busy machine a worker can be between requests at any one moment.
-    crawl.wait_until(lambda: sum(crawl.fetched().values()) >= len(reference["pages"]) // 3
-                     and held.hlen(FrontierKeys("bulk").processing("w2")) > 0, "a third of the pages, w2 busy")
+    w2 = FrontierKeys("bulk").processing("w2")
+    # w2 goes first and the others join once it holds requests: on a busy machine a worker started with the
+    # others can take so long to start that they finish the crawl without it, and it never holds anything.
+    crawl.worker(2)
+    crawl.wait_until(lambda: held.hlen(w2) > 0, "w2 to hold requests")
+    for n in (1, 3):
+        crawl.worker(n)
+    crawl.writer()
+    crawl.wait_until(lambda: sum(crawl.fetched().values()) >= len(reference["pages"]) // 3 and held.hlen(w2) > 0,
+                     "a third of the pages fetched while w2 holds requests")
     os.killpg(crawl.workers[2].pid, signal.SIGKILL)
     crawl.workers[2].wait()
-    parked = held.hlen(FrontierKeys("bulk").processing("w2"))
+    parked = held.hlen(w2)
     crawl.worker(2)  # the same id: it takes back what it had parked
     crawl.finish()
     assert contents(crawl.db) == reference
@@ -172,21 +204,24 @@ def test_a_worker_killed_while_a_later_page_of_an_article_is_in_flight_loses_not
         def held(target: str):
             if target == second and not release.is_set():
                 asked.set()
-                release.wait(120)
+                release.wait()  # set by the test whatever happens, and only after the kill, however late
             return answer(target)
 
         router.get = held
         crawl = Crawl(small, redis_url, tmp_path)
-        crawl.worker(1)
-        crawl.writer()
-        assert asked.wait(300), "page 2 of article 1 was never asked for"
-        server = redis.Redis.from_url(redis_url)
-        # Page 1's request is finished (acknowledged) once page 2's request, carrying page 1, is queued.
-        crawl.wait_until(lambda: small.base_url + first.lstrip("/") not in parked_urls(server, "w1"), "page 1 acked")
-        assert small.base_url + second.lstrip("/") in parked_urls(server, "w1")
-        os.killpg(crawl.workers[1].pid, signal.SIGKILL)
-        crawl.workers[1].wait()
-        release.set()
+        try:
+            crawl.worker(1)
+            crawl.writer()
+            crawl.wait_until(asked.is_set, "page 2 of article 1 to be asked for")
+            server = redis.Redis.from_url(redis_url)
+            # Page 1's request is finished (acknowledged) once page 2's request, carrying page 1, is queued.
+            crawl.wait_until(lambda: small.base_url + first.lstrip("/") not in parked_urls(server, "w1"),
+                             "page 1 acked")
+            assert small.base_url + second.lstrip("/") in parked_urls(server, "w1")
+            os.killpg(crawl.workers[1].pid, signal.SIGKILL)
+            crawl.workers[1].wait()
+        finally:
+            release.set()
         crawl.worker(1)
         crawl.finish()
         fetched = page_fetches(crawl.fetched())

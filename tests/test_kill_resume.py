@@ -6,7 +6,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ import pytest
 from crawler.resume import STATE_FILE, ResumeState
 from crawler.samplesite import SampleSite
 from tests.conftest import REPO
+from tests.waiting import cpu_seconds, wait_for
 
 pytestmark = pytest.mark.slow
 ARTICLES = int(os.environ.get("FOLIO_KILL_TEST_ARTICLES", "1000"))
@@ -62,18 +62,16 @@ def alive(pids: set[int]) -> set[int]:
 def kill_at(command: list[str], db: Path, stored: int) -> None:
     """Start a crawl, SIGKILL it once the archive holds ``stored`` articles, and check nothing it started lives on."""
     process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 600
-    while articles(db) < stored and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
+    wait_for(lambda: articles(db) >= stored or process.poll() is not None, f"{stored} articles stored",
+             progress=lambda: articles(db), poll=0.02)
     assert process.poll() is None, "the crawl ended before it could be killed"
     spawned = children(process.pid)
     assert spawned, "the crawl runs its extract worker in a child process"
     process.send_signal(signal.SIGKILL)
     process.wait()
-    deadline = time.monotonic() + 60  # a bound on waiting, not on speed: the workers poll twice a second
-    while alive(spawned) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not alive(spawned), f"processes outlived the killed crawl: {alive(spawned)}"
+    # A worker may first finish the page it was given; one that outlives its crawl stops spending CPU.
+    wait_for(lambda: not alive(spawned), "the processes the crawl started to end with it",
+             progress=lambda: (alive(spawned), int(cpu_seconds(alive(spawned)))), poll=0.1)
     assert articles(db) < ARTICLES
 
 

@@ -5,13 +5,13 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from crawler.samplesite import SampleSite
 from tests.conftest import REPO
+from tests.waiting import cpu_seconds, wait_for
 
 pytestmark = pytest.mark.slow
 ARTICLES = 120
@@ -47,11 +47,18 @@ def test_a_crawl_interrupted_with_ctrl_c_resumes_to_the_same_archive(tmp_path):
         resumed, job = tmp_path / "resumed.db", tmp_path / "job"
         process = subprocess.Popen(crawl_command(site, resumed, "--resume", str(job)), cwd=REPO,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + 120
-        while count(resumed, "select count(*) from articles") < ARTICLES // 4 and time.monotonic() < deadline:
-            time.sleep(0.1)
+
+        def stored() -> tuple[int, int]:
+            return count(resumed, "select count(*) from articles"), count(resumed, "select count(*) from pages")
+
+        wait_for(lambda: stored()[0] >= ARTICLES // 4 or process.poll() is not None, "a quarter of the articles",
+                 progress=stored)
+        assert process.poll() is None, "the crawl ended before it could be interrupted"
         process.send_signal(signal.SIGINT)  # one Ctrl-C: Scrapy stops gracefully and keeps its queue
-        _, stderr = process.communicate(timeout=120)
+        # Stopping writes what is in flight and spends CPU; whole seconds, so that a hang's timers do not count.
+        wait_for(lambda: process.poll() is not None, "the interrupted crawl to stop",
+                 progress=lambda: (stored(), int(cpu_seconds([process.pid]))))
+        _, stderr = process.communicate()
         assert process.returncode != 0 and "run the same command again to resume" in stderr, stderr[-2000:]
         partial = count(resumed, "select count(*) from articles")
         partial_pages = count(resumed, "select count(*) from pages")

@@ -5,7 +5,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 import urllib.request
 
 import pytest
@@ -13,6 +12,7 @@ import pytest
 from archive.store import open_archive
 from crawler.samplesite import SampleSite
 from tests.conftest import REPO
+from tests.waiting import cpu_seconds, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -25,11 +25,13 @@ def test_browse_the_archive_while_a_crawl_writes_it(tmp_path):
         server = subprocess.Popen([sys.executable, "-m", "crawler.cli", "serve", "--db", str(db), "--port", "0"],
                                   cwd=REPO, stdout=out, stderr=subprocess.STDOUT, text=True)
     try:
-        deadline = time.monotonic() + 60
-        while not (found := re.search(r"at (http://127\.0\.0\.1:\d+)/", log.read_text())):
-            assert time.monotonic() < deadline and server.poll() is None, log.read_text()
-            time.sleep(0.1)
-        base = found.group(1)
+        def listening() -> re.Match | None:
+            assert server.poll() is None, log.read_text()
+            return re.search(r"at (http://127\.0\.0\.1:\d+)/", log.read_text())
+
+        # Starting up spends CPU (imports, opening the archive), however slowly a busy machine gives it.
+        wait_for(listening, "the server to listen", progress=lambda: int(cpu_seconds([server.pid])), poll=0.1)
+        base = listening().group(1)
         with SampleSite(bulk_articles=300) as site:
             crawl = subprocess.Popen(
                 [sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--base-url", site.base_url, "--db", str(db),

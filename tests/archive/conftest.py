@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +18,7 @@ from sqlite_utils import Database
 from archive.bodies import Bodies
 from archive.rows import stored_text
 from archive.schema import migrate
+from tests.waiting import cpu_seconds, wait_for
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -306,21 +306,23 @@ def fresh_db(tmp_path) -> Path:
 def serving(command: list[str]) -> Iterator[tuple[str, subprocess.Popen]]:
     """Run a command that serves an archive on an OS-chosen port; yield its base URL and process."""
     proc = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    # Read every line, so that access-log lines never fill the pipe and stall the server.
+    reader = threading.Thread(target=lambda: [lines.append(line) for line in proc.stdout], daemon=True)
+    reader.start()
+
+    def started() -> re.Match | None:
+        if proc.poll() is not None:
+            reader.join()
+            raise RuntimeError("server did not start:\n" + "".join(lines))
+        found = re.search(r" at (http://127\.0\.0\.1:\d+)/", "".join(lines))
+        return found if found and "Application startup complete" in "".join(lines) else None
+
     try:
-        lines, base_url, deadline = [], None, time.monotonic() + 20
-        while time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            if not line:
-                break
-            lines.append(line)
-            if match := re.search(r" at (http://127\.0\.0\.1:\d+)/", line):
-                base_url = match.group(1)
-            if base_url and "Application startup complete" in line:
-                # Keep reading so access-log lines never fill the pipe and stall the server.
-                threading.Thread(target=proc.stdout.read, daemon=True).start()
-                yield base_url, proc
-                return
-        raise RuntimeError("server did not start:\n" + "".join(lines))
+        # Starting up spends CPU (imports, opening the archive), however slowly a busy machine gives it.
+        wait_for(started, "the server to start", progress=lambda: (len(lines), int(cpu_seconds([proc.pid]))),
+                 explain=lambda: "".join(lines))
+        yield started().group(1), proc
     finally:
         proc.terminate()
         try:

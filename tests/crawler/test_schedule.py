@@ -9,7 +9,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.request
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -25,6 +24,7 @@ from crawler.schedule import (
     ScheduleError, is_due, last_fire, listing, load_schedule, lock_path, next_fire, try_lock,
 )
 from tests.conftest import REPO
+from tests.waiting import cpu_seconds, wait_for
 
 UTC = timezone.utc
 
@@ -234,17 +234,21 @@ def running_scrapyd(home: Path):
     process = subprocess.Popen([sys.executable, "-m", "scrapyd"], cwd=home, env=env, stdout=subprocess.DEVNULL,
                                stderr=open(home / "scrapyd.err", "wb"))
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
-    while True:
+
+    def answering() -> bool:
         try:
-            with urllib.request.urlopen(url + "daemonstatus.json", timeout=2) as response:
-                assert json.load(response)["status"] == "ok"
-            break
+            with urllib.request.urlopen(url + "daemonstatus.json", timeout=30) as response:
+                return json.load(response)["status"] == "ok"
         except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
+            if process.poll() is not None:
                 pytest.fail(f"scrapyd did not start: {(home / 'scrapyd.err').read_text()[-2000:]}")
-            time.sleep(0.2)
+            return False
+
+    try:  # starting up spends CPU (imports), however slowly a busy machine gives it
+        wait_for(answering, "scrapyd to answer", progress=lambda: int(cpu_seconds([process.pid])), poll=0.2)
+    except BaseException:
+        process.kill()
+        raise
     try:
         yield url, home
     finally:
