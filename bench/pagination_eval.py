@@ -1,7 +1,7 @@
 """Pagination on the generated conventions site, per convention and trap, fitted and leave-one-convention-out.
 
 Usage: python bench/pagination_eval.py [--grid NAME=v1,v2 ...] [-s NAME=VALUE ...] [--seed N]
-                                       [--family dev|heldout|fresh|blind|fifth|sixth|seventh|eighth|ninth|tenth|eleventh]
+                                       [--family dev|heldout|fresh|blind|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth]
                                        [--multipage-corpus DIR] [--json FILE]
 
 It serves the conventions site (crawler/samplesite/conventions) on 127.0.0.1, runs a real
@@ -28,7 +28,9 @@ newsletter archive, a syndicated wire story and a multilingual network writing J
 --family ninth (ninth.py and its ninth_*.py: US, UK, Australian and Indian publishers on common platforms)
 and --family tenth (tenth.py and its tenth_*.py: African desks, vet, recipe, Q&A and trade blogs, a Latin
 American portal writing ten languages), and --family eleventh (eleventh.py and its eleventh_*.py: eight publishers
-writing only Spanish, Czech, Swedish, Chinese, Portuguese, Italian, Polish or Turkish, dates printed only).
+writing only Spanish, Czech, Swedish, Chinese, Portuguese, Italian, Polish or Turkish, dates printed only), and
+--family twelfth (twelfth.py and its twelfth_*.py: Irish, Canadian, UK, US, New Zealand and South African health
+publishers of eight kinds, a French and a German desk).
 --multipage-corpus also crawls that corpus's article (GROUND_TRUTH.json).
 """
 from __future__ import annotations
@@ -181,9 +183,9 @@ def main() -> None:
                         help="a Scrapy setting for every crawl")
     parser.add_argument("--seed", type=int, default=8, help="the conventions site's seed (default 8)")
     parser.add_argument("--family", default="dev", choices=("dev", "heldout", "fresh", "blind", "fifth", "sixth", "seventh",
-                                                          "eighth", "ninth", "tenth", "eleventh"),
+                                                          "eighth", "ninth", "tenth", "eleventh", "twelfth"),
                         help="publisher family: dev (tuned on), heldout (checked, then tuned on), fresh, blind, "
-                             "fifth, sixth, seventh, eighth, ninth, tenth, eleventh (never tuned on)")
+                             "fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth (never tuned on)")
     parser.add_argument("--multipage-corpus", type=Path, help="also crawl this multipage-synthetic folder")
     parser.add_argument("--json", type=Path, help="write the figures here as JSON")
     args = parser.parse_args()

@@ -18,7 +18,7 @@ import pytest
 
 from crawler.samplesite.conventions import CONVENTIONS, TRAPS, ConventionServer, build
 from crawler.samplesite.conventions import site as site_module
-from crawler.samplesite.conventions import blind, eighth, eleventh, fifth, ninth, seventh, sixth
+from crawler.samplesite.conventions import blind, eighth, eleventh, fifth, ninth, seventh, sixth, twelfth
 from crawler.samplesite.conventions.score import (
     Outcome, by_group, figures, leave_one_out, read_outcomes, request_costs,
 )
@@ -36,6 +36,7 @@ EIGHTH = build(family="eighth")  # pharmacy, medical school, society, newsletter
 NINTH = build(family="ninth")  # US, UK, Australian and Indian publishers on common platforms, measured once
 TENTH = build(family="tenth")  # African, Latin American and Chinese desks, vet, recipe and Q&A blogs, measured once
 ELEVENTH = build(family="eleventh")  # eight publishers in eight languages, dates printed only, measured once
+TWELFTH = build(family="twelfth")  # English-speaking newsrooms, agency, charity, pharmacy, magazine; a French, a German desk
 NEEDS_PAGINATION = "needs verified pagination (issue 8)"
 NEEDS_CHROME = "needs chrome removal by comparison (issue 8)"
 # Measured on the code this branch started from (bench/pagination_eval.py, docs/extraction.md).
@@ -67,8 +68,8 @@ def test_the_same_seed_gives_the_same_site_and_another_seed_another():
     assert other.groups() == SITE.groups() and other.documents.keys() != SITE.documents.keys()
 
 
-@pytest.mark.parametrize("site", [SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH, ELEVENTH],
-                         ids=lambda s: s.family)
+@pytest.mark.parametrize("site", [SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH, ELEVENTH,
+                                  TWELFTH], ids=lambda s: s.family)
 def test_no_page_belongs_to_two_articles(site):
     paths = [p for c in site.cases for p in (*c.page_urls, *c.alternates)]
     assert len(paths) == len(set(paths))
@@ -295,7 +296,41 @@ def test_the_eleventh_family_writes_no_english_and_prints_its_dates_only():
     assert paged and not paged - set(ELEVENTH.documents)  # every page link is served
 
 
-@pytest.mark.parametrize("site", [NINTH, TENTH, ELEVENTH], ids=lambda s: s.family)
+def test_the_twelfth_family_is_new_publishers_kinds_metadata_shapes_and_traps():
+    older = (SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH, ELEVENTH)
+    assert not set(TWELFTH.groups()) & {g for site in older for g in site.groups()}  # none of the shared ones
+    assert len(TWELFTH.groups("convention")) >= 10 and len(TWELFTH.groups("trap")) >= 8
+    assert not {c.publisher for c in TWELFTH.cases} & {c.publisher for site in older for c in site.cases}
+    assert {c.language for c in TWELFTH.cases} == {"en", "fr", "de"}
+    assert len({c.publisher for c in TWELFTH.cases if c.language == "en"}) >= 8
+    assert {len(c.page_urls) for c in TWELFTH.cases} == {1, 2, 3, 4, 5}
+    lines = [line for c in TWELFTH.cases for line in c.chrome]
+    for start in ("Posted: ", "Date modified: ", "Page last updated: ", "Clinically reviewed by ", "Posted on ",
+                  "Originally published ", "Words by ", "Publié le ", "Aktualisiert am ", "Medizinisch geprüft von "):
+        assert any(line.startswith(start) for line in lines), start
+    assert any(line.endswith(("Staff Writer", "Staff Writers")) for line in lines)
+    assert not [c for c in TWELFTH.cases for a in c.authors if a in twelfth.PHOTOGRAPHERS + twelfth.REVIEWERS]
+    assert {c.authors for c in TWELFTH.cases if c.publisher == "healthprotect"} == {()}  # an agency signs nothing
+    assert any(len(c.authors) == 2 for c in TWELFTH.cases)
+    glow = TWELFTH.case("listicle-next-slide-1")  # "7 Ways To ...", "page-2/" folders, a bio box on the last page
+    assert glow.title.startswith("7 Ways To ") and glow.page_urls[1] == glow.page_urls[0] + "page-2/"
+    bio = next(line for line in glow.chrome if line.startswith(glow.authors[0] + " is a staff writer"))
+    assert [bio in TWELFTH.documents[p] for p in glow.page_urls] == [False, False, True]
+    gapped = TWELFTH.case("gapped-numbers-rel-later-2").page_urls  # five pages: "…" gaps, rel links from page 2
+    assert "…" in TWELFTH.documents[gapped[0]] and 'rel="next"' not in TWELFTH.documents[gapped[0]]
+    assert f'<link rel="prev" href="{gapped[1]}">' in TWELFTH.documents[gapped[2]]
+    assert "Back to page 1" in TWELFTH.documents[gapped[-1]]
+    assert ";page=2" in TWELFTH.case("matrix-footer-pages-1").page_urls[1]
+    comments = TWELFTH.case("comments-page-query-1").page_urls[0]
+    assert f'href="{comments}?comments-page=2"' in TWELFTH.documents[comments]
+    paged = {urljoin(path, href) for path, html in TWELFTH.documents.items() for href in _links(html, path)
+             if "#" not in href and any(w in href for w in ("pageNum=", "/p/", ";page=", "currentPage=", "/page-",
+                                                             "offset=", "/page2", "part=", "numpage=", "_seite_",
+                                                             "comments-page=", "page=", "/author/", "/newsletters/"))}
+    assert paged and not paged - set(TWELFTH.documents)  # every page link is served
+
+
+@pytest.mark.parametrize("site", [NINTH, TENTH, ELEVENTH, TWELFTH], ids=lambda s: s.family)
 def test_a_family_is_deterministic_and_every_page_is_served(site):
     again = site_module.build.__wrapped__(site_module.DEFAULT_SEED, site.family)
     assert again.documents == site.documents and again.cases == site.cases
@@ -314,7 +349,7 @@ def _links(html: str, path: str) -> set[str]:
 
 
 @pytest.mark.parametrize("site,case", [(s, c) for s in (SITE, HELDOUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH,
-                                                          NINTH, TENTH, ELEVENTH)
+                                                          NINTH, TENTH, ELEVENTH, TWELFTH)
                                               for c in s.cases],
                          ids=lambda v: v.key if hasattr(v, "key") else v.family)
 def test_ground_truth_matches_the_pages(site, case):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from . import blind, eighth, eleventh, fifth, fresh, heldout, layout, ninth, pagers, seventh, sixth, tenth, text
+from . import blind, eighth, eleventh, fifth, fresh, heldout, layout, ninth, pagers, seventh, sixth, tenth, text, twelfth
 from .families import CONVENTIONS, FAMILIES, Convention, Family  # noqa: F401 (the site's modules read them here)
 
 
@@ -47,7 +47,7 @@ class Plan:
 
 
 # Families written blind from the fifth on: each module has its PUBLISHERS, markers, chrome_lines and DEK.
-_BLIND_MODULES = (fifth, sixth, seventh, eighth, ninth, tenth, eleventh)
+_BLIND_MODULES = (fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth)
 
 
 def _blind_module(publisher: str):
@@ -125,6 +125,8 @@ def new_plan(rng: random.Random, *, key: str, group: str, kind: str, publisher: 
         authors = tenth.authors(rng, publisher, language)
     if publisher in eleventh.PUBLISHERS:
         authors = eleventh.authors(rng, publisher, language)
+    if publisher in twelfth.PUBLISHERS:
+        authors, title = twelfth.authors(rng, publisher, language), twelfth.headline(publisher, title, len(paths))
     dek = text.sentence(rng, language, 8, 12)
     pages = tuple(text.page_text(rng, language) for _ in paths)
     case = Case(key=key, group=group, kind=kind, publisher=publisher, language=language, title=title,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import blind, eighth, eleventh, fifth, fresh, heldout, ninth, seventh, sixth, tenth
+from . import blind, eighth, eleventh, fifth, fresh, heldout, ninth, seventh, sixth, tenth, twelfth
 
 ENGLISH = ("harbor", "northpeak", "vitalis", "kestrel", "larch")
 PER_CONVENTION = 3  # articles per convention: enough to vary publisher and page count, small for tests
@@ -168,6 +168,24 @@ ELEVENTH_OWNERS = (("es-pipes-siguiente", "vivirsano"), ("cs-select-dalsi", "zdr
                    ("zh-index-brackets", "jiankangbao"), ("pt-proxima-pagina", "saudeemdia"),
                    ("it-p-avanti", "salutedonna"), ("pl-str-nastepna", "zdrowiepl"),
                    ("tr-sayfa-sonraki", "saglikrehberi"))
+# Conventions only the twelfth family uses, one publisher each, written blind (twelfth_pagers.py).
+TWELFTH_CONVENTIONS = (
+    Convention("pagenum-read-page", "tw-pagenum", "tw-read-page", "article"),
+    Convention("gov-p-path", "tw-p-path", "tw-gov-pagination"),
+    Convention("matrix-footer-pages", "tw-matrix", "tw-footer-pages", "footer"),
+    Convention("currentpage-keep-reading", "tw-currentpage", "tw-keep-reading", "article"),
+    Convention("listicle-next-slide", "tw-page-folder", "tw-next-slide", "article"),
+    Convention("offset-load-more", "tw-offset", "tw-load-more", "article"),
+    Convention("gapped-numbers-rel-later", "tw-pagen", "tw-gapped-numbers"),
+    Convention("article-continues-button", "tw-part", "tw-article-continues", "article"),
+    Convention("fr-page-suivante", "tw-numpage", "tw-suivante", "article", language="fr"),
+    Convention("de-weiterlesen-seite", "tw-seite", "tw-weiterlesen", "article", language="de"),
+)
+TWELFTH_OWNERS = (("pagenum-read-page", "stbrendans"), ("gov-p-path", "healthprotect"),
+                  ("matrix-footer-pages", "kidneyaid"), ("currentpage-keep-reading", "chemistplus"),
+                  ("listicle-next-slide", "glow"), ("offset-load-more", "waikatoledger"),
+                  ("gapped-numbers-rel-later", "medbulletin"), ("article-continues-button", "capehealth"),
+                  ("fr-page-suivante", "santeouest"), ("de-weiterlesen-seite", "gesundplus"))
 
 FAMILIES = {
     "dev": Family("dev", ENGLISH, "euro", "larch", ("vitalis", "harbor"), ("kestrel", "northpeak", "larch")),
@@ -214,4 +232,11 @@ FAMILIES = {
                        more=ELEVENTH_CONVENTIONS, shared=False, publisher_of=ELEVENTH_OWNERS,
                        more_traps=("cpage-plain", "next-article-local", "next-in-series-local", "related-numbered",
                                    "tag-listing-paged", "gallery-next-photo", "print-view-local", "lead-repeat")),
+    # Irish, Canadian, UK, US, New Zealand and South African health publishers of eight kinds, a French and a
+    # German desk, metadata printed or machine-readable, none of the shared conventions, written blind (twelfth.py).
+    "twelfth": Family("twelfth", twelfth.ENGLISH, twelfth.EUROPEAN, twelfth.EUROPEAN, ("glow", "kidneyaid"),
+                      twelfth.PUBLISHERS, per_convention=2, more=TWELFTH_CONVENTIONS, shared=False,
+                      publisher_of=TWELFTH_OWNERS,
+                      more_traps=("next-colon-title", "part-two-series", "comments-page-query", "newsletter-archive",
+                                  "author-page-paged", "printable-pdf", "view-all-listing", "shared-factbox")),
 }

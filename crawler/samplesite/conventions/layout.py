@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 
 from . import (blind, eighth, eighth_pages, eleventh, eleventh_pages, fifth, fifth_pages, fresh, heldout, ninth,
-               ninth_pages, seventh, seventh_pages, sixth, sixth_pages, tenth, tenth_pages)
+               ninth_pages, seventh, seventh_pages, sixth, sixth_pages, tenth, tenth_pages, twelfth, twelfth_pages)
 
 # What each publisher prints around every article: none of it may reach a stored body.
 CHROME = {
@@ -106,6 +106,8 @@ def render(view: View) -> str:
         return tenth_pages.render(view)
     if view.publisher in eleventh.PUBLISHERS:
         return eleventh_pages.render(view)
+    if view.publisher in twelfth.PUBLISHERS:
+        return twelfth_pages.render(view)
     brand = LOCAL[view.language][0] if view.language != "en" else view.publisher.title()
     # Some publishers number the <title> of page 2+; others repeat page 1's.
     page = f" - Page {view.number}" if view.number > 1 and view.publisher in ("harbor", "kestrel") else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from html import escape
 
-from . import eighth_pagers, eleventh_pagers, fifth_pagers, ninth_pagers, seventh_pagers, sixth_pagers, tenth_pagers
+from . import eighth_pagers, eleventh_pagers, fifth_pagers, ninth_pagers, seventh_pagers, sixth_pagers, tenth_pagers, twelfth_pagers
 
 
 def page_paths(scheme: str, base: str, count: int, rng: random.Random) -> list[str]:
@@ -23,6 +23,8 @@ def page_paths(scheme: str, base: str, count: int, rng: random.Random) -> list[s
         return tenth_pagers.page_paths(scheme, base, count, rng)
     if scheme in eleventh_pagers.SCHEMES:
         return eleventh_pagers.page_paths(scheme, base, count, rng)
+    if scheme in twelfth_pagers.SCHEMES:
+        return twelfth_pagers.page_paths(scheme, base, count, rng)
     numbers = range(2, count + 1)
     if scheme == "opaque":  # nothing in the URL says "page": only the link can
         return [f"{base}.html"] + [f"{base.rsplit('/', 1)[0]}/r{rng.randrange(10**5, 10**6)}.html" for _ in numbers]
@@ -172,4 +174,5 @@ WIDGETS = {
     "pipe-numbers": pipe_numbers, "title-arrow": title_arrow, "select": select, "load-page": load_page,
     **fifth_pagers.WIDGETS, **sixth_pagers.WIDGETS, **seventh_pagers.WIDGETS,
     **eighth_pagers.WIDGETS, **ninth_pagers.WIDGETS, **tenth_pagers.WIDGETS, **eleventh_pagers.WIDGETS,
+    **twelfth_pagers.WIDGETS,
 }

@@ -5,18 +5,20 @@ from dataclasses import dataclass, replace
 from functools import cache
 from html import escape
 
-from . import blind, catalog, eighth, eleventh, fifth, fresh, heldout, layout, ninth, seventh, sixth, tenth, traps
+from . import blind, catalog, eighth, eleventh, fifth, fresh, heldout, layout, ninth, seventh, sixth, tenth, traps, twelfth
 from .catalog import Case, Plan
 
 DEFAULT_SEED = 8
 # Publishers that point rel=canonical at the page itself, and those that point every page at page 1.
 SELF_CANONICAL = ("harbor", "kestrel", *heldout.SELF_CANONICAL, *fresh.SELF_CANONICAL, *blind.SELF_CANONICAL,
                   *fifth.SELF_CANONICAL, *sixth.SELF_CANONICAL, *seventh.SELF_CANONICAL,
-                  *eighth.SELF_CANONICAL, *ninth.SELF_CANONICAL, *tenth.SELF_CANONICAL, *eleventh.SELF_CANONICAL)
+                  *eighth.SELF_CANONICAL, *ninth.SELF_CANONICAL, *tenth.SELF_CANONICAL, *eleventh.SELF_CANONICAL,
+                  *twelfth.SELF_CANONICAL)
 FIRST_PAGE_CANONICAL = ("northpeak", "cobalt", *fresh.FIRST_PAGE_CANONICAL, *fifth.FIRST_PAGE_CANONICAL,
                         *sixth.FIRST_PAGE_CANONICAL, *seventh.FIRST_PAGE_CANONICAL,
                         *eighth.FIRST_PAGE_CANONICAL, *ninth.FIRST_PAGE_CANONICAL,
-                        *tenth.FIRST_PAGE_CANONICAL, *eleventh.FIRST_PAGE_CANONICAL)
+                        *tenth.FIRST_PAGE_CANONICAL, *eleventh.FIRST_PAGE_CANONICAL,
+                        *twelfth.FIRST_PAGE_CANONICAL)
 FAMILIES = tuple(catalog.FAMILIES)
 
 

@@ -5,7 +5,7 @@ import random
 from dataclasses import replace
 from html import escape
 
-from . import catalog, eighth_traps, eleventh_traps, fifth_traps, layout, ninth_traps, pagers, seventh_traps, sixth_traps, tenth_traps, text
+from . import catalog, eighth_traps, eleventh_traps, fifth_traps, layout, ninth_traps, pagers, seventh_traps, sixth_traps, tenth_traps, text, twelfth_traps
 from .catalog import Plan
 
 TRAPS = ("related-list", "next-article", "same-site-next", "paginated-listing", "comment-pages", "gallery",
@@ -24,8 +24,8 @@ def trap_plans(seed: int, others: list[Plan], family: catalog.Family = catalog.F
         for serial, publisher in enumerate(family.traps if name != "single-page" else family.single_page):
             rng = random.Random(f"{seed}:{salt}{name}:{serial}")
             made = (_BUILDERS | fifth_traps.BUILDERS | sixth_traps.BUILDERS | seventh_traps.BUILDERS
-                     | eighth_traps.BUILDERS | ninth_traps.BUILDERS | tenth_traps.BUILDERS | eleventh_traps.BUILDERS)[name](rng, f"{name}-{serial + 1}", publisher,
-                                                                              others, documents)
+                     | eighth_traps.BUILDERS | ninth_traps.BUILDERS | tenth_traps.BUILDERS | eleventh_traps.BUILDERS
+                     | twelfth_traps.BUILDERS)[name](rng, f"{name}-{serial + 1}", publisher, others, documents)
             plans.extend(made)
     return plans, documents
 
