@@ -3,11 +3,13 @@
 Usage: python bench/crawl.py [--articles 2000,20000] [--runs 3] [--workers N] [--profile DIR]
 
 For each size it serves a generated sample site (1-5 pages per article) on 127.0.0.1, then runs
-1. a bare Scrapy spider that fetches the same pages and does nothing (bench/bare_spider.py), and
-2. `folio crawl bulk` into a fresh SQLite file (extract, reassemble, normalize, store),
+1. a bare Scrapy spider that fetches the same pages and does nothing (bench/bare_spider.py),
+2. the same spider running trafilatura.extract on each article page, in a process pool as large as Folio's
+   extraction pool (FOLIO_EXTRACT_WORKERS): what any tool that extracts text pays on top of the fetch, and
+3. `folio crawl bulk` into a fresh SQLite file (extract, reassemble, normalize, store),
 each as its own process, and prints pages/s, the CPU time per page of all processes of the run (the
 crawl and its extraction workers; ``crawl``: the crawl process alone) and the peak RSS of the process
-tree. Both runs use the same Scrapy settings, AutoThrottle off; the site's server runs in this process.
+tree. All three use the same Scrapy settings, AutoThrottle off; the site's server runs in this process.
 ``--profile DIR``: each extraction worker leaves a cProfile dump in DIR (FOLIO_WORKER_PROFILE) and the
 functions with the most cumulative time over all of them are printed (the profiler slows the workers).
 """
@@ -30,6 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from crawler.samplesite import SampleSite  # noqa: E402
+from crawler.settings import FOLIO_EXTRACT_WORKERS  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -80,14 +83,24 @@ def measure(command: list[str], env: dict | None = None) -> dict:
     return {"seconds": elapsed, "rss": peak, "cpu": total, "main_cpu": main_cpu}
 
 
-def run_size(articles: int, workers: int | None, profile: Path | None = None) -> dict:
-    """One side-by-side run: the bare fetch, then Folio's crawl, of one generated site."""
-    with SampleSite(bulk_articles=articles) as site, tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "bare.json"
-        bare = measure([sys.executable, "-m", "scrapy", "runspider", "bench/bare_spider.py",
-                        "-a", f"base_url={site.base_url}", "-a", f"out={out}", *COMMON,
+def bare_run(site, tmp: Path, extract: int) -> tuple[dict, int]:
+    """A baseline spider's measures and its page count: a bare fetch, or one that extracts with trafilatura."""
+    out = tmp / f"bare-{extract}.json"
+    measured = measure([sys.executable, "-m", "scrapy", "runspider", "bench/bare_spider.py",
+                        "-a", f"base_url={site.base_url}", "-a", f"out={out}", "-a", f"extract={extract}", *COMMON,
                         "-s", "ITEM_PIPELINES={}", "-s", "EXTENSIONS={}", "-s", "HTTPCACHE_ENABLED=False"])
-        bare_pages = json.loads(out.read_text())["pages"]
+    counts = json.loads(out.read_text())
+    if extract and counts["extracted"] != counts["pages"]:
+        print(f"warning: trafilatura extracted no text from {counts['pages'] - counts['extracted']} pages")
+    return measured, counts["pages"]
+
+
+def run_size(articles: int, workers: int | None, profile: Path | None = None) -> dict:
+    """One side-by-side run: the bare fetch, the fetch with trafilatura, then Folio's crawl, of one generated site."""
+    with SampleSite(bulk_articles=articles) as site, tempfile.TemporaryDirectory() as tmp:
+        bare, bare_pages = bare_run(site, Path(tmp), 0)
+        # trafilatura in as many processes as Folio's extraction has
+        traf, traf_pages = bare_run(site, Path(tmp), workers if workers is not None else FOLIO_EXTRACT_WORKERS)
         db = Path(tmp) / "bench.db"
         pool = ["-s", f"FOLIO_EXTRACT_WORKERS={workers}"] if workers is not None else []
         folio = measure([sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--base-url", site.base_url,
@@ -96,13 +109,15 @@ def run_size(articles: int, workers: int | None, profile: Path | None = None) ->
         with sqlite3.connect(db) as conn:
             stored = conn.execute("select count(*) from articles where complete = 1").fetchone()[0]
             pages = conn.execute("select count(*) from pages where error is null").fetchone()[0]
+    rate = {"bare": bare_pages / bare["seconds"], "traf": traf_pages / traf["seconds"], "folio": pages / folio["seconds"]}
     return {
-        "articles": articles, "pages": pages, "stored": stored, "bare_pages": bare_pages,
-        "bare_pages_s": bare_pages / bare["seconds"], "bare_ms": 1000 * bare["cpu"] / bare_pages,
-        "bare_rss_mib": bare["rss"] / 1024,
-        "folio_pages_s": pages / folio["seconds"], "folio_ms": 1000 * folio["cpu"] / pages,
+        "articles": articles, "pages": pages, "stored": stored, "bare_pages": bare_pages, "traf_pages": traf_pages,
+        "bare_pages_s": rate["bare"], "bare_ms": 1000 * bare["cpu"] / bare_pages, "bare_rss_mib": bare["rss"] / 1024,
+        "traf_pages_s": rate["traf"], "traf_ms": 1000 * traf["cpu"] / traf_pages,
+        "folio_pages_s": rate["folio"], "folio_ms": 1000 * folio["cpu"] / pages,
         "crawl_ms": 1000 * folio["main_cpu"] / pages, "folio_rss_mib": folio["rss"] / 1024,
-        "ratio": (pages / folio["seconds"]) / (bare_pages / bare["seconds"]),
+        "ratio": rate["folio"] / rate["bare"], "ratio_traf": rate["folio"] / rate["traf"],
+        "traf_ratio": rate["traf"] / rate["bare"],
     }
 
 
@@ -112,15 +127,24 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}"
 
 
-HEADER = (f"{'articles':>8} {'pages':>6} | {'bare pages/s':>12} {'CPU/page':>8} {'RSS':>6} | {'folio pages/s':>13} "
-          f"{'CPU/page':>8} {'crawl':>6} {'RSS':>6} | {'ratio':>5}")
+HEADER = (f"{'articles':>8} {'pages':>6} | {'bare pages/s':>12} {'CPU/page':>8} {'RSS':>6} | {'+trafilatura':>12} "
+          f"{'CPU/page':>8} | {'folio pages/s':>13} {'CPU/page':>8} {'crawl':>6} {'RSS':>6} | {'f/bare':>6} {'f/traf':>6} "
+          f"{'t/bare':>6}")
 
 
 def row(r: dict) -> str:
-    """One table line; CPU/page counts every process of the run, ``crawl`` the crawl process alone."""
+    """One table line; CPU/page counts every process of the run, ``crawl`` the crawl process alone; the ratios are
+    of pages/s: Folio's to the bare fetch's and to trafilatura's, and trafilatura's to the bare fetch's."""
     return (f"{r['articles']:>8} {r['pages']:>6} | {r['bare_pages_s']:>12.0f} {r['bare_ms']:>6.2f}ms "
-            f"{r['bare_rss_mib']:>4.0f}Mi | {r['folio_pages_s']:>13.0f} {r['folio_ms']:>6.2f}ms {r['crawl_ms']:>4.2f}ms "
-            f"{r['folio_rss_mib']:>4.0f}Mi | {r['ratio']:>5.2f}")
+            f"{r['bare_rss_mib']:>4.0f}Mi | {r['traf_pages_s']:>12.0f} {r['traf_ms']:>6.2f}ms | "
+            f"{r['folio_pages_s']:>13.0f} {r['folio_ms']:>6.2f}ms {r['crawl_ms']:>4.2f}ms {r['folio_rss_mib']:>4.0f}Mi | "
+            f"{r['ratio']:>6.2f} {r['ratio_traf']:>6.2f} {r['traf_ratio']:>6.2f}")
+
+
+def demand(r: dict) -> str:
+    """What 0.9 of the bare fetch asks of a tool that extracts text, against what trafilatura and Folio reach."""
+    return (f"0.9 x bare fetch = {0.9 * r['bare_pages_s']:.0f} pages/s; extracting with trafilatura alone reaches "
+            f"{r['traf_ratio']:.2f} x, Folio {r['ratio']:.2f} x ({r['ratio_traf']:.2f} x trafilatura's rate)")
 
 
 def main() -> None:
@@ -140,13 +164,15 @@ def main() -> None:
         runs = []
         for _ in range(args.runs):
             r = run_size(size, args.workers, args.profile)
-            if r["stored"] != size or r["pages"] != r["bare_pages"]:
-                print(f"warning: stored {r['stored']}/{size} articles, {r['pages']} pages vs bare {r['bare_pages']}")
+            if r["stored"] != size or not r["pages"] == r["bare_pages"] == r["traf_pages"]:
+                print(f"warning: stored {r['stored']}/{size} articles, {r['pages']} pages vs bare {r['bare_pages']}"
+                      f" and {r['traf_pages']} with trafilatura")
             print(row(r), flush=True)
             runs.append(r)
+        median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
         if len(runs) > 1:
-            median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
             print(row(median).replace(f"{size:>8}", f"{'median':>8}", 1), flush=True)
+        print(demand(median), flush=True)
     if args.profile:
         print_profile(args.profile)
 

@@ -98,3 +98,41 @@ def test_a_worker_leaves_its_profile_where_folio_worker_profile_points(tmp_path,
     pid = asyncio.run(run())
     stats = pstats.Stats(str(tmp_path / f"worker-{pid}.prof"))
     assert any(name == "<built-in method builtins.sorted>" for _, _, name in stats.stats)  # the call it ran
+
+
+def _heap_state() -> tuple[int, int]:
+    import gc
+
+    return gc.get_freeze_count(), gc.get_threshold()[2]
+
+
+def test_a_worker_settles_its_loaded_heap_before_its_first_call():
+    async def run():
+        pool = Workers(1)
+        try:
+            return await pool.run(_heap_state)
+        finally:
+            await _close(pool)
+
+    frozen, full_every = asyncio.run(run())
+    assert frozen > 10000  # the modules it loaded (dateparser's, lxml's) no longer walked by full collections
+    assert full_every == 100
+
+
+def test_the_crawl_process_settles_its_heap_once_its_engine_starts():
+    import gc
+
+    from scrapy import signals
+    from scrapy.utils.test import get_crawler
+
+    crawler = get_crawler(settings_dict={"FOLIO_EXTRACT_WORKERS": 0})
+    pool = Workers.of(crawler)
+    before = gc.get_threshold()
+    try:
+        assert gc.get_freeze_count() == 0
+        crawler.signals.send_catch_log(signals.engine_started)
+        assert gc.get_freeze_count() > 0 and gc.get_threshold()[2] == 100
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+        pool.thread.shutdown()
