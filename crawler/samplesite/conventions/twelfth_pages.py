@@ -17,7 +17,7 @@ def render(view) -> str:
     pager, head_links = _split_head(view.pager)
     brand = NAMES[view.publisher]
     head = [f'<meta charset="utf-8"><title>{escape(view.title)} - {escape(brand)}</title>',
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">']
+            '<meta name="viewport" content="width=device-width, initial-scale=1">']
     head += [f'<link rel="{rel}" href="{escape(href)}">' for rel, href in [*view.head, *head_links]]
     if view.canonical:
         head.append(f'<link rel="canonical" href="{escape(view.canonical)}">')
