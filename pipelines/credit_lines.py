@@ -138,9 +138,36 @@ def box_credit(element) -> str:
     parts = [part for line in lines for part in dict.fromkeys([line, *_PARTS.split(line)])]
     named = next((part for part in parts if byline_names(part)), None)  # a bare tagline in a box is no byline
     if named:
-        return named
+        return without_role(element, named)
     text = " ".join(lines)
     return "" if lone_label(text) or (lines and all(_sentence(line) for line in lines)) else text
+
+
+# A child marked as a name's part ("family-name", itemprop=name) holds a name, whatever words it prints.
+_NAME_PART = re.compile(r"name", re.I)
+
+
+def without_role(element, line: str) -> str:
+    """The byline ``line`` without the words an inline child sets after its last name ("By Ann Lee <span>Communications
+    Officer</span>"): the markup ends the name where the box's own text of a whole name ends and the child begins.
+
+    Capitalized words after a name read as more of it, and job words exist in every language, so only the page's own
+    markup can say where a name stops. A name set in parts ("Mary Anne <span>de la Cruz</span>", a "family-name"
+    span) keeps them: the part before the child must be a whole name of two words or more, and the child opens with
+    a capital and is not marked as a name."""
+    for child in element.iter(*_SPLITTABLE):
+        words = _SPACE.sub(" ", child.text_content()).strip()
+        if not words[:1].isupper() or not line.endswith(f" {words}") or _NAME_PART.search(
+                f"{child.get('class', '')} {child.get('itemprop', '')}"):
+            continue
+        before = line[:-len(words)].rstrip()
+        previous = child.getprevious()
+        own = _SPACE.sub(" ", (previous.tail if previous is not None else child.getparent().text) or "").strip()
+        cut, whole = byline_names(before), byline_names(line)
+        if cut and len(cut) == len(whole) and whole[-1] == f"{cut[-1]} {words}" and len(cut[-1].split()) >= 2 \
+                and own.endswith(cut[-1]):
+            return before
+    return line
 
 
 def _sentence(line: str) -> bool:

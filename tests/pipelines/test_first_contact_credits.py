@@ -160,3 +160,16 @@ def test_a_dated_line_keeps_its_date_not_the_name_before_it():
     assert date_part("Sept. 16, 2020", german) == "Sept. 16, 2020"  # never "16, 2020"
     found = record(page(after="<p>Veröffentlicht von SeglerBlog am 23. Februar 2020</p>", lang="de"))
     assert found["published"] == "2020-02-23"
+
+
+def test_a_role_the_byline_sets_in_its_own_element_after_the_name_is_no_part_of_the_name():
+    line = '<p class="news-author">By Niamh Kavanagh <span class="role">Communications Officer</span></p>'
+    assert box_credit(lxml_html.fromstring(line)) == "By Niamh Kavanagh"
+    assert record(page(after=line))["authors"] == ["Niamh Kavanagh"]
+
+
+def test_a_name_the_markup_sets_in_parts_stays_whole():
+    for parts in ('By Mary Anne <span>de la Cruz</span>', 'By Jean <span>Dupont</span>',
+                  'By Mary Anne <span class="family-name">Smith</span>', 'By <span>Mary Anne</span> <span>Smith</span>'):
+        line = f'<p class="byline">{parts}</p>'
+        assert box_credit(lxml_html.fromstring(line)) == lxml_html.fromstring(line).text_content()
