@@ -87,3 +87,13 @@ def test_a_comment_threads_load_more_offset_is_not_merged(tmp_path, repeated):
     assert article["page_count"] == 1 and article["complete"] == 1
     assert all(p in article["body_text"] for p in story)
     assert not any(c.rstrip(".") in article["body_text"] for c in COMMENTS[1])
+
+
+def test_an_offset_chain_cut_short_by_a_failed_fetch_is_not_stored_whole(tmp_path):
+    (tmp_path / "story").write_text(page(PARAGRAPHS[0], load_more(5)))
+    (tmp_path / "story__offset-5").write_text(page(PARAGRAPHS[1], load_more(10)))  # ?offset=10 answers 404
+    article, pages, requested = crawled(tmp_path)
+    assert [p.rsplit("/", 1)[1] for p in pages][:2] == ["story", "story?offset=5"]
+    assert "/story?offset=10" in requested
+    assert article["complete"] == 0, article
+    assert all(p in article["body_text"] for chunk in PARAGRAPHS[:2] for p in chunk)
