@@ -175,7 +175,7 @@ def _score(anchor, text: str, target: str, url: str) -> dict | None:
     step = url_step(url, target)
     if step and max(step) > 1000:
         step = None  # ids, dates and years are not page numbers
-    score, why = _step_score(step, text, place(anchor))
+    score, why = _step_score(step, text)
     if text and len(text) <= 60 and _NEXT_WORD.search(text):
         score, why = score + 40, why + ["next-like text"]
     rel = f" {anchor.get('rel', '')} ".lower()
@@ -202,7 +202,7 @@ def _score(anchor, text: str, target: str, url: str) -> dict | None:
     return {"url": target.split("#", 1)[0], "score": score, "kind": "number" if step else "text", "why": ", ".join(why)}
 
 
-def _step_score(step: tuple[int, int] | None, text: str, where: str = "") -> tuple[int, list[str]]:
+def _step_score(step: tuple[int, int] | None, text: str) -> tuple[int, list[str]]:
     """What the URL arithmetic says of a link: the next page (+40, +10 more with its number as text), the next
     chunk of a constant offset (+30), a later page, or an earlier one (-60)."""
     if not step:
@@ -214,9 +214,10 @@ def _step_score(step: tuple[int, int] | None, text: str, where: str = "") -> tup
         if text.strip(" ›»→>").isdigit():
             return 50, ["URL is this one plus one page", "page number"]
         return 40, ["URL is this one plus one page"]
-    if step[0] % gap == 0 and gap >= 2 and not _DIGIT.search(text) and where != "noise":
+    if step[0] % gap == 0 and gap >= 2 and not _DIGIT.search(text):
         # ``?offset=5`` -> 10 -> 15: a number stepping by a constant from 0, under words that number no page
-        # ("Load more"); only as sure as one fetch, which shows whether it continues this text or lists comments.
+        # ("Load more"); only as sure as one fetch, which shows whether it continues this text or lists comments
+        # (a link in a comment or related box is scored down in ``_score``).
         return PROPOSE, ["URL number steps by a constant offset"]
     return (5, ["a later page number"]) if text.isdigit() else (0, [])
 
