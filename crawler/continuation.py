@@ -53,6 +53,7 @@ _COUNTED = re.compile(r"^(?:[^\d\s]+\s+){1,3}(\d{1,2})\s*(?:of|/|von|de|sur|van)
 # (``-2``, ``/page/2``, ``?pg=2``, ``,strona,2``, ``;seite=2``); whatever it is, the fetched page must prove it.
 _INSERTED = re.compile(r"^[^\w\s]{0,2}(?:[^\W\d_]{1,12}[^\w\s]{0,2})?(\d{1,4})[^\w\s]?$")
 _NUMBERS = re.compile(r"(\d+)")
+_DIGIT = re.compile(r"\d")
 MAX_ANCHORS = 1500  # links examined per page: a 50,000-link page must not cost seconds
 PROPOSE = 30  # FOLIO_PAGINATION_PROPOSE: score a link needs to be proposed at all
 MAX_CANDIDATES = 6
@@ -61,8 +62,9 @@ MAX_CANDIDATES = 6
 def url_step(current: str, target: str) -> tuple[int, int] | None:
     """(number in ``current``, number in ``target``) when the two URLs differ by one number and nothing else.
 
-    A URL with no number counts as number 1 (page 1 of ``x-2.html``, ``x?page=2``, ``x/2/``, ``index2.html``)
-    or 0 for an offset (``x?start=10``). None when they differ in anything else.
+    A URL with no number counts as number 1 before a 2 (page 1 of ``x-2.html``, ``x?page=2``, ``x/2/``,
+    ``index2.html``) and as 0 before anything higher: an offset (``x?start=10``, ``x?offset=5``) or a later page,
+    which the link's own text then numbers. None when they differ in anything else.
     """
     a, b = _tail(current), _tail(target)
     if a == b or not b:
@@ -86,7 +88,7 @@ def url_step(current: str, target: str) -> tuple[int, int] | None:
     if not match:
         return None
     number = int(match.group(1))
-    return (0 if number >= 10 and number % 10 == 0 else 1), number
+    return (1 if number <= 2 else 0), number
 
 
 def next_step(first: str, second: str, current: str) -> str | None:
@@ -104,7 +106,7 @@ def next_step(first: str, second: str, current: str) -> str | None:
             trial = parts.copy()
             trial[index] = str(here + stride)
             predicted = _head(current) + "".join(trial)
-            if url_step(first, predicted) == (step[0], here + stride):
+            if (url_step(first, predicted) or (None, None))[1] == here + stride:
                 return predicted
     return None
 
@@ -201,8 +203,8 @@ def _score(anchor, text: str, target: str, url: str) -> dict | None:
 
 
 def _step_score(step: tuple[int, int] | None, text: str) -> tuple[int, list[str]]:
-    """What the URL arithmetic says of a link: the next page (+40, +10 more with its number as text), a later
-    page, or an earlier one (-60)."""
+    """What the URL arithmetic says of a link: the next page (+40, +10 more with its number as text), the next
+    chunk of a constant offset (+30), a later page, or an earlier one (-60)."""
     if not step:
         return 0, []
     if step[1] <= step[0]:
@@ -212,6 +214,11 @@ def _step_score(step: tuple[int, int] | None, text: str) -> tuple[int, list[str]
         if text.strip(" ›»→>").isdigit():
             return 50, ["URL is this one plus one page", "page number"]
         return 40, ["URL is this one plus one page"]
+    if step[0] % gap == 0 and gap >= 2 and not _DIGIT.search(text):
+        # ``?offset=5`` -> 10 -> 15: a number stepping by a constant from 0, under words that number no page
+        # ("Load more"); only as sure as one fetch, which shows whether it continues this text or lists comments
+        # (a link in a comment or related box is scored down in ``_score``).
+        return PROPOSE, ["URL number steps by a constant offset"]
     return (5, ["a later page number"]) if text.isdigit() else (0, [])
 
 

@@ -48,6 +48,17 @@ def test_the_pattern_of_pages_one_and_two_predicts_page_three():
     assert next_step(f"{BASE}/x", f"{BASE}/x?start=10", f"{BASE}/x?start=20") == f"{BASE}/x?start=30"
     assert next_step(f"{BASE}/s/", f"{BASE}/s/2/", f"{BASE}/s/2/") == f"{BASE}/s/3/"
     assert next_step(f"{BASE}/a", f"{BASE}/b", f"{BASE}/b") is None
+    assert next_step(f"{BASE}/x", f"{BASE}/x?offset=6", f"{BASE}/x?offset=6") == f"{BASE}/x?offset=12"
+
+
+def test_a_number_stepping_by_a_constant_offset_under_plain_words_is_proposed():
+    more = '<div class="load-more-wrap"><a href="/health/x?offset={}">Load more</a></div>'
+    assert url_step(f"{BASE}/x", f"{BASE}/x?offset=5") == (0, 5)
+    assert proposed(more.format(5), url=f"{BASE}/x") == [f"{BASE}/x?offset=5"]
+    assert proposed(more.format(15), url=f"{BASE}/x?offset=10") == [f"{BASE}/x?offset=15"]
+    assert proposed(more.format(17), url=f"{BASE}/x?offset=10") == []  # no constant step: 10 is not 0 + 7k
+    comments = '<section class="comments"><a href="/health/x?offset=5">Load more comments</a></section>'
+    assert proposed(comments, url=f"{BASE}/x") == []
 
 
 def test_next_page_text_to_a_dash_number_url_is_proposed():
