@@ -43,7 +43,7 @@ def date_from_page(sel: Selector) -> str | None:
         return labelled or any_label_date(sel)
     # original_date: the first publication, not the last update; no free-text search (it costs 5x).
     return find_date(sel.root, extensive_search=False, original_date=True, url=None) or any_label_date(sel) \
-        or headline_date(sel) or searched_date(sel)
+        or headline_date(sel)
 
 
 def searched_date(sel: Selector) -> str | None:
