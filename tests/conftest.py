@@ -1,6 +1,8 @@
-"""Fixtures shared by every test folder: where the repo and ../shared are."""
+"""Fixtures shared by every test folder: where the repo and ../shared are, processes that never outlive a test."""
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -83,3 +85,39 @@ def redis_url():
         pytest.skip("redis-server is not installed (apt-get install redis-server)")
     with RedisServer() as server:
         yield server.url
+
+
+def stop_group(process: subprocess.Popen) -> None:
+    """Kill ``process`` (started in its own session) and whatever it started, then reap it."""
+    try:
+        # Its children share its process group, also once it has ended: they are killed with it.
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:  # the whole group has ended already
+        pass
+    process.wait()
+
+
+def run_group(args: list[str], *, timeout: float, **kwargs) -> subprocess.CompletedProcess:
+    """``subprocess.run(args, capture_output=True, text=True)`` in its own process group, which is killed however
+    the run ends: a timeout or an interrupted test leaves nothing it started running (workers, writer)."""
+    with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                          **kwargs) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        finally:
+            stop_group(process)
+    return subprocess.CompletedProcess(args, process.returncode, stdout, stderr)
+
+
+@pytest.fixture
+def spawn():
+    """``subprocess.Popen``, each process in its own group; every group is killed when the test ends, however."""
+    started: list[subprocess.Popen] = []
+
+    def start(args: list[str], **kwargs) -> subprocess.Popen:
+        started.append(subprocess.Popen(args, start_new_session=True, **kwargs))
+        return started[-1]
+
+    yield start
+    for process in started:
+        stop_group(process)

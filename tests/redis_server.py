@@ -33,11 +33,15 @@ class RedisServer:
             raise RuntimeError("redis-server not found (apt-get install redis-server)")
         # The port is free when chosen but not reserved: another process (another test run on this
         # machine) may take it first, and a test must never work on someone else's Redis.
-        for _ in range(5):
-            if self._start():
-                return self
-            self.port = _free_port()
-            self.url = f"redis://127.0.0.1:{self.port}/0"
+        try:
+            for _ in range(5):
+                if self._start():
+                    return self
+                self.port = _free_port()
+                self.url = f"redis://127.0.0.1:{self.port}/0"
+        except BaseException:  # a server that did not start in time (or Ctrl-C) must not live on
+            self.__exit__()
+            raise
         raise RuntimeError(f"redis-server could not listen on a free port: {(self.dir / 'redis.log').read_text()[-500:]}")
 
     def _start(self) -> bool:
@@ -66,5 +70,9 @@ class RedisServer:
     def __exit__(self, *exc) -> None:
         if self.process:
             self.process.terminate()
-            self.process.wait(timeout=30)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a stopped or hung server ignores SIGTERM
+                self.process.kill()
+                self.process.wait()
         shutil.rmtree(self.dir, ignore_errors=True)

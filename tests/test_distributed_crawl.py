@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,9 @@ import redis
 
 from crawler.frontier import FrontierKeys
 from crawler.samplesite import SampleSite, bulk
-from tests.conftest import REPO
-from tests.crawler.test_schedule import scrapyd, second_scrapyd  # noqa: F401 - fixtures: real scrapyds
-from tests.waiting import wait_for
+from tests.conftest import REPO, run_group
+from tests.crawler.test_schedule import running_scrapyd
+from tests.waiting import descendants, wait_for
 
 pytestmark = pytest.mark.slow
 ARTICLES = int(os.environ.get("FOLIO_TEST_ARTICLES", "1000"))
@@ -40,10 +41,38 @@ def site():
 def reference(site, tmp_path_factory) -> dict:
     """The archive one `folio crawl` process makes of the same site."""
     db = tmp_path_factory.mktemp("single") / "single.db"
-    done = subprocess.run([sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--base-url", site.base_url,
-                           "--db", str(db), *FAST], cwd=REPO, capture_output=True, text=True, timeout=900)
+    done = run_group([sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--base-url", site.base_url,
+                      "--db", str(db), *FAST], cwd=REPO, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     return contents(db)
+
+
+@contextmanager
+def scrapyd_killing_its_jobs(home: Path):
+    """A real scrapyd whose job processes are killed before it stops, however the test ends: stopping scrapyd
+    does not stop the crawls it runs, and they share this test process's group, so no group kill reaches them."""
+    before = descendants([os.getpid()])
+    with running_scrapyd(home) as running:
+        daemon = descendants([os.getpid()]) - before
+        try:
+            yield running
+        finally:
+            for pid in descendants(daemon) - daemon:
+                with suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def scrapyd(tmp_path):
+    with scrapyd_killing_its_jobs(tmp_path / "scrapyd") as running:
+        yield running
+
+
+@pytest.fixture
+def second_scrapyd(tmp_path):
+    """Another scrapyd, as on a second host: its own port, folders and jobs."""
+    with scrapyd_killing_its_jobs(tmp_path / "scrapyd2") as running:
+        yield running
 
 
 def contents(db: Path) -> dict:
@@ -63,10 +92,11 @@ def assert_nothing_twice(db: Path) -> None:
 
 
 class Crawl:
-    """The processes of one distributed crawl, each in its own process group so it can be killed whole."""
+    """The processes of one distributed crawl, started by the ``spawn`` fixture: each in its own process group,
+    so it can be killed whole, and killed when the test ends however it ends."""
 
-    def __init__(self, site: SampleSite, redis_url: str, tmp_path: Path):
-        self.site, self.redis_url, self.tmp = site, redis_url, tmp_path
+    def __init__(self, site: SampleSite, redis_url: str, tmp_path: Path, spawn):
+        self.site, self.redis_url, self.tmp, self.spawn = site, redis_url, tmp_path, spawn
         self.db = tmp_path / "shared.db"
         self.before = Counter(site.fetches())
         self.workers: dict[int, subprocess.Popen] = {}
@@ -74,8 +104,7 @@ class Crawl:
 
     def _start(self, name: str, *args: str) -> subprocess.Popen:
         log = open(self.tmp / f"{name}.log", "a")
-        return subprocess.Popen([sys.executable, "-m", "crawler.cli", *args], cwd=REPO, stdout=log,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        return self.spawn([sys.executable, "-m", "crawler.cli", *args], cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
 
     def worker(self, n: int) -> None:
         self.workers[n] = self._start(f"worker{n}", "worker", "bulk", "--redis", self.redis_url, "--base-url",
@@ -143,8 +172,8 @@ def start(crawl: Crawl) -> None:
     crawl.writer()
 
 
-def test_three_workers_and_one_writer_archive_what_one_process_does(site, reference, redis_url, tmp_path):
-    crawl = Crawl(site, redis_url, tmp_path)
+def test_three_workers_and_one_writer_archive_what_one_process_does(site, reference, redis_url, tmp_path, spawn):
+    crawl = Crawl(site, redis_url, tmp_path, spawn)
     start(crawl)
     crawl.finish()
     assert contents(crawl.db) == reference
@@ -158,8 +187,8 @@ def test_three_workers_and_one_writer_archive_what_one_process_does(site, refere
     assert run == ("bulk", "finished", "redis", ARTICLES, 0, len(reference["pages"]), 0)
 
 
-def test_a_worker_killed_midway_and_restarted_loses_and_doubles_nothing(site, reference, redis_url, tmp_path):
-    crawl = Crawl(site, redis_url, tmp_path)
+def test_a_worker_killed_midway_and_restarted_loses_and_doubles_nothing(site, reference, redis_url, tmp_path, spawn):
+    crawl = Crawl(site, redis_url, tmp_path, spawn)
     held = redis.Redis.from_url(redis_url)
     w2 = FrontierKeys("bulk").processing("w2")
     # w2 goes first and the others join once it holds requests: on a busy machine a worker started with the
@@ -188,13 +217,13 @@ def parked_urls(server: redis.Redis, worker: str) -> set[str]:
     return {pickle.loads(data)["url"] for data in server.hkeys(FrontierKeys("bulk").processing(worker))}
 
 
-def test_a_worker_killed_while_a_later_page_of_an_article_is_in_flight_loses_nothing(redis_url, tmp_path):
+def test_a_worker_killed_while_a_later_page_of_an_article_is_in_flight_loses_nothing(redis_url, tmp_path, spawn):
     """Page 2 of a 4-page article is held at the server while its worker is killed: page 1 lives on in the
     request's capture, so the restarted worker fetches page 2 again (not page 1) and stores the article once."""
     with SampleSite(bulk_articles=20) as small:
         single = tmp_path / "single.db"
-        done = subprocess.run([sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--base-url", small.base_url,
-                               "--db", str(single), *FAST], cwd=REPO, capture_output=True, text=True, timeout=600)
+        done = run_group([sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--base-url", small.base_url,
+                          "--db", str(single), *FAST], cwd=REPO, timeout=600)
         assert done.returncode == 0, done.stderr[-3000:]
         first, second = bulk.article_path(1), f"{bulk.article_path(1)}?page=2"  # article 1 has 4 pages
         asked, release = threading.Event(), threading.Event()
@@ -208,7 +237,7 @@ def test_a_worker_killed_while_a_later_page_of_an_article_is_in_flight_loses_not
             return answer(target)
 
         router.get = held
-        crawl = Crawl(small, redis_url, tmp_path)
+        crawl = Crawl(small, redis_url, tmp_path, spawn)
         try:
             crawl.worker(1)
             crawl.writer()
@@ -231,8 +260,8 @@ def test_a_worker_killed_while_a_later_page_of_an_article_is_in_flight_loses_not
     assert fetched[first] == 1 and fetched[second] == 2
 
 
-def test_the_writer_killed_midway_and_restarted_loses_and_doubles_nothing(site, reference, redis_url, tmp_path):
-    crawl = Crawl(site, redis_url, tmp_path)
+def test_the_writer_killed_midway_and_restarted_loses_and_doubles_nothing(site, reference, redis_url, tmp_path, spawn):
+    crawl = Crawl(site, redis_url, tmp_path, spawn)
     start(crawl)
     crawl.wait_until(lambda: crawl.articles() >= ARTICLES // 4, "a quarter of the articles written")
     os.killpg(crawl.writers[0].pid, signal.SIGKILL)
@@ -248,10 +277,10 @@ def test_folio_crawl_with_redis_runs_its_workers_and_writer_then_continues_nothi
     with SampleSite(bulk_articles=60) as small:
         command = [sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--redis", redis_url, "--workers", "2",
                    "--base-url", small.base_url, "--db", str(tmp_path / "a.db"), *FAST]
-        first = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+        first = run_group(command, cwd=REPO, timeout=600)
         assert first.returncode == 0, first.stderr[-3000:]
         assert "bulk: a new crawl" in first.stdout and "wrote 60 article(s): 60 new" in first.stdout
-        again = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+        again = run_group(command, cwd=REPO, timeout=600)
         assert again.returncode == 0, again.stderr[-3000:]
         assert "bulk: a new crawl" in again.stdout and "60 unchanged" in again.stdout  # a finished crawl starts anew
         # Workers on the writer's machine read the archive: every stored page was revalidated, not re-sent.
@@ -260,10 +289,10 @@ def test_folio_crawl_with_redis_runs_its_workers_and_writer_then_continues_nothi
                                       "order by id") == [("finished", "redis", 60, 0), ("finished", "redis", 0, 60)]
 
 
-def test_the_shared_rate_holds_for_all_workers_together(site, redis_url, tmp_path):
+def test_the_shared_rate_holds_for_all_workers_together(site, redis_url, tmp_path, spawn):
     """At 5 requests/s per site shared by 3 workers, N requests take at least (N - 1) / 5 s in all."""
     with SampleSite(bulk_articles=30) as small:
-        crawl = Crawl(small, redis_url, tmp_path)
+        crawl = Crawl(small, redis_url, tmp_path, spawn)
         started = time.monotonic()
         for n in (1, 2, 3):
             crawl.workers[n] = crawl._start(f"worker{n}", "worker", "bulk", "--redis", redis_url, "--base-url",
@@ -281,13 +310,13 @@ def test_an_unreachable_redis_is_one_error_line(tmp_path):
     for command in (["crawl", "bulk", "--redis", "redis://127.0.0.1:9/0", "--base-url", "http://127.0.0.1:9/"],
                     ["worker", "bulk", "--redis", "redis://127.0.0.1:9/0"],
                     ["archive-writer", "--redis", "redis://127.0.0.1:9/0"]):
-        done = subprocess.run([sys.executable, "-m", "crawler.cli", *command, "--db", str(tmp_path / "a.db")],
-                              cwd=REPO, capture_output=True, text=True, timeout=120)
+        done = run_group([sys.executable, "-m", "crawler.cli", *command, "--db", str(tmp_path / "a.db")],
+                         cwd=REPO, timeout=120)
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert "cannot reach Redis at redis://127.0.0.1:9/0" in done.stderr.strip().splitlines()[-1]
 
 
-def test_scrapyd_jobs_join_a_crawl_by_one_setting(redis_url, scrapyd, tmp_path):
+def test_scrapyd_jobs_join_a_crawl_by_one_setting(redis_url, scrapyd, tmp_path, spawn):
     """Two jobs on a real scrapyd, started with setting=FOLIO_REDIS_URL=…, crawl as workers for the writer."""
     import json
     import urllib.parse
@@ -296,10 +325,10 @@ def test_scrapyd_jobs_join_a_crawl_by_one_setting(redis_url, scrapyd, tmp_path):
     url, home = deploy(scrapyd, tmp_path / "project")
     db = tmp_path / "a.db"
     with SampleSite(bulk_articles=40) as small:
-        crawl = Crawl(small, redis_url, tmp_path)
-        started = subprocess.run([sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--redis", redis_url,
-                                  "--workers", "0", "--base-url", small.base_url, "--db", str(db)],
-                                 cwd=REPO, capture_output=True, text=True, timeout=120)
+        crawl = Crawl(small, redis_url, tmp_path, spawn)
+        started = run_group([sys.executable, "-m", "crawler.cli", "crawl", "bulk", "--redis", redis_url,
+                             "--workers", "0", "--base-url", small.base_url, "--db", str(db)],
+                            cwd=REPO, timeout=120)
         assert started.returncode == 0 and "start workers" in started.stdout, started.stderr
         jobs = []
         for name in ("sd1", "sd2"):
@@ -330,25 +359,25 @@ def deploy(scrapyd, build: Path) -> tuple[str, Path]:
     build = project_copy(build)
     with (build / "scrapy.cfg").open("a", encoding="utf-8") as cfg:
         cfg.write(f"\n[deploy:test]\nurl = {url}\nproject = folio\n")
-    deployed = subprocess.run([sys.executable, "-m", "scrapyd_client", "deploy", "test", "--version", "1"],
-                              cwd=build, capture_output=True, text=True, timeout=120)
+    deployed = run_group([sys.executable, "-m", "scrapyd_client", "deploy", "test", "--version", "1"],
+                         cwd=build, timeout=120)
     assert deployed.returncode == 0, deployed.stderr
     return url, home
 
 
-def test_folio_schedule_spreads_a_shared_crawl_over_two_scrapyds(redis_url, scrapyd, second_scrapyd, tmp_path):
+def test_folio_schedule_spreads_a_shared_crawl_over_two_scrapyds(redis_url, scrapyd, second_scrapyd, tmp_path, spawn):
     """Two scrapyd processes (two hosts' worth): one worker job on each, the writer beside the archive."""
     urls = [deploy(running, tmp_path / f"build{n}")[0] for n, running in enumerate((scrapyd, second_scrapyd))]
     db = tmp_path / "a.db"
     with SampleSite(bulk_articles=40) as small:
-        crawl = Crawl(small, redis_url, tmp_path)
+        crawl = Crawl(small, redis_url, tmp_path, spawn)
         (tmp_path / "schedule.toml").write_text(
             f'[sites.bulk]\ncron = "0 0 1 1 *"\nbase_url = "{small.base_url}"\ndispatch = "scrapyd"\n'
             f'redis_url = "{redis_url}"\nworkers = 2\nscrapyd_urls = ["{urls[0]}", "{urls[1]}"]\n'
             'settings = { AUTOTHROTTLE_ENABLED = false }\n')
-        done = subprocess.run([sys.executable, "-m", "crawler.cli", "schedule", "--once", "--file",
-                               str(tmp_path / "schedule.toml"), "--db", str(db)],
-                              cwd=tmp_path, capture_output=True, text=True, timeout=600)
+        done = run_group([sys.executable, "-m", "crawler.cli", "schedule", "--once", "--file",
+                          str(tmp_path / "schedule.toml"), "--db", str(db)],
+                         cwd=tmp_path, timeout=600)
         assert done.returncode == 0, done.stdout + done.stderr
         fetched = page_fetches(crawl.fetched())
     [(outcome, dispatched, stored)] = rows_of(db, "select outcome, dispatched_to, articles_stored from crawls")

@@ -12,7 +12,7 @@ import pytest
 
 from crawler.resume import STATE_FILE, ResumeState
 from crawler.samplesite import SampleSite
-from tests.conftest import REPO
+from tests.conftest import REPO, run_group
 from tests.waiting import cpu_seconds, wait_for
 
 pytestmark = pytest.mark.slow
@@ -59,15 +59,15 @@ def alive(pids: set[int]) -> set[int]:
             and Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"}
 
 
-def kill_at(command: list[str], db: Path, stored: int) -> None:
+def kill_at(spawn, command: list[str], db: Path, stored: int) -> None:
     """Start a crawl, SIGKILL it once the archive holds ``stored`` articles, and check nothing it started lives on."""
-    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = spawn(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_for(lambda: articles(db) >= stored or process.poll() is not None, f"{stored} articles stored",
              progress=lambda: articles(db), poll=0.02)
     assert process.poll() is None, "the crawl ended before it could be killed"
     spawned = children(process.pid)
     assert spawned, "the crawl runs its extract worker in a child process"
-    process.send_signal(signal.SIGKILL)
+    process.send_signal(signal.SIGKILL)  # the crawl alone, not its group: its workers must end by themselves
     process.wait()
     # A worker may first finish the page it was given; one that outlives its crawl stops spending CPU.
     wait_for(lambda: not alive(spawned), "the processes the crawl started to end with it",
@@ -89,20 +89,19 @@ def site():
 @pytest.fixture(scope="module")
 def whole(site, tmp_path_factory) -> tuple[set, set]:
     db = tmp_path_factory.mktemp("whole") / "whole.db"
-    done = subprocess.run(crawl(site, db), cwd=REPO, capture_output=True, text=True, timeout=900)
+    done = run_group(crawl(site, db), cwd=REPO, timeout=900)
     assert done.returncode == 0, done.stderr[-2000:]
     assert articles(db) == ARTICLES
     return snapshot(db)
 
 
 @pytest.mark.parametrize("moment", MOMENTS)
-def test_a_killed_crawl_resumes_to_the_uninterrupted_archive(site, whole, tmp_path, moment):
+def test_a_killed_crawl_resumes_to_the_uninterrupted_archive(site, whole, tmp_path, moment, spawn):
     db, job = tmp_path / "killed.db", tmp_path / "job"
-    kill_at(crawl(site, db, "--resume", str(job)), db, MOMENTS[moment])
+    kill_at(spawn, crawl(site, db, "--resume", str(job)), db, MOMENTS[moment])
     assert (job / "bulk" / STATE_FILE).is_file()
 
-    again = subprocess.run(crawl(site, db, "--resume", str(job)), cwd=REPO, capture_output=True, text=True,
-                           timeout=900)
+    again = run_group(crawl(site, db, "--resume", str(job)), cwd=REPO, timeout=900)
     assert again.returncode == 0, again.stderr[-2000:]
     assert snapshot(db) == whole
     assert crawl_outcomes(db) == ["crashed", "finished"]
@@ -112,10 +111,10 @@ def test_a_killed_crawl_resumes_to_the_uninterrupted_archive(site, whole, tmp_pa
     assert '"folio/articles/done_before_resume"' in stats  # what the killed run stored was not fetched again
 
 
-def test_a_killed_crawl_run_again_without_resume_completes_the_archive(site, whole, tmp_path):
+def test_a_killed_crawl_run_again_without_resume_completes_the_archive(site, whole, tmp_path, spawn):
     db = tmp_path / "killed.db"
-    kill_at(crawl(site, db), db, MOMENTS["middle"])
-    again = subprocess.run(crawl(site, db), cwd=REPO, capture_output=True, text=True, timeout=900)
+    kill_at(spawn, crawl(site, db), db, MOMENTS["middle"])
+    again = run_group(crawl(site, db), cwd=REPO, timeout=900)
     assert again.returncode == 0, again.stderr[-2000:]
     assert snapshot(db) == whole
     assert crawl_outcomes(db) == ["crashed", "finished"]

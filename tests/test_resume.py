@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from crawler.samplesite import SampleSite
-from tests.conftest import REPO
+from tests.conftest import REPO, run_group
 from tests.waiting import cpu_seconds, wait_for
 
 pytestmark = pytest.mark.slow
@@ -38,15 +38,15 @@ def snapshot(db: Path) -> set[tuple]:
         return set(conn.execute("select url, content_hash, page_count, complete, body_text from articles"))
 
 
-def test_a_crawl_interrupted_with_ctrl_c_resumes_to_the_same_archive(tmp_path):
+def test_a_crawl_interrupted_with_ctrl_c_resumes_to_the_same_archive(tmp_path, spawn):
     with SampleSite(bulk_articles=ARTICLES) as site:
         whole = tmp_path / "whole.db"
-        done = subprocess.run(crawl_command(site, whole), cwd=REPO, capture_output=True, text=True, timeout=600)
+        done = run_group(crawl_command(site, whole), cwd=REPO, timeout=600)
         assert done.returncode == 0, done.stderr[-2000:]
 
         resumed, job = tmp_path / "resumed.db", tmp_path / "job"
-        process = subprocess.Popen(crawl_command(site, resumed, "--resume", str(job)), cwd=REPO,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        process = spawn(crawl_command(site, resumed, "--resume", str(job)), cwd=REPO,
+                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
         def stored() -> tuple[int, int]:
             return count(resumed, "select count(*) from articles"), count(resumed, "select count(*) from pages")
@@ -64,8 +64,7 @@ def test_a_crawl_interrupted_with_ctrl_c_resumes_to_the_same_archive(tmp_path):
         partial_pages = count(resumed, "select count(*) from pages")
         assert ARTICLES // 4 <= partial < ARTICLES
 
-        again = subprocess.run(crawl_command(site, resumed, "--resume", str(job)), cwd=REPO, capture_output=True,
-                               text=True, timeout=600)
+        again = run_group(crawl_command(site, resumed, "--resume", str(job)), cwd=REPO, timeout=600)
         assert again.returncode == 0, again.stderr[-2000:]
 
     assert snapshot(resumed) == snapshot(whole)
