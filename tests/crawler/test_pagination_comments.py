@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import rows
-from tests.crawler.test_pagination_crawl import PARAGRAPHS, TITLE, Served, article_html, crawl
+from tests.crawler.test_pagination_crawl import PARAGRAPHS, TITLE, article_html, crawl_one
 
 pytestmark = pytest.mark.slow
 
@@ -47,13 +46,8 @@ def path_pager(folder: str) -> str:
 
 
 def crawled(folder: Path, first: str) -> tuple[dict, list[str]]:
-    server = Served(folder)
-    try:
-        result = crawl(folder / "a.db", server.base + first)
-    finally:
-        requested = server.requested()
-    assert result.returncode == 0, result.stderr[-3000:]
-    article = rows(folder / "a.db", "select * from articles")[0]
+    """Crawl ``first`` with no profile; the stored article and the paths the server was asked for."""
+    article, _, requested = crawl_one(folder, first)
     return article, requested
 
 

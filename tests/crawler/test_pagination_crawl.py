@@ -53,6 +53,21 @@ def crawl(db: Path, *urls: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300)
 
 
+def crawl_one(folder: Path, start: str, server: Served | None = None) -> tuple[dict, list[str], list[str]]:
+    """Crawl ``start`` (a path on ``server``, a `Served` of ``folder`` by default) with no profile: the first article
+    stored, the URLs of its stored pages in order, and the paths the server was asked for."""
+    server = server or Served(folder)
+    try:
+        result = crawl(folder / "x.db", server.base + start)
+    finally:
+        requested = server.requested()
+    assert result.returncode == 0, result.stderr[-3000:]
+    articles = rows(folder / "x.db", "select * from articles")
+    pages = [p["url"] for p in rows(folder / "x.db", "select url from pages where article_id = ? order by number",
+                                    [articles[0]["id"]])]
+    return articles[0], pages, requested
+
+
 def article_html(title: str, paragraphs: list[str], extra: str = "", byline: str = "") -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{byline}{body}{extra}</body></html>"

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from tests.conftest import rows
-from tests.crawler.test_pagination_crawl import PARAGRAPHS, REPO, TITLE, Served, crawl
+from tests.crawler.test_pagination_crawl import PARAGRAPHS, REPO, TITLE, Served, crawl, crawl_one
 
 pytestmark = pytest.mark.slow
 
@@ -52,14 +52,8 @@ def gallery(folder, number: int) -> None:
 
 def crawled(folder, name: str) -> tuple[dict, list[str], list[str]]:
     """The one article a crawl of ``name`` stored, the URLs of its stored pages and the paths it asked for."""
-    server = Served(folder)
-    try:
-        result = crawl(folder / "x.db", server.base + name)
-    finally:
-        requested = server.requested()
-    assert result.returncode == 0, result.stderr[-3000:]
-    (article,) = rows(folder / "x.db", "select * from articles")
-    pages = [p["url"] for p in rows(folder / "x.db", "select url from pages order by number")]
+    article, pages, requested = crawl_one(folder, name)
+    assert len(rows(folder / "x.db", "select id from articles")) == 1
     return article, pages, requested
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import rows
-from tests.crawler.test_pagination_crawl import PARAGRAPHS, Served, crawl
+from tests.crawler.test_pagination_crawl import PARAGRAPHS, Served, crawl_one
 from tests.crawler.test_pagination_gallery import page
 
 pytestmark = pytest.mark.slow
@@ -46,14 +46,8 @@ class QueryServed(Served):
 
 def crawled(folder: Path) -> tuple[dict, list[str], list[str]]:
     """The one article a crawl of ``/story`` stored, the URLs of its stored pages and the paths it asked for."""
-    server = QueryServed(folder)
-    try:
-        result = crawl(folder / "x.db", server.base + "story")
-    finally:
-        requested = server.requested()
-    assert result.returncode == 0, result.stderr[-3000:]
-    (article,) = rows(folder / "x.db", "select * from articles")
-    pages = [p["url"] for p in rows(folder / "x.db", "select url from pages order by number")]
+    article, pages, requested = crawl_one(folder, "story", QueryServed(folder))
+    assert len(rows(folder / "x.db", "select id from articles")) == 1
     return article, pages, requested
 
 

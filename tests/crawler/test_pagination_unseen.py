@@ -12,8 +12,7 @@ import pytest
 
 from crawler.items import ArticleCapture
 from pipelines.assemble import complete_chain
-from tests.conftest import rows
-from tests.crawler.test_pagination_crawl import PARAGRAPHS, TITLE, Served, article_html, crawl, other_article
+from tests.crawler.test_pagination_crawl import PARAGRAPHS, TITLE, Served, article_html, crawl_one, other_article
 
 pytestmark = pytest.mark.slow
 
@@ -21,12 +20,7 @@ pytestmark = pytest.mark.slow
 def crawled(folder: Path, first: str) -> tuple[dict, list[str]]:
     """Crawl ``first`` with no profile; the stored article and the paths the server was asked for."""
     server = Served(folder)
-    try:
-        result = crawl(folder / "a.db", server.base + first)
-    finally:
-        requested = server.requested()
-    assert result.returncode == 0, result.stderr[-3000:]
-    article = rows(folder / "a.db", "select * from articles")[0]
+    article, _, requested = crawl_one(folder, first, server)
     article["missing_pages"] = [url.removeprefix(server.base) for url in json.loads(article["missing_pages"])]
     return article, requested
 
