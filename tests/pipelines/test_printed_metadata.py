@@ -18,15 +18,8 @@ from pipelines.normalize import normalize
 from pipelines.offline import process_pages
 from pipelines.printed_dates import lines_above
 from pipelines.reassemble import reassemble
+from tests.pipelines.test_first_contact_credits import TEXT  # the same three paragraphs of running text
 
-TEXT = [
-    "The clinic on the hill opened its doors on Saturdays this winter, and the queue for flu shots stretched "
-    "past the bakery on the first morning, nurses said.",
-    "Staff put the rise down to a notice in the parish newsletter and a bus that stops at the clinic gate, though "
-    "they warned that one good season does not make a habit.",
-    "Parents who came said the Saturday hours saved them a day off work, and several asked for the same in spring "
-    "for their children's routine checks.",
-]
 URL = "http://printed.test/zdravi/sobotni-ordinace.html"
 
 
