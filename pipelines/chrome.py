@@ -6,6 +6,7 @@ a one-page article with a page of another article of the same site (what both pr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from crawler.verify import line_key, shape_key
@@ -33,7 +34,13 @@ TEASER_LABEL = 4  # words: the longest label before a teaser's link ("Next in th
 
 def norm(text: str | None) -> str:
     """Text compared for equality: case and spacing folded, trailing ellipses dropped."""
-    return _SPACE.sub(" ", (text or "")).strip().strip(".…").strip().casefold()
+    return _norm(text or "")
+
+
+@lru_cache(maxsize=4096)
+def _norm(text: str) -> str:
+    """Cached: reassembly folds each block's text several times (header, metadata, chrome and teaser tests)."""
+    return _SPACE.sub(" ", text).strip().strip(".…").strip().casefold()
 
 
 def chrome_by_comparison(pages: list[list[dict]], printed: list[set[int]] | None = None) -> set[tuple[int, int]]:

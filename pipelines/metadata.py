@@ -31,6 +31,9 @@ _OTHER_ARTICLES = re.compile(r"related|teaser|recommend|sidebar|widget|comment|p
                              re.I)
 _BYLINE = re.compile(r"byline|author|dateline|writtenby", re.I)
 _MARKED = etree.XPath("descendant-or-self::*[@rel or @itemprop or @class or @id]")
+# Without a byline word in any class or id of the page (one search over them all, found in C), only these can.
+_CLASS_OR_ID = etree.XPath("//@class | //@id", smart_strings=False)
+_AUTHOR_ATTRIBUTE = etree.XPath("descendant-or-self::*[@rel = 'author' or contains(@itemprop, 'author')]")
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")
 _SITE_PART = re.compile(r"\s*(?:[|\-–—:·»/]\s*[^|\-–—:·»/]{1,60})?\s*|\s*[^|\-–—:·»/]{1,60}\s*[|\-–—:·»/]\s*")
@@ -153,7 +156,8 @@ def byline_from_page(sel: Selector) -> list[str]:
     Bylines inside related-article boxes, teasers, sidebars and comments belong to other articles.
     """
     root = sel.selector.root if hasattr(sel, "selector") else sel.root  # a Scrapy response or a Selector
-    for element in _MARKED(root):  # only these can name an author: the others are skipped in C
+    marked = _MARKED if _BYLINE.search("\n".join(_CLASS_OR_ID(root))) else _AUTHOR_ATTRIBUTE
+    for element in marked(root):  # only these can name an author: the others are skipped in C
         if _names_author(element):
             # A byline box often holds the names and more (the source, a date): the names' own element wins.
             # A one-word inner element is a label ("By", "Von"), not the names.

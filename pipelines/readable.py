@@ -26,6 +26,7 @@ _NEGATIVE = re.compile(
     r"outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget",
     re.I,
 )
+_NEVER_UNLIKELY = {"body", "a", "article", "main", "table", "td", "tr", "tbody"}  # whatever their class or id
 _CONDITIONAL = {"div", "section", "ul", "ol", "table", "fieldset"}
 _SHARE = re.compile(r"(\b|_)(share|sharedaddy)(\b|_)", re.I)
 _UNLIKELY_ROLES = {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"}
@@ -166,10 +167,10 @@ def _paragraphs(body):
 def _unlikely(element) -> bool:
     if element.get("role") in _UNLIKELY_ROLES:
         return True
-    marker = f"{element.get('class', '')} {element.get('id', '')}"
-    if marker == " " or element.tag in ("body", "a", "article", "main", "table", "td", "tr", "tbody"):
+    if element.tag in _NEVER_UNLIKELY:  # before the marker is built: links are a good share of a page's elements
         return False
-    return _unlikely_marker(marker)
+    marker = f"{element.get('class', '')} {element.get('id', '')}"
+    return marker != " " and _unlikely_marker(marker)
 
 
 @lru_cache(maxsize=4096)

@@ -101,3 +101,18 @@ def test_a_long_credits_box_under_the_standfirst_is_read_by_its_parts():
     head = head_lines(lxml.html.fromstring(html))
     assert "By Ida Fair, PhD, Rob Alder, and Flo Penn, PhD" in head
     assert standfirst(head, _dated) == "What a new study of night shifts says about coffee."
+
+
+def test_a_marked_byline_is_found_by_rel_itemprop_or_any_case_of_its_class_or_id():
+    from parsel import Selector
+
+    from pipelines.metadata import byline_from_page
+
+    def byline(marked: str) -> list[str]:
+        return byline_from_page(Selector(text=f"<html><body><h1>Title</h1><div class='nav'>Menu</div>{marked}"
+                                              "<p>Some text of the article.</p></body></html>"))
+
+    # No class or id of these pages holds a byline word: rel and itemprop alone mark the writer.
+    assert byline("<p><a rel='author' href='/a'>Mara Lind</a></p>") == ["Mara Lind"]
+    assert byline("<p><span itemprop='author'>Mara Lind</span></p>") == ["Mara Lind"]
+    assert byline("<p class='BYLINE'>By Mara Lind</p>") == byline("<p id='WrittenBy'>By Mara Lind</p>") != []

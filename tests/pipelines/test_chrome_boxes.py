@@ -99,3 +99,13 @@ def test_short_bullets_under_the_box_are_text_and_stay():
     body = [*blocks(INFO), *blocks("少喝 咖啡", "按时 睡觉", tag="li"), *blocks(*TEXT)]
     article = reassemble([extract("u1", body)], template=sibling)
     assert [b["text"] for b in article["blocks"]] == ["少喝 咖啡", "按时 睡觉", *TEXT]
+
+
+def test_norm_folds_case_spacing_and_trailing_ellipses_the_same_on_every_ask():
+    from pipelines.chrome import norm
+
+    for _ in range(2):  # the second ask is answered from the cache: it must read the same
+        assert norm("  Read  MORE\n stories…  ") == "read more stories"
+        assert norm("Next page...") == "next page"
+        assert norm("STRASSE") == norm("Straße")
+    assert norm(None) == norm("") == ""
