@@ -128,7 +128,7 @@ def identity(sel, ld: dict, meta: dict, page: dict) -> dict:
         "canonical": page.get("canonical_url"),
         "authors": sorted({w for line in page.get("byline") or [] for w in re.findall(r"\w{3,}", line.casefold())}
                           - {"by", "and", "the", "news", "staff", "health", "reviewed", "medically", "writer"}),
-        "dates": {source: raw for source, raw in page.get("dates") or [] if source not in ("time", "searched")},
+        "dates": {source: raw for source, raw in page.get("dates") or [] if source != "time"},
     }
 
 

@@ -10,7 +10,6 @@ from parsel import Selector
 
 from pipelines.credit_lines import head_lines
 from pipelines.dated_lines import credit_date, date_part
-from pipelines.normalize import dateline
 
 # A line that dates the article in words: the label, then the date as printed (read later by dateparser).
 _DATED = re.compile(r"^(published|posted|updated|first published|veröffentlicht|aktualisiert|publié|mis à jour|"
@@ -26,7 +25,6 @@ _DATED_START = re.compile(r"\s*(?:first\s+)?(?:publi|pubbl|posted|updated|actual
 # start with none, and this test costs a fraction of the regex's.
 _LABEL_INITIALS = set("fpuavmgFPUAVMG")
 TEXT_OPENINGS = 5  # paragraphs of the text whose opening may be a dateline
-DATE_LINE_WORDS = 8  # a dateline under the headline is this short
 _LEAD_WORDS = re.compile(r"^(?:[a-zà-ÿ]+\s+)+(?=[A-ZÀ-Þ\d])")
 
 
@@ -44,22 +42,6 @@ def date_from_page(sel: Selector) -> str | None:
     # original_date: the first publication, not the last update; no free-text search (it costs 5x).
     return find_date(sel.root, extensive_search=False, original_date=True, url=None) or any_label_date(sel) \
         or headline_date(sel)
-
-
-def searched_date(sel: Selector) -> str | None:
-    """htmldate's search of the page's text, the last resort: not when a short line around the headline holds a year
-    (under it: the dateline reassembly reads in the site's languages; above it, once headline_date passed it over:
-    a review or update line, which does not date the text), and never a year alone (a copyright notice)."""
-    from htmldate import find_date
-
-    around = _above_headline(sel) + head_lines(sel.root)
-    if any(_YEAR.search(line) and len(line.split()) <= DATE_LINE_WORDS for line in around):
-        return None
-    # A news dateline opening the text ("April 17, 2015 -- ..."): Normalize reads it, in the page's languages.
-    if any(dateline(" ".join(p.xpath("string()").split())) for p in itertools.islice(sel.root.iter("p"), TEXT_OPENINGS)):
-        return None
-    found = find_date(sel.root, extensive_search=True, original_date=True, url=None)
-    return found if found and not found.endswith("-01-01") else None
 
 
 def dated_line(sel: Selector) -> str | None:

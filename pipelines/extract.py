@@ -24,7 +24,6 @@ from pipelines.decode import decode_body
 from pipelines.meta_authors import tagged_authors
 from pipelines.workers import WorkerStep
 from pipelines.generic import clean_inline, generic_blocks, visible_tree
-from pipelines.dates_page import searched_date
 from pipelines.metadata import attribute_date, byline_from_page, date_from_page, headline, meta_values
 from pipelines.page_tags import (
     attribute_of, attribute_xpath, json_ld, meta_content, meta_of, modified_candidates, tagged_elements,
@@ -162,10 +161,7 @@ def _date_candidates(sel: Selector, profile: SiteProfile, ld: dict, metas: list,
         ["data", attribute_date(sel)],
     ]
     found = [[source, raw.strip()] for source, raw in found if raw and raw.strip()]
-    # htmldate's search of the whole text is a guess (a teaser's date will do): a source of its own, which dates
-    # the article when nothing else does but is no evidence of which article a page belongs to.
-    return found or [["page", raw] for raw in [date_from_page(sel)] if raw] or \
-        [["searched", raw] for raw in [isinstance(sel.root, lxml.html.HtmlElement) and searched_date(sel)] if raw]
+    return found or [["page", raw] for raw in [date_from_page(sel)] if raw]
 
 
 _REFERENCE_HEADINGS = {"sources", "source", "references", "reference", "sources:", "references:", "citations",
