@@ -2,7 +2,6 @@
 headline's box, htmldate's reading of its markup, or a numeric date under any short label."""
 from __future__ import annotations
 
-import itertools
 import re
 
 import lxml.html
@@ -10,6 +9,7 @@ from parsel import Selector
 
 from pipelines.credit_lines import head_lines
 from pipelines.dated_lines import credit_date, date_part
+from pipelines.printed_dates import lines_above
 
 # A line that dates the article in words: the label, then the date as printed (read later by dateparser).
 _DATED = re.compile(r"^(published|posted|updated|first published|veröffentlicht|aktualisiert|publié|mis à jour|"
@@ -92,19 +92,12 @@ def headline_date(sel: Selector) -> str | None:
     heading = next(iter(sel.root.iter("h1")), None) if isinstance(sel.root.tag, str) else None
     if heading is None:
         return None
-    for line in _above_headline(sel) + head_lines(sel.root)[:HEAD_DATE_LINES]:
+    for line in lines_above(sel.root) + head_lines(sel.root)[:HEAD_DATE_LINES]:
         # An update word labels the date after it: "4 marzo 2025 (modifica il 6 marzo 2025)" was published first.
         dates = _PRINTED_DATE.finditer(line) if len(line.split()) <= 16 else ()
         if match := next((m for m in dates if not _NOT_PUBLICATION.search(line, 0, m.start())), None):
             return match.group(0)
     return None
-
-
-def _above_headline(sel: Selector) -> list[str]:
-    """The texts of the three elements right before the page's first <h1>, nearest first."""
-    heading = next(iter(sel.root.iter("h1")), None) if isinstance(sel.root.tag, str) else None
-    siblings = heading.itersiblings(preceding=True) if heading is not None else ()
-    return [" ".join(e.xpath("string()").split()) for e in itertools.islice(siblings, 3)]
 
 
 def any_label_date(sel: Selector) -> str | None:
